@@ -1,0 +1,25 @@
+package nl.ggz.contracts.domain.ceiling;
+
+import nl.ggz.contracts.domain.shared.ContractKind;
+import nl.ggz.contracts.domain.shared.InsurerCode;
+import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.ProviderCode;
+import nl.ggz.contracts.domain.shared.ProviderType;
+import nl.ggz.contracts.domain.shared.Setting;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/** A ceiling opened for one calendar year of a signed contract. */
+public record CeilingAgreed(String ceilingId,
+                            String contractId,
+                            InsurerCode insurer,
+                            ProviderCode provider,
+                            ProviderType providerType,
+                            ContractKind kind,
+                            int year,
+                            LocalDate periodStart,
+                            LocalDate periodEnd,
+                            Money initialCeiling,
+                            Set<Setting> settings) {
+}

@@ -1,0 +1,459 @@
+package nl.ggz.contracts.domain.ceiling;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import nl.ggz.contracts.domain.policy.PolicyParameters;
+import nl.ggz.contracts.domain.policy.PurchasingPolicies;
+import nl.ggz.contracts.domain.shared.DomainTime;
+import nl.ggz.contracts.domain.shared.InsurerCode;
+import nl.ggz.contracts.domain.shared.InvalidValueException;
+import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.RuleViolationException;
+import nl.ggz.contracts.domain.shared.Setting;
+import nl.ggz.contracts.domain.shared.StateConflictException;
+import nl.ggz.contracts.domain.shared.UnknownReferenceException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The ceiling (zorgkostenplafond) of one contract for one calendar year, and everything declared against it.
+ * This is the hot aggregate: its state is totals and the few open requests, never a list of declarations; what must
+ * be known per declaration lives in the {@link DeclarationLedger}.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class CeilingAgreement {
+
+    static final String DECISION_DEADLINE = "increase-decision-due";
+
+    @AggregateIdentifier
+    private String ceilingId;
+    private InsurerCode insurer;
+    private int year;
+    private LocalDate periodStart;
+    private LocalDate lastCareDate;
+    private Set<Setting> settings;
+    private Set<Setting> excludedSettings;
+    private Set<String> excludedPrestatieCodes;
+    private Money initialCeiling;
+    private CeilingBalance balance;
+    private TreeSet<Integer> thresholdsReached;
+    private boolean exhausted;
+    /** Increases approved (signed or not): they count against the cap. */
+    private Money granted;
+    private Map<String, IncreaseRequestState> requests;
+    private Map<String, AddendumState> addenda;
+
+    protected CeilingAgreement() {
+    }
+
+    /** Opened by the contract when it is signed (see {@code Contract}), in the same transaction. */
+    public CeilingAgreement(CeilingAgreed agreed) {
+        apply(agreed);
+    }
+
+    @CommandHandler
+    public List<DeclarationOutcome> handle(RecordDeclarations command, DeclarationLedger ledger,
+                                           PrestatieCatalogue catalogue, PurchasingPolicies policies) {
+        List<DeclarationLine> lines = command.lines();
+        Set<String> ids = new HashSet<>();
+        Set<String> supplementPatients = new HashSet<>();
+        for (DeclarationLine line : lines) {
+            ids.add(line.declarationId());
+            if (line.correctsDeclarationId() != null) {
+                ids.add(line.correctsDeclarationId());
+            }
+            if (!line.isCredit() && catalogue.isPsychodiagnosticsSupplement(line.prestatieCode())) {
+                supplementPatients.add(line.patientRef());
+            }
+        }
+        Map<String, LedgerEntry> known = new HashMap<>(ledger.find(ids));
+        Map<String, Integer> supplements = supplementPatients.isEmpty()
+                ? new HashMap<>()
+                : new HashMap<>(ledger.supplementsCharged(insurer, year, supplementPatients));
+        List<Integer> thresholds = policies.inForce(insurer, year).thresholdPercents();
+        LocalDate today = DomainTime.dateOf(command.receivedAt());
+
+        List<DeclarationOutcome> outcomes = new ArrayList<>(lines.size());
+        for (DeclarationLine line : lines) {
+            LedgerEntry earlier = known.get(line.declarationId());
+            if (earlier != null) {
+                outcomes.add(DeclarationOutcome.duplicate(line.declarationId(), earlier.ceilingId()));
+                continue;
+            }
+            String refusal = line.isCredit()
+                    ? creditRefusal(line, known.get(line.correctsDeclarationId()))
+                    : declarationRefusal(line, today, catalogue, supplements);
+            if (refusal != null) {
+                outcomes.add(DeclarationOutcome.rejected(line.declarationId(), ceilingId, refusal));
+                continue;
+            }
+            if (line.isCredit()) {
+                outcomes.add(credit(line, known));
+            } else {
+                outcomes.add(record(line, catalogue, supplements, known));
+            }
+            checkThresholds(thresholds, line.declarationId());
+        }
+        return outcomes;
+    }
+
+    private String declarationRefusal(DeclarationLine line, LocalDate today, PrestatieCatalogue catalogue,
+                                      Map<String, Integer> supplements) {
+        if (!line.amount().isPositive()) {
+            return "a declaration amount must be positive; a credit is negative and names correctsDeclarationId";
+        }
+        if (line.correctsDeclarationId() != null) {
+            return "correctsDeclarationId belongs on a credit (a negative amount)";
+        }
+        String dateRefusal = treatmentDateRefusal(line.treatmentDate(), today);
+        if (dateRefusal != null) {
+            return dateRefusal;
+        }
+        Setting setting = new Setting(line.setting());
+        if (!settings.contains(setting)) {
+            // seed 001 (Hoogspecialistische GGZ): without a contract for setting 8, setting 8 cannot be declared
+            return setting.equals(Setting.HIGHLY_SPECIALISED)
+                    ? "setting 8 (highly specialised care) is not contracted and cannot be declared"
+                    : setting + " is not covered by the contract (covered: " + new TreeSet<>(settings) + ")";
+        }
+        // seed 002 §5.4: settings and prestaties the insurer left out of the contract are not paid
+        if (excludedSettings.contains(setting)) {
+            return setting + " was excluded from the contract by an amendment";
+        }
+        if (excludedPrestatieCodes.contains(line.prestatieCode())) {
+            return "prestatie " + line.prestatieCode() + " was excluded from the contract by an amendment";
+        }
+        // seed 002 §4.3: the insured person is named by pseudonym only
+        if (PatientReference.looksLikeBsn(line.patientRef())) {
+            return "patientRef looks like a BSN; send the claims system's pseudonym, never a citizen service number";
+        }
+        // seed 002 §5.2: the psychodiagnostics supplement at most twice per year per insured person
+        if (catalogue.isPsychodiagnosticsSupplement(line.prestatieCode())
+                && supplements.getOrDefault(line.patientRef(), 0) >= 2) {
+            return "the psychodiagnostics supplement was already charged twice in " + year + " for this insured person";
+        }
+        return null;
+    }
+
+    private String creditRefusal(DeclarationLine line, LedgerEntry corrected) {
+        if (line.correctsDeclarationId() == null || line.correctsDeclarationId().isBlank()) {
+            return "a credit (negative amount) must name the declaration it corrects in correctsDeclarationId";
+        }
+        if (corrected == null || corrected.credit() || !ceilingId.equals(corrected.ceilingId())) {
+            return "declaration " + line.correctsDeclarationId() + " is not an accepted declaration on ceiling " + ceilingId;
+        }
+        Money credit = line.amount().negate();
+        if (credit.isGreaterThan(corrected.remaining())) {
+            return "a credit of " + credit + " is more than the " + corrected.remaining() + " left of declaration "
+                    + line.correctsDeclarationId();
+        }
+        return null;
+    }
+
+    private String treatmentDateRefusal(LocalDate treatmentDate, LocalDate today) {
+        if (treatmentDate.getYear() != year || treatmentDate.isBefore(periodStart)) {
+            return "treatment date " + treatmentDate + " is outside this ceiling's year " + year;
+        }
+        if (treatmentDate.isAfter(lastCareDate)) {
+            return "treatment date " + treatmentDate + " is after the contract's last day of care " + lastCareDate
+                    + " (terminated)";
+        }
+        if (treatmentDate.isAfter(today)) {
+            return "treatment date " + treatmentDate + " is in the future";
+        }
+        return null;
+    }
+
+    private DeclarationOutcome record(DeclarationLine line, PrestatieCatalogue catalogue,
+                                      Map<String, Integer> supplements, Map<String, LedgerEntry> known) {
+        Money room = balance.ceiling().minus(balance.counted()).max(Money.ZERO);
+        Money payable = line.amount().min(room);
+        Money unpaid = line.amount().minus(payable);
+        boolean supplement = catalogue.isPsychodiagnosticsSupplement(line.prestatieCode());
+        apply(new DeclarationRecorded(ceilingId, line.declarationId(), line.prestatieCode(), line.setting(),
+                line.treatmentDate(), line.patientRef(), line.amount(), payable, unpaid, supplement));
+        if (supplement) {
+            supplements.merge(line.patientRef(), 1, Integer::sum);
+        }
+        known.put(line.declarationId(), new LedgerEntry(line.declarationId(), ceilingId, line.amount(), false));
+        return DeclarationOutcome.accepted(line.declarationId(), ceilingId, payable, unpaid);
+    }
+
+    private DeclarationOutcome credit(DeclarationLine line, Map<String, LedgerEntry> known) {
+        Money amount = line.amount().negate();
+        Money payableBefore = balance.payable();
+        Money payableAfter = balance.withDeclared(line.amount()).payable();
+        Money payableReduction = payableBefore.minus(payableAfter);
+        Money unpaidReduction = amount.minus(payableReduction);
+        LedgerEntry corrected = known.get(line.correctsDeclarationId());
+        apply(new DeclarationCredited(ceilingId, line.declarationId(), line.correctsDeclarationId(),
+                line.prestatieCode(), line.treatmentDate(), amount, payableReduction, unpaidReduction));
+        known.put(corrected.declarationId(), new LedgerEntry(corrected.declarationId(), ceilingId,
+                corrected.remaining().minus(amount), false));
+        known.put(line.declarationId(), new LedgerEntry(line.declarationId(), ceilingId, Money.ZERO, true));
+        return DeclarationOutcome.accepted(line.declarationId(), ceilingId, payableReduction.negate(),
+                unpaidReduction.negate());
+    }
+
+    /** Each mark is recorded once, on the counted amount against the current ceiling (DESIGN.md §5). */
+    private void checkThresholds(List<Integer> thresholds, String byDeclarationId) {
+        for (int percent : thresholds) {
+            if (!thresholdsReached.contains(percent) && balance.hasReached(percent)) {
+                apply(new CeilingThresholdReached(ceilingId, percent, balance.counted(), balance.ceiling(),
+                        byDeclarationId));
+            }
+        }
+        if (!exhausted && balance.hasReached(100)) {
+            apply(new CeilingExhausted(ceilingId, balance.counted(), balance.ceiling(), byDeclarationId));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RequestIncrease command, PurchasingPolicies policies, DeadlineManager deadlines) {
+        requirePositive(command.amount(), "an increase");
+        requireText(command.grounds(), "grounds for the increase request");
+        if (requests.containsKey(command.requestId())) {
+            throw new StateConflictException("increase request " + command.requestId() + " exists already");
+        }
+        PolicyParameters policy = policies.inForce(insurer, year);
+        // seed 001: increase requests from 1 April until 31 July 17:00, checked at the request's own time
+        if (!policy.increaseWindowContains(command.requestedAt())) {
+            throw new RuleViolationException("increase requests for " + year + " are accepted from "
+                    + policy.increaseWindowStart() + " until " + policy.increaseWindowEnd() + "; this one came at "
+                    + command.requestedAt());
+        }
+        // seed 001: at most +50 % of the initially agreed ceiling, all increases of the year together
+        Money cap = initialCeiling.percent(policy.increaseCapPercent());
+        Money room = cap.minus(granted).minus(pendingRequested());
+        if (command.amount().isGreaterThan(room)) {
+            throw new RuleViolationException("an increase of " + command.amount() + " exceeds the cap of "
+                    + policy.increaseCapPercent() + " % of the initial ceiling " + initialCeiling + " (" + cap
+                    + "); at most " + room.max(Money.ZERO) + " can still be requested");
+        }
+        Instant due = command.requestedAt().atZone(DomainTime.AMSTERDAM)
+                .plusDays(policy.decisionPeriodDays()).toInstant();
+        apply(new IncreaseRequested(ceilingId, command.requestId(), command.amount(), command.grounds(),
+                command.requestedAt(), due));
+        deadlines.schedule(due, DECISION_DEADLINE, command.requestId());
+    }
+
+    @CommandHandler
+    public void handle(ApproveIncrease command, PurchasingPolicies policies) {
+        IncreaseRequestState request = openRequest(command.requestId());
+        requirePositive(command.amount(), "an approved increase");
+        if (command.amount().isGreaterThan(request.amount())) {
+            throw new RuleViolationException("cannot approve " + command.amount() + ": the provider requested "
+                    + request.amount());
+        }
+        PolicyParameters policy = policies.inForce(insurer, year);
+        Money room = initialCeiling.percent(policy.increaseCapPercent()).minus(granted);
+        if (command.amount().isGreaterThan(room)) {
+            throw new RuleViolationException("cannot approve " + command.amount() + ": the cap of "
+                    + policy.increaseCapPercent() + " % of the initial ceiling leaves " + room.max(Money.ZERO));
+        }
+        apply(new IncreaseApproved(ceilingId, command.requestId(), command.amount(), command.addendumId(),
+                command.decidedAt()));
+        // seed 001: the increase is laid down in an addendum, final only once the provider signs it
+        apply(new AddendumOffered(ceilingId, command.addendumId(), command.requestId(), command.amount(),
+                command.decidedAt()));
+    }
+
+    @CommandHandler
+    public void handle(RejectIncrease command) {
+        openRequest(command.requestId());
+        requireText(command.grounds(), "grounds for the rejection");
+        apply(new IncreaseRejected(ceilingId, command.requestId(), command.grounds(), command.decidedAt()));
+    }
+
+    /** A deadline left over from a request decided in time does nothing. */
+    @DeadlineHandler(deadlineName = DECISION_DEADLINE)
+    void decisionDue(String requestId) {
+        IncreaseRequestState request = requests.get(requestId);
+        if (request != null && request.status() == IncreaseRequestState.Status.REQUESTED) {
+            apply(new IncreaseDecisionOverdue(ceilingId, requestId, request.decisionDueAt()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(SignAddendum command) {
+        AddendumState addendum = addenda.get(command.addendumId());
+        if (addendum == null) {
+            throw new UnknownReferenceException("no addendum " + command.addendumId() + " on ceiling " + ceilingId);
+        }
+        if (addendum.signed()) {
+            throw new StateConflictException("addendum " + command.addendumId() + " is signed already");
+        }
+        Money newCeiling = balance.ceiling().plus(addendum.amount());
+        Money released = balance.withCeiling(newCeiling).payable().minus(balance.payable());
+        apply(new AddendumSigned(ceilingId, command.addendumId(), command.signedBy(), command.signedAt(),
+                addendum.amount(), balance.ceiling(), newCeiling, released));
+    }
+
+    @CommandHandler
+    public void handle(IssueClawBack command, DeclarationLedger ledger) {
+        requirePositive(command.amount(), "a claw-back");
+        requireText(command.reason(), "a reason for the claw-back");
+        if (command.declarationIds() == null || command.declarationIds().isEmpty()) {
+            throw new InvalidValueException("a claw-back names the declarations it reclaims (declarationIds)");
+        }
+        Map<String, LedgerEntry> found = ledger.find(command.declarationIds());
+        Money reclaimable = Money.ZERO;
+        for (String id : new TreeSet<>(command.declarationIds())) {
+            LedgerEntry entry = found.get(id);
+            if (entry == null || entry.credit() || !ceilingId.equals(entry.ceilingId())) {
+                throw new RuleViolationException("declaration " + id + " is not an accepted declaration on ceiling "
+                        + ceilingId);
+            }
+            reclaimable = reclaimable.plus(entry.remaining());
+        }
+        if (command.amount().isGreaterThan(reclaimable)) {
+            throw new RuleViolationException("a claw-back of " + command.amount() + " is more than the "
+                    + reclaimable + " declared on the named declarations");
+        }
+        if (command.amount().isGreaterThan(balance.counted())) {
+            throw new RuleViolationException("a claw-back of " + command.amount() + " is more than the "
+                    + balance.counted() + " counted on this ceiling");
+        }
+        apply(new ClawBackIssued(ceilingId, command.clawBackId(), command.amount(), command.reason(),
+                List.copyOf(command.declarationIds()), command.issuedAt()));
+    }
+
+    @CommandHandler
+    public void handle(ApplyContractAmendment command) {
+        apply(new ContractAmendmentApplied(ceilingId, command.excludedPrestatieCodes(), command.excludedSettings()));
+    }
+
+    @CommandHandler
+    public void handle(ApplyContractTermination command) {
+        if (command.lastCareDate().isBefore(lastCareDate)) {
+            apply(new ContractTerminationApplied(ceilingId, command.lastCareDate()));
+        }
+    }
+
+    private IncreaseRequestState openRequest(String requestId) {
+        IncreaseRequestState request = requests.get(requestId);
+        if (request == null) {
+            throw new UnknownReferenceException("no increase request " + requestId + " on ceiling " + ceilingId);
+        }
+        if (request.status() != IncreaseRequestState.Status.REQUESTED) {
+            throw new StateConflictException("increase request " + requestId + " was decided already ("
+                    + request.status().name().toLowerCase() + ")");
+        }
+        return request;
+    }
+
+    private Money pendingRequested() {
+        return requests.values().stream()
+                .filter(r -> r.status() == IncreaseRequestState.Status.REQUESTED)
+                .map(IncreaseRequestState::amount)
+                .reduce(Money.ZERO, Money::plus);
+    }
+
+    private static void requirePositive(Money amount, String what) {
+        if (amount == null || !amount.isPositive()) {
+            throw new InvalidValueException(what + " must be a positive amount in cents, got " + amount);
+        }
+    }
+
+    private static void requireText(String text, String what) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidValueException(what + " must not be empty");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CeilingAgreed event) {
+        ceilingId = event.ceilingId();
+        insurer = event.insurer();
+        year = event.year();
+        periodStart = event.periodStart();
+        lastCareDate = event.periodEnd();
+        settings = Set.copyOf(event.settings());
+        excludedSettings = new HashSet<>();
+        excludedPrestatieCodes = new HashSet<>();
+        initialCeiling = event.initialCeiling();
+        balance = new CeilingBalance(event.initialCeiling(), Money.ZERO, Money.ZERO);
+        thresholdsReached = new TreeSet<>();
+        granted = Money.ZERO;
+        requests = new HashMap<>();
+        addenda = new HashMap<>();
+    }
+
+    @EventSourcingHandler
+    void on(DeclarationRecorded event) {
+        balance = balance.withDeclared(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(DeclarationCredited event) {
+        balance = balance.withDeclared(event.amount().negate());
+    }
+
+    @EventSourcingHandler
+    void on(CeilingThresholdReached event) {
+        thresholdsReached.add(event.percent());
+    }
+
+    @EventSourcingHandler
+    void on(CeilingExhausted event) {
+        exhausted = true;
+    }
+
+    @EventSourcingHandler
+    void on(IncreaseRequested event) {
+        requests.put(event.requestId(), new IncreaseRequestState(event.amount(), event.decisionDueAt(),
+                IncreaseRequestState.Status.REQUESTED));
+    }
+
+    @EventSourcingHandler
+    void on(IncreaseApproved event) {
+        requests.computeIfPresent(event.requestId(), (id, r) -> r.withStatus(IncreaseRequestState.Status.APPROVED));
+        granted = granted.plus(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(IncreaseRejected event) {
+        requests.computeIfPresent(event.requestId(), (id, r) -> r.withStatus(IncreaseRequestState.Status.REJECTED));
+    }
+
+    @EventSourcingHandler
+    void on(AddendumOffered event) {
+        addenda.put(event.addendumId(), new AddendumState(event.amount(), false));
+    }
+
+    @EventSourcingHandler
+    void on(AddendumSigned event) {
+        addenda.put(event.addendumId(), new AddendumState(event.amount(), true));
+        balance = balance.withCeiling(event.newCeiling());
+    }
+
+    @EventSourcingHandler
+    void on(ClawBackIssued event) {
+        balance = balance.withClawedBack(event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(ContractAmendmentApplied event) {
+        excludedPrestatieCodes.addAll(event.excludedPrestatieCodes());
+        excludedSettings.addAll(event.excludedSettings());
+    }
+
+    @EventSourcingHandler
+    void on(ContractTerminationApplied event) {
+        lastCareDate = event.lastCareDate();
+    }
+}

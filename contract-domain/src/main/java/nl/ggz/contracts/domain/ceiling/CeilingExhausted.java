@@ -1,0 +1,7 @@
+package nl.ggz.contracts.domain.ceiling;
+
+import nl.ggz.contracts.domain.shared.Money;
+
+/** Counted declarations reached the ceiling: from here on they are held unpaid until an addendum raises it. */
+public record CeilingExhausted(String ceilingId, Money counted, Money ceiling, String byDeclarationId) {
+}

@@ -1,0 +1,6 @@
+package nl.ggz.contracts.domain.ceiling;
+
+import java.time.LocalDate;
+
+public record ContractTerminationApplied(String ceilingId, LocalDate lastCareDate) {
+}

@@ -1,0 +1,19 @@
+package nl.ggz.contracts.domain.ceiling;
+
+import nl.ggz.contracts.domain.shared.InsurerCode;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Every accepted declaration, kept beside the event store in the same transaction as its event. It answers what the
+ * hot ceiling aggregate must not hold in memory: which ids were seen (idempotency), what is left of a declaration to
+ * credit, and how often a person was charged the psychodiagnostics supplement.
+ */
+public interface DeclarationLedger {
+
+    Map<String, LedgerEntry> find(Collection<String> declarationIds);
+
+    /** Supplements accepted per patient reference for this insurer and year. */
+    Map<String, Integer> supplementsCharged(InsurerCode insurer, int year, Collection<String> patientRefs);
+}

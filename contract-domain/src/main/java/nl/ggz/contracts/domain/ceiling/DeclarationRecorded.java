@@ -1,0 +1,18 @@
+package nl.ggz.contracts.domain.ceiling;
+
+import nl.ggz.contracts.domain.shared.Money;
+
+import java.time.LocalDate;
+
+/** An accepted declaration; {@code payable} + {@code unpaid} = {@code amount}, unpaid being the part above the ceiling. */
+public record DeclarationRecorded(String ceilingId,
+                                  String declarationId,
+                                  String prestatieCode,
+                                  int setting,
+                                  LocalDate treatmentDate,
+                                  String patientRef,
+                                  Money amount,
+                                  Money payable,
+                                  Money unpaid,
+                                  boolean psychodiagnosticsSupplement) {
+}

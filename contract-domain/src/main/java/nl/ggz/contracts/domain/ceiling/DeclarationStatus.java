@@ -1,0 +1,5 @@
+package nl.ggz.contracts.domain.ceiling;
+
+public enum DeclarationStatus {
+    ACCEPTED, DUPLICATE, REJECTED
+}

@@ -1,0 +1,8 @@
+package nl.ggz.contracts.domain.ceiling;
+
+/** Reference data about prestatie codes that the rules need; configured, not coded (DESIGN.md §5). */
+public interface PrestatieCatalogue {
+
+    /** Seed 002 §5.2: the psychodiagnostics supplement may be charged at most twice a year per insured person. */
+    boolean isPsychodiagnosticsSupplement(String prestatieCode);
+}

@@ -1,0 +1,16 @@
+package nl.ggz.contracts.domain.contract;
+
+import nl.ggz.contracts.domain.shared.Setting;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** @param excludedPrestatieCodes newly excluded codes; @param excludedSettings newly excluded settings */
+public record ContractAmended(String contractId,
+                              Set<String> excludedPrestatieCodes,
+                              Set<Setting> excludedSettings,
+                              String reason,
+                              Instant amendedAt,
+                              List<String> ceilingIds) {
+}

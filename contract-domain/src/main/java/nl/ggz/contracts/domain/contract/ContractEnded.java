@@ -1,0 +1,7 @@
+package nl.ggz.contracts.domain.contract;
+
+import java.time.LocalDate;
+
+/** The term ran out. Declarations for care within the term are still settled (seed 001: settlement follows). */
+public record ContractEnded(String contractId, LocalDate endDate) {
+}

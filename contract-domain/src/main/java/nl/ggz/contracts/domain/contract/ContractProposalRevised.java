@@ -1,0 +1,18 @@
+package nl.ggz.contracts.domain.contract;
+
+import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.Setting;
+import nl.ggz.contracts.domain.shared.TariffPercentage;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** A proposal round on a negotiated offer; carries the whole proposal now on the table. */
+public record ContractProposalRevised(String contractId,
+                                      int round,
+                                      Party proposedBy,
+                                      Money ceiling,
+                                      TariffPercentage tariff,
+                                      Set<Setting> settings,
+                                      Instant proposedAt) {
+}

@@ -1,0 +1,5 @@
+package nl.ggz.contracts.domain.contract;
+
+public enum ContractStatus {
+    OFFERED, SIGNED, DECLINED, EXPIRED, WITHDRAWN, TERMINATED, ENDED
+}

@@ -1,0 +1,28 @@
+package nl.ggz.contracts.domain.contract;
+
+import nl.ggz.contracts.domain.shared.ContractKind;
+import nl.ggz.contracts.domain.shared.ContractTerm;
+import nl.ggz.contracts.domain.shared.InsurerCode;
+import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.ProviderCode;
+import nl.ggz.contracts.domain.shared.ProviderType;
+import nl.ggz.contracts.domain.shared.Setting;
+import nl.ggz.contracts.domain.shared.TariffPercentage;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** @param offerExpiresAt when the offer lapses unsigned; null means the policy's offer validity from {@code offeredAt} */
+public record OfferContract(@TargetAggregateIdentifier String contractId,
+                            InsurerCode insurer,
+                            ProviderCode provider,
+                            ProviderType providerType,
+                            ContractKind kind,
+                            ContractTerm term,
+                            Set<Setting> settings,
+                            TariffPercentage tariff,
+                            Money ceiling,
+                            Instant offerExpiresAt,
+                            Instant offeredAt) {
+}

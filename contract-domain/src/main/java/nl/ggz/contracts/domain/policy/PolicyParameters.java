@@ -1,0 +1,91 @@
+package nl.ggz.contracts.domain.policy;
+
+import nl.ggz.contracts.domain.shared.DomainTime;
+import nl.ggz.contracts.domain.shared.InvalidValueException;
+import nl.ggz.contracts.domain.shared.ProviderType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Month;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules that differ per insurer and contract year. Where an insurer publishes nothing, {@link #defaults(int)}
+ * holds: the figures of VGZ's GGZ policy (seed 001) and Zorg en Zekerheid's (seed 002).
+ *
+ * @param thresholdPercents   utilisation marks that are recorded when crossed (seed 001: report at 70 %)
+ * @param increaseCapPercent  cumulative increases per contract year, as % of the initial ceiling (seed 001: +50 %)
+ * @param increaseWindowStart first instant an increase request is accepted (seed 001: 1 April)
+ * @param increaseWindowEnd   first instant it is no longer accepted (seed 001: 31 July 17:00)
+ * @param decisionPeriodDays  days in which a request must be decided (seed 001: within 4 weeks for digital contracts)
+ * @param offerValidityDays   days an offer stays open when it names no expiry (seed 002 §5.3: six weeks)
+ * @param termYears           contract term per provider type (seed 002 §5.2: independents 2 years, institutions 1)
+ */
+public record PolicyParameters(List<Integer> thresholdPercents,
+                               int increaseCapPercent,
+                               Instant increaseWindowStart,
+                               Instant increaseWindowEnd,
+                               int decisionPeriodDays,
+                               int offerValidityDays,
+                               Map<ProviderType, Integer> termYears) {
+
+    public PolicyParameters {
+        if (thresholdPercents == null || thresholdPercents.isEmpty()) {
+            throw new InvalidValueException("a policy needs at least one threshold percentage (seed 001: 70)");
+        }
+        if (thresholdPercents.stream().anyMatch(p -> p == null || p < 1 || p > 1000)) {
+            throw new InvalidValueException("threshold percentages are whole numbers from 1 to 1000, got " + thresholdPercents);
+        }
+        thresholdPercents = thresholdPercents.stream().distinct().sorted().toList();
+        if (increaseCapPercent < 0 || increaseCapPercent > 1000) {
+            throw new InvalidValueException("the increase cap is a percentage from 0 to 1000, got " + increaseCapPercent);
+        }
+        if (increaseWindowStart == null || increaseWindowEnd == null || !increaseWindowEnd.isAfter(increaseWindowStart)) {
+            throw new InvalidValueException("the increase window needs a start before its end");
+        }
+        if (decisionPeriodDays < 1 || decisionPeriodDays > 366) {
+            throw new InvalidValueException("the decision period is 1 to 366 days, got " + decisionPeriodDays);
+        }
+        if (offerValidityDays < 1 || offerValidityDays > 366) {
+            throw new InvalidValueException("the offer validity is 1 to 366 days, got " + offerValidityDays);
+        }
+        Map<ProviderType, Integer> years = new EnumMap<>(DEFAULT_TERM_YEARS);
+        if (termYears != null) {
+            for (Map.Entry<ProviderType, Integer> entry : termYears.entrySet()) {
+                Integer n = entry.getValue();
+                if (entry.getKey() == null || n == null || n < 1 || n > 2) {
+                    throw new InvalidValueException("a contract term is 1 or 2 years per provider type, got " + termYears);
+                }
+                years.put(entry.getKey(), n);
+            }
+        }
+        termYears = Map.copyOf(years);
+    }
+
+    private static final Map<ProviderType, Integer> DEFAULT_TERM_YEARS = Map.of(
+            ProviderType.INDEPENDENT, 2,
+            ProviderType.INSTITUTION, 1,
+            ProviderType.HOSPITAL_WARD, 1);
+
+    public static PolicyParameters defaults(int contractYear) {
+        return new PolicyParameters(
+                List.of(70, 100),
+                50,
+                DomainTime.startOf(LocalDate.of(contractYear, Month.APRIL, 1)),
+                LocalDate.of(contractYear, Month.JULY, 31).atTime(LocalTime.of(17, 0)).atZone(DomainTime.AMSTERDAM).toInstant(),
+                28,
+                42,
+                DEFAULT_TERM_YEARS);
+    }
+
+    public boolean increaseWindowContains(Instant moment) {
+        return !moment.isBefore(increaseWindowStart) && moment.isBefore(increaseWindowEnd);
+    }
+
+    public int termYearsFor(ProviderType type) {
+        return termYears.get(type);
+    }
+}

@@ -1,0 +1,22 @@
+package nl.ggz.contracts.domain.shared;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** Instants are UTC; contract dates and deadlines are Dutch dates (Europe/Amsterdam). */
+public final class DomainTime {
+    public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+    private DomainTime() {
+    }
+
+    public static LocalDate dateOf(Instant instant) {
+        return instant.atZone(AMSTERDAM).toLocalDate();
+    }
+
+    /** The first instant of the given Dutch calendar day. */
+    public static Instant startOf(LocalDate date) {
+        return date.atStartOfDay(AMSTERDAM).toInstant();
+    }
+}
