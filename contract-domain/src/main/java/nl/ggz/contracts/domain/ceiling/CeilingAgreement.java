@@ -85,7 +85,6 @@ public class CeilingAgreement {
                 ? new HashMap<>()
                 : new HashMap<>(ledger.supplementsCharged(insurer, year, supplementPatients));
         List<Integer> thresholds = policies.inForce(insurer, year).thresholdPercents();
-        LocalDate today = DomainTime.dateOf(command.receivedAt());
 
         List<DeclarationOutcome> outcomes = new ArrayList<>(lines.size());
         for (DeclarationLine line : lines) {
@@ -96,7 +95,7 @@ public class CeilingAgreement {
             }
             String refusal = line.isCredit()
                     ? creditRefusal(line, known.get(line.correctsDeclarationId()))
-                    : declarationRefusal(line, today, catalogue, supplements);
+                    : declarationRefusal(line, catalogue, supplements);
             if (refusal != null) {
                 outcomes.add(DeclarationOutcome.rejected(line.declarationId(), ceilingId, refusal));
                 continue;
@@ -111,7 +110,7 @@ public class CeilingAgreement {
         return outcomes;
     }
 
-    private String declarationRefusal(DeclarationLine line, LocalDate today, PrestatieCatalogue catalogue,
+    private String declarationRefusal(DeclarationLine line, PrestatieCatalogue catalogue,
                                       Map<String, Integer> supplements) {
         if (!line.amount().isPositive()) {
             return "a declaration amount must be positive; a credit is negative and names correctsDeclarationId";
@@ -119,7 +118,7 @@ public class CeilingAgreement {
         if (line.correctsDeclarationId() != null) {
             return "correctsDeclarationId belongs on a credit (a negative amount)";
         }
-        String dateRefusal = treatmentDateRefusal(line.treatmentDate(), today);
+        String dateRefusal = treatmentDateRefusal(line.treatmentDate());
         if (dateRefusal != null) {
             return dateRefusal;
         }
@@ -164,16 +163,13 @@ public class CeilingAgreement {
         return null;
     }
 
-    private String treatmentDateRefusal(LocalDate treatmentDate, LocalDate today) {
+    private String treatmentDateRefusal(LocalDate treatmentDate) {
         if (treatmentDate.getYear() != year || treatmentDate.isBefore(periodStart)) {
             return "treatment date " + treatmentDate + " is outside this ceiling's year " + year;
         }
         if (treatmentDate.isAfter(lastCareDate)) {
             return "treatment date " + treatmentDate + " is after the contract's last day of care " + lastCareDate
                     + " (terminated)";
-        }
-        if (treatmentDate.isAfter(today)) {
-            return "treatment date " + treatmentDate + " is in the future";
         }
         return null;
     }

@@ -8,4 +8,12 @@ public final class CeilingIds {
     public static String of(String contractId, int year) {
         return contractId + "-" + year;
     }
+
+    public static String contractIdOf(String ceilingId) {
+        return ceilingId.substring(0, ceilingId.lastIndexOf('-'));
+    }
+
+    public static int yearOf(String ceilingId) {
+        return Integer.parseInt(ceilingId.substring(ceilingId.lastIndexOf('-') + 1));
+    }
 }

@@ -1,0 +1,77 @@
+package nl.ggz.contracts.api.config;
+
+import nl.ggz.contracts.domain.ceiling.CeilingAgreement;
+import nl.ggz.contracts.domain.ceiling.ContractChangesToCeilings;
+import nl.ggz.contracts.domain.contract.Contract;
+import nl.ggz.contracts.domain.policy.PurchasingPolicy;
+import nl.ggz.contracts.projections.ceiling.CeilingStateProjection;
+import nl.ggz.contracts.projections.contract.ContractStateProjection;
+import nl.ggz.contracts.projections.ledger.DeclarationLedgerProjection;
+import nl.ggz.contracts.projections.policy.PolicyProjection;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+/** Aggregates, their snapshots and cache, and which processors run inside the command's transaction. */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** Read models that must be exact at the moment a command is answered: a failure there fails the command. */
+    static final List<String> SAME_TRANSACTION_GROUPS = List.of(
+            ContractStateProjection.PROCESSING_GROUP,
+            CeilingStateProjection.PROCESSING_GROUP,
+            DeclarationLedgerProjection.PROCESSING_GROUP,
+            PolicyProjection.PROCESSING_GROUP,
+            ContractChangesToCeilings.PROCESSING_GROUP);
+
+    @Bean
+    ConfigurerModule aggregates(@Value("${ggz.snapshots.ceiling-threshold:250}") int ceilingSnapshotThreshold,
+                                @Value("${ggz.snapshots.contract-threshold:50}") int contractSnapshotThreshold) {
+        // the ceiling is the hot aggregate: cached on this node, and snapshotted so that loading stays short
+        Cache ceilingCache = new WeakReferenceCache();
+        return configurer -> configurer
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Contract.class)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                                c.snapshotter(), contractSnapshotThreshold)))
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(CeilingAgreement.class)
+                        .configureCache(c -> ceilingCache)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                                c.snapshotter(), ceilingSnapshotThreshold)))
+                .configureAggregate(PurchasingPolicy.class);
+    }
+
+    @Bean
+    ConfigurerModule sameTransactionProcessors() {
+        return configurer -> SAME_TRANSACTION_GROUPS.forEach(group -> configurer.eventProcessing()
+                .registerSubscribingEventProcessor(group)
+                .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance()));
+    }
+
+    @Bean
+    ContractChangesToCeilings contractChangesToCeilings(CommandGateway commands) {
+        return new ContractChangesToCeilings(commands);
+    }
+
+    @Bean
+    CorrelationDataProvider auditTrailCorrelation() {
+        return new AuditTrailCorrelation();
+    }
+
+    @Bean
+    CallerContextInterceptor callerContextOnCommands(CommandBus commandBus) {
+        CallerContextInterceptor interceptor = new CallerContextInterceptor();
+        commandBus.registerDispatchInterceptor(interceptor);
+        return interceptor;
+    }
+}

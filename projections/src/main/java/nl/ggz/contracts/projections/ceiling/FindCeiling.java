@@ -1,0 +1,4 @@
+package nl.ggz.contracts.projections.ceiling;
+
+public record FindCeiling(String ceilingId) {
+}

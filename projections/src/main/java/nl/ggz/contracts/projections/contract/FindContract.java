@@ -1,0 +1,4 @@
+package nl.ggz.contracts.projections.contract;
+
+public record FindContract(String contractId) {
+}

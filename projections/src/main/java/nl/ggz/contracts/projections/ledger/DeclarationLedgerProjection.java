@@ -1,0 +1,92 @@
+package nl.ggz.contracts.projections.ledger;
+
+import nl.ggz.contracts.domain.ceiling.DeclarationCredited;
+import nl.ggz.contracts.domain.ceiling.DeclarationLedger;
+import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
+import nl.ggz.contracts.domain.ceiling.LedgerEntry;
+import nl.ggz.contracts.domain.shared.InsurerCode;
+import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.projections.support.SqlArrays;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The declaration ledger, written in the transaction of the declaration's event. Its primary key is the last line of
+ * defence for idempotency: a declaration id accepted on two ceilings at once makes one transaction fail.
+ */
+@Component
+@ProcessingGroup(DeclarationLedgerProjection.PROCESSING_GROUP)
+public class DeclarationLedgerProjection implements DeclarationLedger {
+
+    public static final String PROCESSING_GROUP = "declaration-ledger";
+
+    private final JdbcTemplate jdbc;
+
+    public DeclarationLedgerProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(DeclarationRecorded event) {
+        jdbc.update("""
+                INSERT INTO declaration_ledger (declaration_id, ceiling_id, insurer_uzovi, contract_year, patient_ref,
+                    amount_cents, supplement)
+                SELECT ?, ceiling_id, insurer_uzovi, contract_year, ?, ?, ? FROM ceiling_state WHERE ceiling_id = ?
+                """,
+                event.declarationId(), event.patientRef(), event.amount().cents(), event.psychodiagnosticsSupplement(),
+                event.ceilingId());
+    }
+
+    @EventHandler
+    void on(DeclarationCredited event) {
+        jdbc.update("""
+                INSERT INTO declaration_ledger (declaration_id, ceiling_id, insurer_uzovi, contract_year, amount_cents,
+                    corrects_id)
+                SELECT ?, ceiling_id, insurer_uzovi, contract_year, ?, ? FROM ceiling_state WHERE ceiling_id = ?
+                """,
+                event.declarationId(), -event.amount().cents(), event.correctsDeclarationId(), event.ceilingId());
+        jdbc.update("UPDATE declaration_ledger SET credited_cents = credited_cents + ? WHERE declaration_id = ?",
+                event.amount().cents(), event.correctsDeclarationId());
+    }
+
+    @Override
+    public Map<String, LedgerEntry> find(Collection<String> declarationIds) {
+        Map<String, LedgerEntry> found = new HashMap<>();
+        if (declarationIds.isEmpty()) {
+            return found;
+        }
+        jdbc.query("""
+                SELECT declaration_id, ceiling_id, amount_cents - credited_cents AS remaining, corrects_id IS NOT NULL AS credit
+                FROM declaration_ledger WHERE declaration_id = ANY (?::text[])
+                """,
+                rs -> {
+                    found.put(rs.getString(1), new LedgerEntry(rs.getString(1), rs.getString(2),
+                            Money.cents(rs.getLong(3)), rs.getBoolean(4)));
+                },
+                SqlArrays.texts(declarationIds));
+        return found;
+    }
+
+    @Override
+    public Map<String, Integer> supplementsCharged(InsurerCode insurer, int year, Collection<String> patientRefs) {
+        Map<String, Integer> counts = new HashMap<>();
+        // a supplement credited in full no longer counts
+        jdbc.query("""
+                SELECT patient_ref, count(*) FROM declaration_ledger
+                WHERE insurer_uzovi = ? AND contract_year = ? AND supplement AND amount_cents > credited_cents
+                  AND patient_ref = ANY (?::text[])
+                GROUP BY patient_ref
+                """,
+                rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                },
+                insurer.value(), year, SqlArrays.texts(patientRefs));
+        return counts;
+    }
+}

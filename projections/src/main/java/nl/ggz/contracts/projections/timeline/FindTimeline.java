@@ -1,0 +1,4 @@
+package nl.ggz.contracts.projections.timeline;
+
+public record FindTimeline(String contractId) {
+}

@@ -1,0 +1,132 @@
+package nl.ggz.contracts.projections.timeline;
+
+import nl.ggz.contracts.domain.ceiling.AddendumOffered;
+import nl.ggz.contracts.domain.ceiling.AddendumSigned;
+import nl.ggz.contracts.domain.ceiling.CeilingAgreed;
+import nl.ggz.contracts.domain.ceiling.CeilingExhausted;
+import nl.ggz.contracts.domain.ceiling.CeilingThresholdReached;
+import nl.ggz.contracts.domain.ceiling.ClawBackIssued;
+import nl.ggz.contracts.domain.ceiling.IncreaseApproved;
+import nl.ggz.contracts.domain.ceiling.IncreaseDecisionOverdue;
+import nl.ggz.contracts.domain.ceiling.IncreaseRejected;
+import nl.ggz.contracts.domain.ceiling.IncreaseRequested;
+import nl.ggz.contracts.domain.contract.ContractAmended;
+import nl.ggz.contracts.domain.contract.ContractDeclined;
+import nl.ggz.contracts.domain.contract.ContractEnded;
+import nl.ggz.contracts.domain.contract.ContractOfferExpired;
+import nl.ggz.contracts.domain.contract.ContractOfferWithdrawn;
+import nl.ggz.contracts.domain.contract.ContractOffered;
+import nl.ggz.contracts.domain.contract.ContractProposalRevised;
+import nl.ggz.contracts.domain.contract.ContractSigned;
+import nl.ggz.contracts.domain.contract.ContractTerminated;
+import nl.ggz.contracts.domain.contract.PatientStopAnnounced;
+import nl.ggz.contracts.domain.contract.PatientStopLifted;
+import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.Setting;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Turns contract and ceiling events into sentences a purchaser or auditor can read. */
+final class TimelineDescriptions {
+
+    /** What the timeline shows of one event. */
+    record Line(String contractId, String ceilingId, String text, Money amount) {
+    }
+
+    private TimelineDescriptions() {
+    }
+
+    static Optional<Line> describe(Object event) {
+        Line line = null;
+        if (event instanceof ContractOffered e) {
+            line = contract(e.contractId(), e.kind() + " contract offered to " + e.providerType() + " " + e.provider()
+                    + " by insurer " + e.insurer() + " for " + e.term().start() + " to " + e.term().end()
+                    + ", settings " + settings(e.settings()) + ", tariff " + e.tariff() + " of the NZa maximum, ceiling "
+                    + Euro.format(e.ceiling()) + " per year; open until " + e.offerExpiresAt(), e.ceiling());
+        } else if (event instanceof ContractProposalRevised e) {
+            line = contract(e.contractId(), "Proposal round " + e.round() + " by the " + e.proposedBy().name().toLowerCase()
+                    + ": ceiling " + Euro.format(e.ceiling()) + ", tariff " + e.tariff() + ", settings "
+                    + settings(e.settings()), e.ceiling());
+        } else if (event instanceof ContractSigned e) {
+            line = contract(e.contractId(), "Contract signed by " + e.signedBy() + "; " + e.ceilingIds().size()
+                    + " ceiling(s) of " + Euro.format(e.ceilingPerYear()) + " opened", e.ceilingPerYear());
+        } else if (event instanceof ContractDeclined e) {
+            line = contract(e.contractId(), "Offer declined by the provider" + reason(e.reason()), null);
+        } else if (event instanceof ContractOfferWithdrawn e) {
+            line = contract(e.contractId(), "Offer withdrawn by the insurer" + reason(e.reason()), null);
+        } else if (event instanceof ContractOfferExpired e) {
+            line = contract(e.contractId(), "Offer expired unsigned at " + e.expiredAt(), null);
+        } else if (event instanceof ContractAmended e) {
+            line = contract(e.contractId(), "Contract amended: excluded " + excluded(e.excludedSettings(),
+                    e.excludedPrestatieCodes()) + reason(e.reason()), null);
+        } else if (event instanceof ContractTerminated e) {
+            line = contract(e.contractId(), "Contract terminated; care after " + e.effectiveDate()
+                    + " is not covered" + reason(e.reason()), null);
+        } else if (event instanceof ContractEnded e) {
+            line = contract(e.contractId(), "Contract term ended on " + e.endDate(), null);
+        } else if (event instanceof PatientStopAnnounced e) {
+            line = contract(e.contractId(), "Patient stop announced from " + e.from() + " (" + stopReason(e.reason().name())
+                    + ")", null);
+        } else if (event instanceof PatientStopLifted e) {
+            line = contract(e.contractId(), "Patient stop lifted: it ran from " + e.from() + " to " + e.to(), null);
+        } else if (event instanceof CeilingAgreed e) {
+            line = ceiling(e.ceilingId(), "Ceiling " + e.year() + " opened at " + Euro.format(e.initialCeiling()),
+                    e.initialCeiling());
+        } else if (event instanceof CeilingThresholdReached e) {
+            line = ceiling(e.ceilingId(), e.percent() + " % of the ceiling reached: " + Euro.format(e.counted())
+                    + " of " + Euro.format(e.ceiling()) + " counted", e.counted());
+        } else if (event instanceof CeilingExhausted e) {
+            line = ceiling(e.ceilingId(), "Ceiling exhausted: further declarations are held unpaid until it is raised",
+                    e.ceiling());
+        } else if (event instanceof IncreaseRequested e) {
+            line = ceiling(e.ceilingId(), "Increase of " + Euro.format(e.amount()) + " requested (" + e.grounds()
+                    + "); decision due " + e.decisionDueAt(), e.amount());
+        } else if (event instanceof IncreaseApproved e) {
+            line = ceiling(e.ceilingId(), "Increase approved: " + Euro.format(e.amount())
+                    + ", final once the addendum is signed", e.amount());
+        } else if (event instanceof IncreaseRejected e) {
+            line = ceiling(e.ceilingId(), "Increase request rejected: " + e.grounds(), null);
+        } else if (event instanceof IncreaseDecisionOverdue e) {
+            line = ceiling(e.ceilingId(), "Decision on increase request overdue since " + e.decisionDueAt(), null);
+        } else if (event instanceof AddendumOffered e) {
+            line = ceiling(e.ceilingId(), "Addendum offered for signature: ceiling +" + Euro.format(e.amount()),
+                    e.amount());
+        } else if (event instanceof AddendumSigned e) {
+            line = ceiling(e.ceilingId(), "Addendum signed by " + e.signedBy() + ": ceiling raised from "
+                    + Euro.format(e.previousCeiling()) + " to " + Euro.format(e.newCeiling()) + "; "
+                    + Euro.format(e.released()) + " held above the ceiling is now payable", e.amount());
+        } else if (event instanceof ClawBackIssued e) {
+            line = ceiling(e.ceilingId(), "Claw-back of " + Euro.format(e.amount()) + " on " + e.declarationIds().size()
+                    + " declaration(s): " + e.reason(), e.amount());
+        }
+        return Optional.ofNullable(line);
+    }
+
+    private static Line contract(String contractId, String text, Money amount) {
+        return new Line(contractId, null, text, amount);
+    }
+
+    private static Line ceiling(String ceilingId, String text, Money amount) {
+        return new Line(nl.ggz.contracts.domain.ceiling.CeilingIds.contractIdOf(ceilingId), ceilingId, text, amount);
+    }
+
+    private static String settings(Collection<Setting> settings) {
+        return settings.stream().sorted().map(s -> String.valueOf(s.number())).collect(Collectors.joining(", "));
+    }
+
+    private static String excluded(Collection<Setting> settings, Collection<String> codes) {
+        String s = settings.isEmpty() ? "" : "settings " + settings(settings);
+        String c = codes.isEmpty() ? "" : "prestaties " + String.join(", ", codes);
+        return s.isEmpty() ? c : c.isEmpty() ? s : s + " and " + c;
+    }
+
+    private static String reason(String reason) {
+        return reason == null || reason.isBlank() ? "" : " — " + reason;
+    }
+
+    private static String stopReason(String reason) {
+        return "CEILING_REACHED".equals(reason) ? "ceiling reached" : "lack of capacity or staff";
+    }
+}

@@ -1,0 +1,112 @@
+package nl.ggz.contracts.projections.timeline;
+
+import nl.ggz.contracts.domain.ceiling.CeilingIds;
+import nl.ggz.contracts.domain.ceiling.DeclarationCredited;
+import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
+import nl.ggz.contracts.domain.shared.DomainTime;
+import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.projections.support.SqlTime;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import static nl.ggz.contracts.projections.support.SqlTime.ts;
+
+/**
+ * A contract's history in words, across the contract and its ceilings. Built by a streaming processor: it may lag
+ * the write by a moment. Declarations are summarised per ceiling and day, not listed one by one.
+ */
+@Component
+@ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
+public class TimelineProjection {
+
+    public static final String PROCESSING_GROUP = "timeline";
+
+    private final JdbcTemplate jdbc;
+
+    public TimelineProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(DeclarationRecorded e, @Timestamp Instant at, TrackingToken token) {
+        countDeclarations(e.ceilingId(), at, token, 1, 0, e.amount());
+    }
+
+    @EventHandler
+    void on(DeclarationCredited e, @Timestamp Instant at, TrackingToken token) {
+        countDeclarations(e.ceilingId(), at, token, 0, 1, e.amount().negate());
+    }
+
+    private void countDeclarations(String ceilingId, Instant at, TrackingToken token, int declarations, int credits,
+                                   Money amount) {
+        jdbc.update("""
+                INSERT INTO timeline_declaration_day (contract_id, ceiling_id, received_on, first_position, first_at,
+                    last_at, declarations, credits, declared_cents)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (ceiling_id, received_on) DO UPDATE SET
+                    last_at = GREATEST(timeline_declaration_day.last_at, EXCLUDED.last_at),
+                    declarations = timeline_declaration_day.declarations + EXCLUDED.declarations,
+                    credits = timeline_declaration_day.credits + EXCLUDED.credits,
+                    declared_cents = timeline_declaration_day.declared_cents + EXCLUDED.declared_cents
+                """,
+                CeilingIds.contractIdOf(ceilingId), ceilingId, SqlTime.date(DomainTime.dateOf(at)), position(token),
+                ts(at), ts(at), declarations, credits, amount.cents());
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> message, TrackingToken token,
+            @MetaDataValue("principal") String principal) {
+        TimelineDescriptions.describe(payload).ifPresent(line -> jdbc.update("""
+                INSERT INTO timeline_entry (event_id, contract_id, ceiling_id, position, occurred_at, event_type,
+                    description, actor, amount_cents)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING
+                """,
+                message.getIdentifier(), line.contractId(), line.ceilingId(), position(token),
+                ts(message.getTimestamp()), payload.getClass().getSimpleName(), line.text(), principal,
+                line.amount() == null ? null : line.amount().cents()));
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? 0 : token.position().orElse(0);
+    }
+
+    @QueryHandler
+    public List<TimelineEntry> find(FindTimeline query) {
+        List<Sortable> rows = new ArrayList<>();
+        jdbc.query("SELECT * FROM timeline_entry WHERE contract_id = ?", rs -> {
+            Long amount = (Long) rs.getObject("amount_cents");
+            rows.add(new Sortable(rs.getLong("position"), new TimelineEntry(SqlTime.instant(rs, "occurred_at"),
+                    rs.getString("event_type"), rs.getString("description"), rs.getString("actor"), amount,
+                    rs.getString("ceiling_id"))));
+        }, query.contractId());
+        jdbc.query("SELECT * FROM timeline_declaration_day WHERE contract_id = ?", rs -> {
+            long count = rs.getLong("declarations");
+            long credits = rs.getLong("credits");
+            Money declared = Money.cents(rs.getLong("declared_cents"));
+            String text = "Declarations received on " + rs.getDate("received_on") + " for ceiling "
+                    + CeilingIds.yearOf(rs.getString("ceiling_id")) + ": " + count + " accepted"
+                    + (credits > 0 ? ", " + credits + " credit(s)" : "") + ", net " + Euro.format(declared);
+            rows.add(new Sortable(rs.getLong("first_position"), new TimelineEntry(SqlTime.instant(rs, "first_at"),
+                    "DeclarationsReceived", text, "claims system", declared.cents(), rs.getString("ceiling_id"))));
+        }, query.contractId());
+        return rows.stream()
+                .sorted(Comparator.comparing((Sortable s) -> s.entry().at()).thenComparingLong(Sortable::position))
+                .map(Sortable::entry)
+                .toList();
+    }
+
+    private record Sortable(long position, TimelineEntry entry) {
+    }
+}
