@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ContractsApplication {
 
     public static void main(String[] args) {
+        // Axon's update checker calls home at start-up; an insurer's backend does not
+        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
         SpringApplication.run(ContractsApplication.class, args);
     }
 }

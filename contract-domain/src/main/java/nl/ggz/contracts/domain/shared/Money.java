@@ -67,8 +67,10 @@ public record Money(long cents) implements Comparable<Money> {
         return Long.compare(cents, other.cents);
     }
 
+    /** Dutch notation, as purchasers write it: € 2.500.000,00. */
     @Override
     public String toString() {
-        return String.format("€%s%d,%02d", cents < 0 ? "-" : "", Math.abs(cents / 100), Math.abs(cents % 100));
+        String euros = String.format(java.util.Locale.ROOT, "%,d", Math.abs(cents / 100)).replace(',', '.');
+        return (cents < 0 ? "-€ " : "€ ") + euros + String.format(java.util.Locale.ROOT, ",%02d", Math.abs(cents % 100));
     }
 }

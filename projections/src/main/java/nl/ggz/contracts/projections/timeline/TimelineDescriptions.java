@@ -44,20 +44,20 @@ final class TimelineDescriptions {
             line = contract(e.contractId(), e.kind() + " contract offered to " + e.providerType() + " " + e.provider()
                     + " by insurer " + e.insurer() + " for " + e.term().start() + " to " + e.term().end()
                     + ", settings " + settings(e.settings()) + ", tariff " + e.tariff() + " of the NZa maximum, ceiling "
-                    + Euro.format(e.ceiling()) + " per year; open until " + e.offerExpiresAt(), e.ceiling());
+                    + e.ceiling() + " per year; open until " + moment(e.offerExpiresAt()), e.ceiling());
         } else if (event instanceof ContractProposalRevised e) {
             line = contract(e.contractId(), "Proposal round " + e.round() + " by the " + e.proposedBy().name().toLowerCase()
-                    + ": ceiling " + Euro.format(e.ceiling()) + ", tariff " + e.tariff() + ", settings "
+                    + ": ceiling " + e.ceiling() + ", tariff " + e.tariff() + ", settings "
                     + settings(e.settings()), e.ceiling());
         } else if (event instanceof ContractSigned e) {
             line = contract(e.contractId(), "Contract signed by " + e.signedBy() + "; " + e.ceilingIds().size()
-                    + " ceiling(s) of " + Euro.format(e.ceilingPerYear()) + " opened", e.ceilingPerYear());
+                    + " ceiling(s) of " + e.ceilingPerYear() + " opened", e.ceilingPerYear());
         } else if (event instanceof ContractDeclined e) {
             line = contract(e.contractId(), "Offer declined by the provider" + reason(e.reason()), null);
         } else if (event instanceof ContractOfferWithdrawn e) {
             line = contract(e.contractId(), "Offer withdrawn by the insurer" + reason(e.reason()), null);
         } else if (event instanceof ContractOfferExpired e) {
-            line = contract(e.contractId(), "Offer expired unsigned at " + e.expiredAt(), null);
+            line = contract(e.contractId(), "Offer expired unsigned at " + moment(e.expiredAt()), null);
         } else if (event instanceof ContractAmended e) {
             line = contract(e.contractId(), "Contract amended: excluded " + excluded(e.excludedSettings(),
                     e.excludedPrestatieCodes()) + reason(e.reason()), null);
@@ -72,33 +72,33 @@ final class TimelineDescriptions {
         } else if (event instanceof PatientStopLifted e) {
             line = contract(e.contractId(), "Patient stop lifted: it ran from " + e.from() + " to " + e.to(), null);
         } else if (event instanceof CeilingAgreed e) {
-            line = ceiling(e.ceilingId(), "Ceiling " + e.year() + " opened at " + Euro.format(e.initialCeiling()),
+            line = ceiling(e.ceilingId(), "Ceiling " + e.year() + " opened at " + e.initialCeiling(),
                     e.initialCeiling());
         } else if (event instanceof CeilingThresholdReached e) {
-            line = ceiling(e.ceilingId(), e.percent() + " % of the ceiling reached: " + Euro.format(e.counted())
-                    + " of " + Euro.format(e.ceiling()) + " counted", e.counted());
+            line = ceiling(e.ceilingId(), e.percent() + " % of the ceiling reached: " + e.counted()
+                    + " of " + e.ceiling() + " counted", e.counted());
         } else if (event instanceof CeilingExhausted e) {
             line = ceiling(e.ceilingId(), "Ceiling exhausted: further declarations are held unpaid until it is raised",
                     e.ceiling());
         } else if (event instanceof IncreaseRequested e) {
-            line = ceiling(e.ceilingId(), "Increase of " + Euro.format(e.amount()) + " requested (" + e.grounds()
-                    + "); decision due " + e.decisionDueAt(), e.amount());
+            line = ceiling(e.ceilingId(), "Increase of " + e.amount() + " requested (" + e.grounds()
+                    + "); decision due " + moment(e.decisionDueAt()), e.amount());
         } else if (event instanceof IncreaseApproved e) {
-            line = ceiling(e.ceilingId(), "Increase approved: " + Euro.format(e.amount())
+            line = ceiling(e.ceilingId(), "Increase approved: " + e.amount()
                     + ", final once the addendum is signed", e.amount());
         } else if (event instanceof IncreaseRejected e) {
             line = ceiling(e.ceilingId(), "Increase request rejected: " + e.grounds(), null);
         } else if (event instanceof IncreaseDecisionOverdue e) {
-            line = ceiling(e.ceilingId(), "Decision on increase request overdue since " + e.decisionDueAt(), null);
+            line = ceiling(e.ceilingId(), "Decision on increase request overdue since " + moment(e.decisionDueAt()), null);
         } else if (event instanceof AddendumOffered e) {
-            line = ceiling(e.ceilingId(), "Addendum offered for signature: ceiling +" + Euro.format(e.amount()),
+            line = ceiling(e.ceilingId(), "Addendum offered for signature: ceiling +" + e.amount(),
                     e.amount());
         } else if (event instanceof AddendumSigned e) {
             line = ceiling(e.ceilingId(), "Addendum signed by " + e.signedBy() + ": ceiling raised from "
-                    + Euro.format(e.previousCeiling()) + " to " + Euro.format(e.newCeiling()) + "; "
-                    + Euro.format(e.released()) + " held above the ceiling is now payable", e.amount());
+                    + e.previousCeiling() + " to " + e.newCeiling() + "; "
+                    + e.released() + " held above the ceiling is now payable", e.amount());
         } else if (event instanceof ClawBackIssued e) {
-            line = ceiling(e.ceilingId(), "Claw-back of " + Euro.format(e.amount()) + " on " + e.declarationIds().size()
+            line = ceiling(e.ceilingId(), "Claw-back of " + e.amount() + " on " + e.declarationIds().size()
                     + " declaration(s): " + e.reason(), e.amount());
         }
         return Optional.ofNullable(line);
@@ -111,6 +111,14 @@ final class TimelineDescriptions {
     private static Line ceiling(String ceilingId, String text, Money amount) {
         return new Line(nl.ggz.contracts.domain.ceiling.CeilingIds.contractIdOf(ceilingId), ceilingId, text, amount);
     }
+
+    /** Dutch local time, to the minute. */
+    private static String moment(java.time.Instant instant) {
+        return MOMENT.format(instant.atZone(nl.ggz.contracts.domain.shared.DomainTime.AMSTERDAM));
+    }
+
+    private static final java.time.format.DateTimeFormatter MOMENT =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm z", java.util.Locale.ENGLISH);
 
     private static String settings(Collection<Setting> settings) {
         return settings.stream().sorted().map(s -> String.valueOf(s.number())).collect(Collectors.joining(", "));

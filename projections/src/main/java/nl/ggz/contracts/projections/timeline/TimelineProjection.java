@@ -97,7 +97,7 @@ public class TimelineProjection {
             Money declared = Money.cents(rs.getLong("declared_cents"));
             String text = "Declarations received on " + rs.getDate("received_on") + " for ceiling "
                     + CeilingIds.yearOf(rs.getString("ceiling_id")) + ": " + count + " accepted"
-                    + (credits > 0 ? ", " + credits + " credit(s)" : "") + ", net " + Euro.format(declared);
+                    + (credits > 0 ? ", " + credits + " credit(s)" : "") + ", net " + declared;
             rows.add(new Sortable(rs.getLong("first_position"), new TimelineEntry(SqlTime.instant(rs, "first_at"),
                     "DeclarationsReceived", text, "claims system", declared.cents(), rs.getString("ceiling_id"))));
         }, query.contractId());

@@ -1,0 +1,154 @@
+package nl.ggz.contracts.api.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import nl.ggz.contracts.domain.shared.InvalidValueException;
+import nl.ggz.contracts.domain.shared.RuleViolationException;
+import nl.ggz.contracts.domain.shared.StateConflictException;
+import nl.ggz.contracts.domain.shared.UnknownReferenceException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.stream.Collectors;
+
+/**
+ * Every error as application/problem+json (RFC 9457) with a precise detail: 400 for input that cannot be read or
+ * cannot exist, 404 for unknown ids, 409 for a request the current state does not allow, 422 for a request a purchasing
+ * rule refuses. Nothing a client sends turns into a 500, and no stack trace or SQL leaves the server.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(InvalidValueException.class)
+    ProblemDetail invalid(InvalidValueException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ProblemDetail refused(RuleViolationException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Refused by a purchasing rule", e.getMessage());
+    }
+
+    @ExceptionHandler(StateConflictException.class)
+    ProblemDetail conflict(StateConflictException e) {
+        return problem(HttpStatus.CONFLICT, "Not possible in the current state", e.getMessage());
+    }
+
+    @ExceptionHandler({NotFoundException.class, UnknownReferenceException.class})
+    ProblemDetail notFound(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail aggregateNotFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", "no contract or ceiling with id " + e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail tooLarge(PayloadTooLargeException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                "'" + e.getName() + "' cannot be '" + e.getValue() + "'");
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail commandFailed(CommandExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof InvalidValueException c) {
+            return invalid(c);
+        } else if (cause instanceof RuleViolationException c) {
+            return refused(c);
+        } else if (cause instanceof StateConflictException c) {
+            return conflict(c);
+        } else if (cause instanceof UnknownReferenceException c) {
+            return notFound(c);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "the request could not be completed; quote the X-Correlation-Id header when reporting this");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+                readableCause(ex)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String detail = ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> f.getField() + " " + f.getDefaultMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                detail.isEmpty() ? "the request body is invalid" : detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        String detail = ex.getAllErrors().stream().map(e -> e.getDefaultMessage()).collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail));
+    }
+
+    /** Jackson's own words about the field at fault, without class names or source excerpts. */
+    private static String readableCause(HttpMessageNotReadableException ex) {
+        Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof InvalidValueException invalid) {
+            return invalid.getMessage();
+        }
+        if (ex.getCause() instanceof JsonMappingException mapping) {
+            String path = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = mapping.getOriginalMessage();
+            int detailStart = message.indexOf(" at [Source");
+            message = detailStart > 0 ? message.substring(0, detailStart) : message;
+            message = message.replaceAll("`[a-z]+(\\.[A-Za-z0-9_$]+)+`", "the expected type");
+            return path.isEmpty() ? message : "field '" + path + "': " + message;
+        }
+        if (ex.getCause() instanceof JsonProcessingException parsing) {
+            return "the body is not valid JSON: " + parsing.getOriginalMessage();
+        }
+        return "the request body is missing or is not valid JSON";
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("about:blank"));
+        return problem;
+    }
+}

@@ -1,0 +1,104 @@
+package nl.ggz.contracts.api.web.ceiling;
+
+import jakarta.validation.Valid;
+import nl.ggz.contracts.api.web.Caller;
+import nl.ggz.contracts.api.web.NotFoundException;
+import nl.ggz.contracts.api.web.contract.SignatureRequest;
+import nl.ggz.contracts.domain.ceiling.ApproveIncrease;
+import nl.ggz.contracts.domain.ceiling.IssueClawBack;
+import nl.ggz.contracts.domain.ceiling.RejectIncrease;
+import nl.ggz.contracts.domain.ceiling.RequestIncrease;
+import nl.ggz.contracts.domain.ceiling.SignAddendum;
+import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.projections.ceiling.CeilingView;
+import nl.ggz.contracts.projections.ceiling.FindCeiling;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/ceilings/{ceilingId}")
+public class CeilingController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    public CeilingController(CommandGateway commands, QueryGateway queries, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    public CeilingView ceiling(@PathVariable String ceilingId) {
+        return find(ceilingId);
+    }
+
+    @PostMapping("/increase-requests")
+    public ResponseEntity<Map<String, String>> requestIncrease(@PathVariable String ceilingId,
+                                                               @Valid @RequestBody IncreaseRequestBody body) {
+        find(ceilingId);
+        String requestId = UUID.randomUUID().toString();
+        commands.sendAndWait(new RequestIncrease(ceilingId, requestId, Money.cents(body.amountCents()), body.grounds(),
+                clock.instant()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("requestId", requestId));
+    }
+
+    @PostMapping("/increase-requests/{requestId}/approval")
+    public Map<String, String> approve(@PathVariable String ceilingId, @PathVariable String requestId,
+                                       @Valid @RequestBody ApprovalBody body) {
+        find(ceilingId);
+        String addendumId = UUID.randomUUID().toString();
+        commands.sendAndWait(new ApproveIncrease(ceilingId, requestId, addendumId, Money.cents(body.amountCents()),
+                clock.instant()));
+        return Map.of("addendumId", addendumId);
+    }
+
+    @PostMapping("/increase-requests/{requestId}/rejection")
+    public CeilingView reject(@PathVariable String ceilingId, @PathVariable String requestId,
+                              @Valid @RequestBody RejectionBody body) {
+        find(ceilingId);
+        commands.sendAndWait(new RejectIncrease(ceilingId, requestId, body.grounds(), clock.instant()));
+        return find(ceilingId);
+    }
+
+    @PostMapping("/addenda/{addendumId}/signature")
+    public CeilingView signAddendum(@PathVariable String ceilingId, @PathVariable String addendumId,
+                                    @RequestBody(required = false) SignatureRequest body) {
+        find(ceilingId);
+        String signedBy = body != null && body.signedBy() != null && !body.signedBy().isBlank()
+                ? body.signedBy() : Caller.name();
+        commands.sendAndWait(new SignAddendum(ceilingId, addendumId, signedBy, clock.instant()));
+        return find(ceilingId);
+    }
+
+    @PostMapping("/claw-backs")
+    public ResponseEntity<Map<String, String>> clawBack(@PathVariable String ceilingId,
+                                                        @Valid @RequestBody ClawBackBody body) {
+        find(ceilingId);
+        String clawBackId = UUID.randomUUID().toString();
+        commands.sendAndWait(new IssueClawBack(ceilingId, clawBackId, Money.cents(body.amountCents()), body.reason(),
+                body.declarationIds(), clock.instant()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("clawBackId", clawBackId));
+    }
+
+    private CeilingView find(String ceilingId) {
+        Optional<CeilingView> view = queries.query(new FindCeiling(ceilingId),
+                ResponseTypes.optionalInstanceOf(CeilingView.class)).join();
+        return view.orElseThrow(() -> new NotFoundException("no ceiling with id " + ceilingId));
+    }
+}

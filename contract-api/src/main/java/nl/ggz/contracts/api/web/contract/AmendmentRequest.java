@@ -1,0 +1,9 @@
+package nl.ggz.contracts.api.web.contract;
+
+import jakarta.validation.constraints.NotBlank;
+
+import java.util.List;
+
+public record AmendmentRequest(List<String> excludedPrestatieCodes, List<Integer> excludedSettings,
+                               @NotBlank String reason) {
+}

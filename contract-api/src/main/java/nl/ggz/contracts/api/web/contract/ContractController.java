@@ -1,0 +1,156 @@
+package nl.ggz.contracts.api.web.contract;
+
+import jakarta.validation.Valid;
+import nl.ggz.contracts.api.web.Caller;
+import nl.ggz.contracts.api.web.NotFoundException;
+import nl.ggz.contracts.domain.contract.AmendContract;
+import nl.ggz.contracts.domain.contract.AnnouncePatientStop;
+import nl.ggz.contracts.domain.contract.DeclineContract;
+import nl.ggz.contracts.domain.contract.LiftPatientStop;
+import nl.ggz.contracts.domain.contract.OfferContract;
+import nl.ggz.contracts.domain.contract.Party;
+import nl.ggz.contracts.domain.contract.ReviseProposal;
+import nl.ggz.contracts.domain.contract.SignContract;
+import nl.ggz.contracts.domain.contract.TerminateContract;
+import nl.ggz.contracts.domain.contract.WithdrawOffer;
+import nl.ggz.contracts.domain.shared.ContractTerm;
+import nl.ggz.contracts.domain.shared.InsurerCode;
+import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.ProviderCode;
+import nl.ggz.contracts.domain.shared.Setting;
+import nl.ggz.contracts.domain.shared.TariffPercentage;
+import nl.ggz.contracts.projections.contract.ContractView;
+import nl.ggz.contracts.projections.contract.FindContract;
+import nl.ggz.contracts.projections.timeline.FindTimeline;
+import nl.ggz.contracts.projections.timeline.TimelineEntry;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@RestController
+@RequestMapping("/api/contracts")
+public class ContractController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Clock clock;
+
+    public ContractController(CommandGateway commands, QueryGateway queries, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, String>> offer(@Valid @RequestBody OfferRequest request) {
+        String contractId = UUID.randomUUID().toString();
+        commands.sendAndWait(new OfferContract(contractId, new InsurerCode(request.insurerUzovi()),
+                new ProviderCode(request.providerAgb()), request.providerType(), request.kind(),
+                new ContractTerm(request.termStart(), request.termEnd()), settings(request.settings()),
+                TariffPercentage.of(request.tariffPercentage()), Money.cents(request.ceilingCents()),
+                request.offerExpiresAt() == null ? null : request.offerExpiresAt().toInstant(), clock.instant()));
+        return ResponseEntity.created(URI.create("/api/contracts/" + contractId)).body(Map.of("contractId", contractId));
+    }
+
+    @GetMapping("/{contractId}")
+    public ContractView contract(@PathVariable String contractId) {
+        return find(contractId);
+    }
+
+    @PostMapping("/{contractId}/proposals")
+    public ContractView propose(@PathVariable String contractId, @RequestBody ProposalRequest request) {
+        // the side is the caller's role; until issue-5 security this is the X-Role header
+        Party side = "PROVIDER".equalsIgnoreCase(Caller.role()) ? Party.PROVIDER : Party.PURCHASER;
+        commands.sendAndWait(new ReviseProposal(contractId, side,
+                request.ceilingCents() == null ? null : Money.cents(request.ceilingCents()),
+                request.tariffPercentage() == null ? null : TariffPercentage.of(request.tariffPercentage()),
+                request.settings() == null ? null : settings(request.settings()), clock.instant()));
+        return find(contractId);
+    }
+
+    @PostMapping("/{contractId}/signature")
+    public ContractView sign(@PathVariable String contractId, @RequestBody(required = false) SignatureRequest request) {
+        String signedBy = request != null && request.signedBy() != null && !request.signedBy().isBlank()
+                ? request.signedBy() : Caller.name();
+        commands.sendAndWait(new SignContract(contractId, signedBy, clock.instant()));
+        return find(contractId);
+    }
+
+    @PostMapping("/{contractId}/declination")
+    public ContractView decline(@PathVariable String contractId, @RequestBody(required = false) ReasonRequest request) {
+        commands.sendAndWait(new DeclineContract(contractId, request == null ? null : request.reason(), clock.instant()));
+        return find(contractId);
+    }
+
+    @PostMapping("/{contractId}/withdrawal")
+    public ContractView withdraw(@PathVariable String contractId, @RequestBody(required = false) ReasonRequest request) {
+        commands.sendAndWait(new WithdrawOffer(contractId, request == null ? null : request.reason(), clock.instant()));
+        return find(contractId);
+    }
+
+    @PostMapping("/{contractId}/amendments")
+    public ContractView amend(@PathVariable String contractId, @Valid @RequestBody AmendmentRequest request) {
+        commands.sendAndWait(new AmendContract(contractId,
+                request.excludedPrestatieCodes() == null ? Set.of() : Set.copyOf(request.excludedPrestatieCodes()),
+                request.excludedSettings() == null ? Set.of() : settings(request.excludedSettings()),
+                request.reason(), clock.instant()));
+        return find(contractId);
+    }
+
+    @PostMapping("/{contractId}/termination")
+    public ContractView terminate(@PathVariable String contractId, @Valid @RequestBody TerminationRequest request) {
+        commands.sendAndWait(new TerminateContract(contractId, request.reason(), request.effectiveDate(),
+                clock.instant()));
+        return find(contractId);
+    }
+
+    @GetMapping("/{contractId}/timeline")
+    public List<TimelineEntry> timeline(@PathVariable String contractId) {
+        find(contractId);
+        return queries.query(new FindTimeline(contractId), ResponseTypes.multipleInstancesOf(TimelineEntry.class))
+                .join();
+    }
+
+    @PostMapping("/{contractId}/patient-stops")
+    public ResponseEntity<Map<String, String>> announceStop(@PathVariable String contractId,
+                                                            @Valid @RequestBody PatientStopRequest request) {
+        String stopId = UUID.randomUUID().toString();
+        commands.sendAndWait(new AnnouncePatientStop(contractId, stopId, request.reason(), request.from(),
+                clock.instant()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("stopId", stopId));
+    }
+
+    @PostMapping("/{contractId}/patient-stops/{stopId}/lifting")
+    public ContractView liftStop(@PathVariable String contractId, @PathVariable String stopId,
+                                 @Valid @RequestBody LiftingRequest request) {
+        commands.sendAndWait(new LiftPatientStop(contractId, stopId, request.to(), clock.instant()));
+        return find(contractId);
+    }
+
+    private ContractView find(String contractId) {
+        Optional<ContractView> view = queries.query(new FindContract(contractId),
+                ResponseTypes.optionalInstanceOf(ContractView.class)).join();
+        return view.orElseThrow(() -> new NotFoundException("no contract with id " + contractId));
+    }
+
+    private static Set<Setting> settings(List<Integer> numbers) {
+        return numbers.stream().map(n -> new Setting(n == null ? 0 : n)).collect(Collectors.toSet());
+    }
+}

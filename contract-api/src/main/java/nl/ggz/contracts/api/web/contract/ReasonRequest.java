@@ -1,0 +1,5 @@
+package nl.ggz.contracts.api.web.contract;
+
+/** A declination or withdrawal, with an optional reason. */
+public record ReasonRequest(String reason) {
+}

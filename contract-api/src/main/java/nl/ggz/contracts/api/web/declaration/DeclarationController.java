@@ -1,0 +1,39 @@
+package nl.ggz.contracts.api.web.declaration;
+
+import nl.ggz.contracts.api.ingestion.DeclarationIntake;
+import nl.ggz.contracts.api.ingestion.DeclarationResult;
+import nl.ggz.contracts.api.web.PayloadTooLargeException;
+import nl.ggz.contracts.domain.shared.InvalidValueException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@RequestMapping("/api/declarations")
+public class DeclarationController {
+
+    private final DeclarationIntake intake;
+    private final int maxBatchSize;
+
+    public DeclarationController(DeclarationIntake intake, @Value("${ggz.declarations.max-batch-size:5000}") int maxBatchSize) {
+        this.intake = intake;
+        this.maxBatchSize = maxBatchSize;
+    }
+
+    @PostMapping
+    public Map<String, List<DeclarationResult>> submit(@RequestBody DeclarationBatch batch) {
+        if (batch.declarations() == null || batch.declarations().isEmpty()) {
+            throw new InvalidValueException("declarations must be a non-empty array");
+        }
+        if (batch.declarations().size() > maxBatchSize) {
+            throw new PayloadTooLargeException("a batch holds at most " + maxBatchSize + " declarations, got "
+                    + batch.declarations().size() + "; split it");
+        }
+        return Map.of("results", intake.submit(batch.declarations()));
+    }
+}

@@ -1,0 +1,33 @@
+package nl.ggz.contracts.api.web.policy;
+
+import nl.ggz.contracts.domain.policy.PolicyParameters;
+import nl.ggz.contracts.domain.shared.DomainTime;
+import nl.ggz.contracts.domain.shared.ProviderType;
+import nl.ggz.contracts.projections.policy.PolicyView;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** The policy in force; {@code published} is false where the defaults apply. Times in Dutch local time. */
+public record PolicyResponse(String insurerUzovi,
+                             int year,
+                             boolean published,
+                             int version,
+                             List<Integer> thresholdPercents,
+                             int increaseCapPercent,
+                             OffsetDateTime increaseWindowStart,
+                             OffsetDateTime increaseWindowEnd,
+                             int decisionPeriodDays,
+                             int offerValidityDays,
+                             Map<ProviderType, Integer> termYears) {
+
+    static PolicyResponse of(PolicyView view) {
+        PolicyParameters p = view.parameters();
+        return new PolicyResponse(view.insurerUzovi(), view.year(), view.published(), view.version(),
+                p.thresholdPercents(), p.increaseCapPercent(),
+                p.increaseWindowStart().atZone(DomainTime.AMSTERDAM).toOffsetDateTime(),
+                p.increaseWindowEnd().atZone(DomainTime.AMSTERDAM).toOffsetDateTime(),
+                p.decisionPeriodDays(), p.offerValidityDays(), p.termYears());
+    }
+}
