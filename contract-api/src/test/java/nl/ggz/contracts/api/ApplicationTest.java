@@ -1,0 +1,120 @@
+package nl.ggz.contracts.api;
+
+import nl.ggz.contracts.domain.shared.DomainTime;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real application on a real (embedded) PostgreSQL, shared by the test classes that extend this one. Each test
+ * works on contracts of its own, so tests do not see each other's figures.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApplicationTest {
+
+    /** The running year: declarations and increase requests are judged against today. */
+    protected static final int YEAR = LocalDate.now(DomainTime.AMSTERDAM).getYear();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) throws IOException {
+        String directory = Files.createTempDirectory("ggz-test-").resolve("postgres").toString();
+        registry.add("ggz.embedded-postgres.data-directory", () -> directory);
+        registry.add("ggz.demo.enabled", () -> "false");
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    protected long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+    }
+
+    /** A fresh insurer code per test, so that policies published by one test never apply to another. */
+    protected static String newInsurer() {
+        return String.format("%04d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 9000) + 1000);
+    }
+
+    /** Publishes a policy for this year whose increase window is open today. */
+    protected void openIncreaseWindow(String insurer) {
+        Api.Response policy = api.put("/api/policies/" + insurer + "/" + YEAR, Map.of(
+                "increaseWindowStart", YEAR + "-01-01T00:00:00+01:00",
+                "increaseWindowEnd", YEAR + "-12-31T17:00:00+01:00"));
+        assertThat(policy.status()).isEqualTo(200);
+    }
+
+    protected Map<String, Object> offerBody(String insurer, String kind, long ceilingCents) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("insurerUzovi", insurer);
+        body.put("providerAgb", "94001234");
+        body.put("providerType", "INSTITUTION");
+        body.put("kind", kind);
+        body.put("termStart", YEAR + "-01-01");
+        body.put("termEnd", YEAR + "-12-31");
+        body.put("settings", List.of(2, 3));
+        body.put("tariffPercentage", "92.50");
+        body.put("ceilingCents", ceilingCents);
+        return body;
+    }
+
+    protected String offer(String insurer, long ceilingCents) {
+        Api.Response offered = api.post("/api/contracts", offerBody(insurer, "DIGITAL", ceilingCents));
+        assertThat(offered.status()).as(offered.body().toString()).isEqualTo(201);
+        return offered.text("contractId");
+    }
+
+    /** Offers and signs a one-year DIGITAL contract; returns its contract id. */
+    protected String signedContract(String insurer, long ceilingCents) {
+        String contractId = offer(insurer, ceilingCents);
+        Api.Response signed = api.post("/api/contracts/" + contractId + "/signature", Map.of("signedBy", "dr. Jansen"));
+        assertThat(signed.status()).as(signed.body().toString()).isEqualTo(200);
+        return contractId;
+    }
+
+    protected static String ceilingOf(String contractId) {
+        return contractId + "-" + YEAR;
+    }
+
+    protected static Map<String, Object> declaration(String id, String contractId, long amountCents) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("declarationId", id);
+        line.put("contractId", contractId);
+        line.put("treatmentDate", YEAR + "-01-15");
+        line.put("setting", 2);
+        line.put("prestatieCode", "CO0142");
+        line.put("patientRef", "p-" + id);
+        line.put("amountCents", amountCents);
+        return line;
+    }
+
+    protected Api.Response declare(Object... lines) {
+        return api.post("/api/declarations", Map.of("declarations", List.of(lines)));
+    }
+
+    protected Api.Response declareAll(List<?> lines) {
+        return api.post("/api/declarations", Map.of("declarations", lines));
+    }
+}

@@ -1,0 +1,119 @@
+package nl.ggz.contracts.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A declaration id is accepted once, whatever the claims system repeats and however it overlaps. */
+class DeclarationExactnessTest extends ApplicationTest {
+
+    @Test
+    void duplicatesWithinAndAcrossBatchesAreCountedOnce() {
+        String contractId = signedContract(newInsurer(), 10_000_000);
+        JsonNode first = declare(declaration("A-1", contractId, 1_000), declaration("A-1", contractId, 1_000),
+                declaration("A-2", contractId, 2_000)).body().path("results");
+        assertThat(statuses(first)).containsExactly("ACCEPTED", "DUPLICATE", "ACCEPTED");
+
+        long events = eventCount();
+        JsonNode again = declare(declaration("A-1", contractId, 1_000), declaration("A-2", contractId, 9_999))
+                .body().path("results");
+        assertThat(statuses(again)).containsExactly("DUPLICATE", "DUPLICATE");
+        assertThat(again.get(0).path("ceilingId").asText()).isEqualTo(ceilingOf(contractId));
+        assertThat(eventCount()).as("a repeated batch changes nothing").isEqualTo(events);
+
+        JsonNode ceiling = api.get("/api/ceilings/" + ceilingOf(contractId)).body();
+        assertThat(ceiling.path("declaredCents").asLong()).isEqualTo(3_000);
+        assertThat(ceiling.path("declarations").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void creditReducesTheCountAndNeverExceedsWhatIsLeft() {
+        String contractId = signedContract(newInsurer(), 10_000_000);
+        declare(declaration("C-1", contractId, 10_000));
+
+        Map<String, Object> credit = declaration("C-1-credit", contractId, -4_000);
+        credit.put("correctsDeclarationId", "C-1");
+        Map<String, Object> tooMuch = declaration("C-1-credit-2", contractId, -6_001);
+        tooMuch.put("correctsDeclarationId", "C-1");
+        JsonNode results = declare(credit, tooMuch).body().path("results");
+        assertThat(statuses(results)).containsExactly("ACCEPTED", "REJECTED");
+        assertThat(results.get(0).path("payableCents").asLong()).isEqualTo(-4_000);
+        assertThat(results.get(1).path("reason").asText()).contains("more than");
+
+        assertThat(api.get("/api/ceilings/" + ceilingOf(contractId)).body().path("declaredCents").asLong())
+                .isEqualTo(6_000);
+    }
+
+    @Test
+    void aBadLineNeverFailsItsNeighbours() {
+        String contractId = signedContract(newInsurer(), 10_000_000);
+        Map<String, Object> bsn = declaration("B-2", contractId, 1_000);
+        bsn.put("patientRef", "111222333");
+        Map<String, Object> wrongType = declaration("B-3", contractId, 1_000);
+        wrongType.put("amountCents", "lots");
+        Map<String, Object> otherContract = declaration("B-4", "no-such-contract", 1_000);
+        JsonNode results = declare(declaration("B-1", contractId, 1_000), bsn, wrongType, otherContract, "not an object",
+                declaration("B-5", contractId, 1_000)).body().path("results");
+
+        assertThat(statuses(results)).containsExactly("ACCEPTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED",
+                "ACCEPTED");
+        assertThat(results.get(1).path("reason").asText()).contains("BSN");
+        assertThat(results.get(3).path("reason").asText()).contains("no contract");
+        assertThat(api.get("/api/ceilings/" + ceilingOf(contractId)).body().path("declaredCents").asLong())
+                .isEqualTo(2_000);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM declaration_ledger WHERE patient_ref = '111222333'",
+                Long.class)).as("no BSN is stored").isZero();
+    }
+
+    @Test
+    void concurrentOverlappingPostsToOneCeilingAreCountedExactly() throws Exception {
+        String contractId = signedContract(newInsurer(), 100_000_000);
+        int clients = 8;
+        int linesPerBatch = 50;
+        int distinctIds = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<JsonNode>> posts = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            int offset = client * 25;
+            posts.add(pool.submit(() -> {
+                List<Object> lines = new ArrayList<>();
+                for (int k = 0; k < linesPerBatch; k++) {
+                    // batches overlap: client n sends ids n*25 .. n*25+49 (mod 200)
+                    lines.add(declaration("CC-" + ((offset + k) % distinctIds), contractId, 100));
+                }
+                return declareAll(lines).body().path("results");
+            }));
+        }
+        int accepted = 0;
+        for (Future<JsonNode> post : posts) {
+            for (JsonNode result : post.get()) {
+                assertThat(result.path("status").asText()).isIn("ACCEPTED", "DUPLICATE");
+                accepted += result.path("status").asText().equals("ACCEPTED") ? 1 : 0;
+            }
+        }
+        pool.shutdown();
+
+        JsonNode ceiling = api.get("/api/ceilings/" + ceilingOf(contractId)).body();
+        // 8 batches x 50 lines over ids 0..199: every id is sent at least once
+        assertThat(accepted).isEqualTo(distinctIds);
+        assertThat(ceiling.path("declarations").asLong()).isEqualTo(distinctIds);
+        assertThat(ceiling.path("declaredCents").asLong()).isEqualTo(distinctIds * 100L);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? "
+                + "AND payloadtype LIKE '%DeclarationRecorded'", Long.class, ceilingOf(contractId)))
+                .isEqualTo(distinctIds);
+    }
+
+    private static List<String> statuses(JsonNode results) {
+        List<String> statuses = new ArrayList<>();
+        results.forEach(r -> statuses.add(r.path("status").asText()));
+        return statuses;
+    }
+}
