@@ -1,0 +1,106 @@
+package nl.ggz.contracts.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Stop the application and start it again on the same data folder: state and pending deadlines survive. */
+class RestartTest {
+
+    private static final int YEAR = ApplicationTest.YEAR;
+
+    @TempDir
+    Path dataFolder;
+
+    @Test
+    void stateAndPendingDeadlinesSurviveARestart() {
+        String contractId;
+        String expiringOffer;
+        JsonNode ceilingBefore;
+        OffsetDateTime expiry;
+
+        try (ConfigurableApplicationContext app = start()) {
+            Api api = new Api(port(app));
+            contractId = signed(api);
+            Map<String, Object> first = ApplicationTest.declaration("R-1", contractId, 750_000);
+            assertThat(api.post("/api/declarations", Map.of("declarations", java.util.List.of(first))).status())
+                    .isEqualTo(200);
+            ceilingBefore = api.get("/api/ceilings/" + contractId + "-" + YEAR).body();
+
+            expiry = OffsetDateTime.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
+            Map<String, Object> offer = offerBody();
+            offer.put("offerExpiresAt", expiry.toString());
+            Api.Response offered = api.post("/api/contracts", offer);
+            assertThat(offered.status()).as(offered.body().toString()).isEqualTo(201);
+            expiringOffer = offered.text("contractId");
+            assertThat(api.get("/api/contracts/" + expiringOffer).text("status")).isEqualTo("OFFERED");
+        }
+
+        try (ConfigurableApplicationContext app = start()) {
+            Api api = new Api(port(app));
+            JsonNode ceilingAfter = api.get("/api/ceilings/" + contractId + "-" + YEAR).body();
+            assertThat(ceilingAfter.path("declaredCents").asLong()).isEqualTo(750_000);
+            assertThat(ceilingAfter.path("thresholdsReached")).isEqualTo(ceilingBefore.path("thresholdsReached"));
+
+            // the aggregate is rebuilt from the store: a repeat is still a duplicate, a new line still counts
+            JsonNode results = api.post("/api/declarations", Map.of("declarations", java.util.List.of(
+                    ApplicationTest.declaration("R-1", contractId, 750_000),
+                    ApplicationTest.declaration("R-2", contractId, 50_000)))).body().path("results");
+            assertThat(results.get(0).path("status").asText()).isEqualTo("DUPLICATE");
+            assertThat(results.get(1).path("status").asText()).isEqualTo("ACCEPTED");
+            assertThat(api.get("/api/ceilings/" + contractId + "-" + YEAR).body().path("declaredCents").asLong())
+                    .isEqualTo(800_000);
+
+            // the expiry deadline was scheduled before the restart and fires after it
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(api.get("/api/contracts/" + expiringOffer).text("status")).isEqualTo("EXPIRED"));
+            JsonNode expired = api.get("/api/contracts/" + expiringOffer).body();
+            assertThat(OffsetDateTime.parse(expired.path("closedAt").asText()).toInstant())
+                    .isEqualTo(expiry.toInstant());
+            assertThat(api.post("/api/contracts/" + expiringOffer + "/signature", Map.of()).status()).isEqualTo(409);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(ContractsApplication.class).run(
+                "--server.port=0",
+                "--ggz.demo.enabled=false",
+                "--ggz.embedded-postgres.data-directory=" + dataFolder.resolve("postgres"));
+    }
+
+    private static int port(ConfigurableApplicationContext app) {
+        return ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    private static Map<String, Object> offerBody() {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("insurerUzovi", "7095");
+        body.put("providerAgb", "94005678");
+        body.put("providerType", "INSTITUTION");
+        body.put("kind", "DIGITAL");
+        body.put("termStart", YEAR + "-01-01");
+        body.put("termEnd", YEAR + "-12-31");
+        body.put("settings", java.util.List.of(1, 2));
+        body.put("tariffPercentage", "90.00");
+        body.put("ceilingCents", 1_000_000);
+        return body;
+    }
+
+    private static String signed(Api api) {
+        String contractId = api.post("/api/contracts", offerBody()).text("contractId");
+        assertThat(api.post("/api/contracts/" + contractId + "/signature", Map.of()).status()).isEqualTo(200);
+        return contractId;
+    }
+}
