@@ -16,7 +16,10 @@ import java.util.Map;
 public class InMemoryDeclarationLedger implements DeclarationLedger {
 
     private final Map<String, LedgerEntry> entries = new HashMap<>();
-    private final Map<String, Integer> supplements = new HashMap<>();
+    /** declaration id → insurer/year/patient key of a supplement charge */
+    private final Map<String, String> supplementCharges = new HashMap<>();
+    /** charges on other providers' ceilings, as counts */
+    private final Map<String, Integer> otherSupplements = new HashMap<>();
     private final Map<String, CeilingAgreed> ceilings = new HashMap<>();
 
     public Object[] recording(Object... events) {
@@ -37,7 +40,8 @@ public class InMemoryDeclarationLedger implements DeclarationLedger {
                 if (agreed == null) {
                     throw new IllegalStateException("record the CeilingAgreed of " + recorded.ceilingId() + " first");
                 }
-                supplements.merge(key(agreed.insurer(), agreed.year(), recorded.patientRef()), 1, Integer::sum);
+                supplementCharges.put(recorded.declarationId(),
+                        key(agreed.insurer(), agreed.year(), recorded.patientRef()));
             }
         } else if (event instanceof DeclarationCredited credited) {
             LedgerEntry corrected = entries.get(credited.correctsDeclarationId());
@@ -54,7 +58,7 @@ public class InMemoryDeclarationLedger implements DeclarationLedger {
     }
 
     public void putSupplements(InsurerCode insurer, int year, String patientRef, int count) {
-        supplements.put(key(insurer, year, patientRef), count);
+        otherSupplements.put(key(insurer, year, patientRef), count);
     }
 
     @Override
@@ -71,10 +75,17 @@ public class InMemoryDeclarationLedger implements DeclarationLedger {
 
     @Override
     public Map<String, Integer> supplementsCharged(InsurerCode insurer, int year, Collection<String> patientRefs) {
+        // like the application's ledger: a supplement credited in full no longer counts
         Map<String, Integer> counts = new HashMap<>();
         for (String ref : patientRefs) {
-            Integer n = supplements.get(key(insurer, year, ref));
-            if (n != null) {
+            String key = key(insurer, year, ref);
+            int n = otherSupplements.getOrDefault(key, 0);
+            for (Map.Entry<String, String> charge : supplementCharges.entrySet()) {
+                if (charge.getValue().equals(key) && entries.get(charge.getKey()).remaining().isPositive()) {
+                    n++;
+                }
+            }
+            if (n > 0) {
                 counts.put(ref, n);
             }
         }
