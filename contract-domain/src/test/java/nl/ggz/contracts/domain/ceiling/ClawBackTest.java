@@ -62,6 +62,14 @@ class ClawBackTest extends CeilingFixtureBase {
     }
 
     @Test
+    void namingADeclarationTwiceDoesNotDoubleWhatCanBeReclaimed() {
+        given(agreed(), recorded("D-1", 300_000, 300_000, 0), recorded("D-2", 300_000, 300_000, 0))
+                .when(clawBack("CB-1", 300_001, "D-1", "D-1"))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void clawBackOfADeclarationOnAnotherCeilingIsRefused() {
         ledger.put(new LedgerEntry("D-2028", OTHER_CEILING_ID, Money.cents(500_000), false));
         given(agreed(), recorded("D-1", 500_000, 500_000, 0))
