@@ -1,0 +1,125 @@
+package nl.ggz.contracts.domain.ceiling;
+
+import nl.ggz.contracts.domain.shared.InvalidValueException;
+import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.RuleViolationException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.hamcrest.Matchers.containsString;
+
+/** Claw-backs (terugvorderingen) of wrongly paid declarations: DESIGN §1, §5. */
+class ClawBackTest extends CeilingFixtureBase {
+
+    private static final Instant ISSUED_AT = Instant.parse("2027-09-01T10:00:00Z");
+
+    private static IssueClawBack clawBack(String id, long cents, String... declarationIds) {
+        return new IssueClawBack(CEILING_ID, id, Money.cents(cents), "care not delivered", List.of(declarationIds),
+                ISSUED_AT);
+    }
+
+    private static ClawBackIssued issued(String id, long cents, String... declarationIds) {
+        return new ClawBackIssued(CEILING_ID, id, Money.cents(cents), "care not delivered", List.of(declarationIds),
+                ISSUED_AT);
+    }
+
+    @Test
+    void clawBackIsIssuedAgainstTheNamedDeclarations() {
+        given(agreed(), recorded("D-1", 600_000, 600_000, 0), recorded("D-2", 300_000, 300_000, 0))
+                .when(clawBack("CB-1", 200_000, "D-1"))
+                .expectEvents(issued("CB-1", 200_000, "D-1"));
+    }
+
+    @Test
+    void clawBackReducesCountedSoTheCeilingHasRoomAgain() {
+        // DESIGN §5: counted = declared − clawed back; payable is counted up to the ceiling
+        given(agreed(), recorded("D-1", 1_000_000, 1_000_000, 0), threshold(70, 1_000_000, 1_000_000, "D-1"),
+                threshold(100, 1_000_000, 1_000_000, "D-1"), exhausted(1_000_000, 1_000_000, "D-1"),
+                issued("CB-1", 200_000, "D-1"))
+                .when(batch(line("D-2", 150_000)))
+                .expectEvents(recorded("D-2", 150_000, 150_000, 0));
+    }
+
+    @Test
+    void clawBackAboveTheNamedDeclarationsRemainingAmountIsRefused() {
+        // 500,000 declared on D-1 of which 200,000 was credited: 300,000 is left to reclaim
+        given(agreed(), recorded("D-1", 500_000, 500_000, 0), credited("C-1", "D-1", 200_000, 200_000, 0),
+                recorded("D-2", 100_000, 100_000, 0))
+                .when(clawBack("CB-1", 300_001, "D-1"))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("named declarations"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void clawBackUpToTheNamedDeclarationsRemainingAmountIsAccepted() {
+        given(agreed(), recorded("D-1", 500_000, 500_000, 0), credited("C-1", "D-1", 200_000, 200_000, 0),
+                recorded("D-2", 100_000, 100_000, 0))
+                .when(clawBack("CB-1", 400_000, "D-1", "D-2"))
+                .expectEvents(issued("CB-1", 400_000, "D-1", "D-2"));
+    }
+
+    @Test
+    void namingADeclarationTwiceDoesNotDoubleWhatCanBeReclaimed() {
+        given(agreed(), recorded("D-1", 300_000, 300_000, 0), recorded("D-2", 300_000, 300_000, 0))
+                .when(clawBack("CB-1", 300_001, "D-1", "D-1"))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void clawBackOfADeclarationOnAnotherCeilingIsRefused() {
+        ledger.put(new LedgerEntry("D-2028", OTHER_CEILING_ID, Money.cents(500_000), false));
+        given(agreed(), recorded("D-1", 500_000, 500_000, 0))
+                .when(clawBack("CB-1", 100_000, "D-1", "D-2028"))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("D-2028"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void clawBackNamingAnUnknownDeclarationIsRefused() {
+        given(agreed(), recorded("D-1", 500_000, 500_000, 0))
+                .when(clawBack("CB-1", 100_000, "D-9"))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void clawBackNamingACreditIsRefused() {
+        given(agreed(), recorded("D-1", 500_000, 500_000, 0), credited("C-1", "D-1", 100_000, 100_000, 0))
+                .when(clawBack("CB-1", 50_000, "C-1"))
+                .expectException(RuleViolationException.class);
+    }
+
+    @Test
+    void clawBackNeverExceedsWhatIsCountedOnTheCeiling() {
+        given(agreed(), recorded("D-1", 500_000, 500_000, 0), issued("CB-1", 400_000, "D-1"))
+                .when(clawBack("CB-2", 100_001, "D-1"))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("counted"));
+    }
+
+    @Test
+    void clawBackWithoutReasonIsRefused() {
+        given(agreed(), recorded("D-1", 500_000, 500_000, 0))
+                .when(new IssueClawBack(CEILING_ID, "CB-1", Money.cents(100), "", List.of("D-1"), ISSUED_AT))
+                .expectException(InvalidValueException.class);
+    }
+
+    @Test
+    void clawBackNamingNoDeclarationsIsRefused() {
+        given(agreed(), recorded("D-1", 500_000, 500_000, 0))
+                .when(new IssueClawBack(CEILING_ID, "CB-1", Money.cents(100), "reason", List.of(), ISSUED_AT))
+                .expectException(InvalidValueException.class);
+    }
+
+    @Test
+    void clawBackOfNothingIsRefused() {
+        given(agreed(), recorded("D-1", 500_000, 500_000, 0))
+                .when(clawBack("CB-1", 0, "D-1"))
+                .expectException(InvalidValueException.class);
+    }
+}

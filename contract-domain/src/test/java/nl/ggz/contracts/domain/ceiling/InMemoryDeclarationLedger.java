@@ -1,0 +1,102 @@
+package nl.ggz.contracts.domain.ceiling;
+
+import nl.ggz.contracts.domain.shared.InsurerCode;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ledger as the application keeps it beside the event store. Tests seed it with what the events they put in
+ * {@code given} would have written: {@link #recording(Object...)} records each DeclarationRecorded and
+ * DeclarationCredited it is handed (a CeilingAgreed among them tells it the insurer and year of that ceiling) and
+ * returns the events unchanged for the fixture.
+ */
+public class InMemoryDeclarationLedger implements DeclarationLedger {
+
+    private final Map<String, LedgerEntry> entries = new HashMap<>();
+    /** declaration id → insurer/year/patient key of a supplement charge */
+    private final Map<String, String> supplementCharges = new HashMap<>();
+    /** charges on other providers' ceilings, as counts */
+    private final Map<String, Integer> otherSupplements = new HashMap<>();
+    private final Map<String, CeilingAgreed> ceilings = new HashMap<>();
+
+    public Object[] recording(Object... events) {
+        for (Object event : events) {
+            record(event);
+        }
+        return events;
+    }
+
+    public void record(Object event) {
+        if (event instanceof CeilingAgreed agreed) {
+            ceilings.put(agreed.ceilingId(), agreed);
+        } else if (event instanceof DeclarationRecorded recorded) {
+            entries.put(recorded.declarationId(),
+                    new LedgerEntry(recorded.declarationId(), recorded.ceilingId(), recorded.amount(), false));
+            if (recorded.psychodiagnosticsSupplement()) {
+                CeilingAgreed agreed = ceilings.get(recorded.ceilingId());
+                if (agreed == null) {
+                    throw new IllegalStateException("record the CeilingAgreed of " + recorded.ceilingId() + " first");
+                }
+                supplementCharges.put(recorded.declarationId(),
+                        key(agreed.insurer(), agreed.year(), recorded.patientRef()));
+            }
+        } else if (event instanceof DeclarationCredited credited) {
+            LedgerEntry corrected = entries.get(credited.correctsDeclarationId());
+            entries.put(corrected.declarationId(), new LedgerEntry(corrected.declarationId(), corrected.ceilingId(),
+                    corrected.remaining().minus(credited.amount()), false));
+            entries.put(credited.declarationId(),
+                    new LedgerEntry(credited.declarationId(), credited.ceilingId(), credited.amount(), true));
+        }
+    }
+
+    /** An entry written elsewhere, e.g. for a declaration on another ceiling. */
+    public void put(LedgerEntry entry) {
+        entries.put(entry.declarationId(), entry);
+    }
+
+    public void putSupplements(InsurerCode insurer, int year, String patientRef, int count) {
+        otherSupplements.put(key(insurer, year, patientRef), count);
+    }
+
+    @Override
+    public Map<String, LedgerEntry> find(Collection<String> declarationIds) {
+        Map<String, LedgerEntry> found = new HashMap<>();
+        for (String id : declarationIds) {
+            LedgerEntry entry = entries.get(id);
+            if (entry != null) {
+                found.put(id, entry);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Map<String, Integer> supplementsCharged(InsurerCode insurer, int year, Collection<String> patientRefs) {
+        // like the application's ledger: a supplement credited in full no longer counts
+        Map<String, Integer> counts = new HashMap<>();
+        for (String ref : patientRefs) {
+            String key = key(insurer, year, ref);
+            int n = otherSupplements.getOrDefault(key, 0);
+            for (Map.Entry<String, String> charge : supplementCharges.entrySet()) {
+                if (charge.getValue().equals(key) && entries.get(charge.getKey()).remaining().isPositive()) {
+                    n++;
+                }
+            }
+            if (n > 0) {
+                counts.put(ref, n);
+            }
+        }
+        return counts;
+    }
+
+    public List<LedgerEntry> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    private static String key(InsurerCode insurer, int year, String patientRef) {
+        return insurer.value() + "/" + year + "/" + patientRef;
+    }
+}

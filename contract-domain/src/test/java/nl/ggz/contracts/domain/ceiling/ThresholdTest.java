@@ -1,0 +1,124 @@
+package nl.ggz.contracts.domain.ceiling;
+
+import nl.ggz.contracts.domain.policy.PolicyParameters;
+import nl.ggz.contracts.domain.shared.Money;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Utilisation marks, each recorded once, crossed on counted = declared − clawed back against the current ceiling. */
+class ThresholdTest extends CeilingFixtureBase {
+
+    private static final Instant AT = Instant.parse("2027-05-03T09:00:00Z");
+
+    @Test
+    void seventyPercentThresholdIsRecordedWhenCrossed() {
+        // seed 001: the provider reports at 70 % of the ceiling
+        given(agreed(), recorded("D-1", 600_000, 600_000, 0))
+                .when(batch(line("D-2", 150_000)))
+                .expectEvents(recorded("D-2", 150_000, 150_000, 0), threshold(70, 750_000, 1_000_000, "D-2"));
+    }
+
+    @Test
+    void seventyPercentIsReachedAtExactlySeventy() {
+        // seed 001: "bij het bereiken van 70%"
+        given(agreed())
+                .when(batch(line("D-1", 700_000)))
+                .expectEvents(recorded("D-1", 700_000, 700_000, 0), threshold(70, 700_000, 1_000_000, "D-1"));
+    }
+
+    @Test
+    void nothingIsRecordedJustBelowSeventyPercent() {
+        given(agreed())
+                .when(batch(line("D-1", 699_999)))
+                .expectEvents(recorded("D-1", 699_999, 699_999, 0));
+    }
+
+    @Test
+    void seventyPercentThresholdIsRecordedOnlyOnce() {
+        given(agreed(), recorded("D-1", 750_000, 750_000, 0), threshold(70, 750_000, 1_000_000, "D-1"))
+                .when(batch(line("D-2", 10_000)))
+                .expectEvents(recorded("D-2", 10_000, 10_000, 0));
+    }
+
+    @Test
+    void seventyPercentIsNotRecordedAgainAfterACreditDroppedBelowIt() {
+        given(agreed(), recorded("D-1", 750_000, 750_000, 0), threshold(70, 750_000, 1_000_000, "D-1"),
+                credited("C-1", "D-1", 100_000, 100_000, 0))
+                .when(batch(line("D-2", 100_000)))
+                .expectEvents(recorded("D-2", 100_000, 100_000, 0));
+    }
+
+    @Test
+    void exhaustionIsRecordedOnlyOnce() {
+        given(agreed(), recorded("D-1", 1_000_000, 1_000_000, 0), threshold(70, 1_000_000, 1_000_000, "D-1"),
+                threshold(100, 1_000_000, 1_000_000, "D-1"), exhausted(1_000_000, 1_000_000, "D-1"),
+                credited("C-1", "D-1", 50_000, 50_000, 0))
+                .when(batch(line("D-2", 100_000)))
+                .expectEvents(recorded("D-2", 100_000, 50_000, 50_000));
+    }
+
+    @Test
+    void oneBatchCanCrossSeventyAndHundredPercentEachOnce() {
+        given(agreed())
+                .when(batch(line("D-1", 750_000), line("D-2", 300_000), line("D-3", 10_000)))
+                .expectEvents(recorded("D-1", 750_000, 750_000, 0),
+                        threshold(70, 750_000, 1_000_000, "D-1"),
+                        recorded("D-2", 300_000, 250_000, 50_000),
+                        threshold(100, 1_050_000, 1_000_000, "D-2"),
+                        exhausted(1_050_000, 1_000_000, "D-2"),
+                        recorded("D-3", 10_000, 0, 10_000));
+    }
+
+    @Test
+    void thresholdsAreCrossedOnCountedNotDeclared() {
+        // DESIGN §5: counted = declared − clawed back; 750,000 declared less 100,000 clawed back is 65 %
+        given(agreed(), recorded("D-1", 600_000, 600_000, 0),
+                new ClawBackIssued(CEILING_ID, "CB-1", Money.cents(100_000), "double declared", List.of("D-1"), AT))
+                .when(batch(line("D-2", 150_000), line("D-3", 50_000)))
+                .expectEvents(recorded("D-2", 150_000, 150_000, 0),
+                        recorded("D-3", 50_000, 50_000, 0),
+                        threshold(70, 700_000, 1_000_000, "D-3"));
+    }
+
+    @Test
+    void thresholdsComeFromTheInsurersPolicy() {
+        PolicyParameters d = PolicyParameters.defaults(2027);
+        policies.set(INSURER, 2027, new PolicyParameters(List.of(90, 50), d.increaseCapPercent(),
+                d.increaseWindowStart(), d.increaseWindowEnd(), d.decisionPeriodDays(), d.offerValidityDays(),
+                d.termYears()));
+        given(agreed())
+                .when(batch(line("D-1", 950_000)))
+                .expectEvents(recorded("D-1", 950_000, 950_000, 0),
+                        threshold(50, 950_000, 1_000_000, "D-1"),
+                        threshold(90, 950_000, 1_000_000, "D-1"));
+    }
+
+    @Test
+    void exhaustionIsRecordedEvenWhenHundredPercentIsNotAConfiguredThreshold() {
+        PolicyParameters d = PolicyParameters.defaults(2027);
+        policies.set(INSURER, 2027, new PolicyParameters(List.of(70), d.increaseCapPercent(),
+                d.increaseWindowStart(), d.increaseWindowEnd(), d.decisionPeriodDays(), d.offerValidityDays(),
+                d.termYears()));
+        given(agreed(), recorded("D-1", 900_000, 900_000, 0), threshold(70, 900_000, 1_000_000, "D-1"))
+                .when(batch(line("D-2", 100_000)))
+                .expectEvents(recorded("D-2", 100_000, 100_000, 0), exhausted(1_000_000, 1_000_000, "D-2"));
+    }
+
+    @Test
+    void thresholdsAreMeasuredAgainstTheCurrentCeilingAfterAnAddendum() {
+        // DESIGN §5: against the current ceiling; 1,000,000 of the raised 1,500,000 is 66 %, no mark yet
+        given(agreed(),
+                new IncreaseRequested(CEILING_ID, "R-1", Money.cents(500_000), "waiting lists", AT,
+                        AT.plusSeconds(28 * 86_400)),
+                new IncreaseApproved(CEILING_ID, "R-1", Money.cents(500_000), "A-1", AT),
+                new AddendumOffered(CEILING_ID, "A-1", "R-1", Money.cents(500_000), AT),
+                new AddendumSigned(CEILING_ID, "A-1", "provider", AT, Money.cents(500_000), INITIAL,
+                        Money.cents(1_500_000), Money.ZERO))
+                .when(batch(line("D-1", 1_000_000), line("D-2", 50_000)))
+                .expectEvents(recorded("D-1", 1_000_000, 1_000_000, 0),
+                        recorded("D-2", 50_000, 50_000, 0),
+                        threshold(70, 1_050_000, 1_500_000, "D-2"));
+    }
+}

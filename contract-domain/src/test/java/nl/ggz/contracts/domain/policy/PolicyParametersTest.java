@@ -1,0 +1,134 @@
+package nl.ggz.contracts.domain.policy;
+
+import nl.ggz.contracts.domain.shared.InvalidValueException;
+import nl.ggz.contracts.domain.shared.ProviderType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PolicyParametersTest {
+
+    private final PolicyParameters defaults = PolicyParameters.defaults(2027);
+
+    @Test
+    void defaultThresholdsAreSeventyAndHundredPercent() {
+        // seed 001: report at 70 % of the ceiling
+        assertThat(defaults.thresholdPercents()).containsExactly(70, 100);
+    }
+
+    @Test
+    void defaultIncreaseCapIsFiftyPercentOfTheInitialCeiling() {
+        // seed 001: at most +50 % of the initially agreed ceiling
+        assertThat(defaults.increaseCapPercent()).isEqualTo(50);
+    }
+
+    @Test
+    void defaultIncreaseWindowRunsFromFirstAprilMidnightToThirtyFirstJulySeventeenHundredInAmsterdam() {
+        // seed 001: 1 April until 31 July 17:00
+        assertThat(defaults.increaseWindowStart())
+                .isEqualTo(OffsetDateTime.parse("2027-04-01T00:00:00+02:00").toInstant());
+        assertThat(defaults.increaseWindowEnd())
+                .isEqualTo(OffsetDateTime.parse("2027-07-31T17:00:00+02:00").toInstant());
+    }
+
+    @Test
+    void defaultWindowFollowsTheContractYear() {
+        PolicyParameters p2030 = PolicyParameters.defaults(2030);
+        assertThat(p2030.increaseWindowStart()).isEqualTo(Instant.parse("2030-03-31T22:00:00Z"));
+        assertThat(p2030.increaseWindowEnd()).isEqualTo(Instant.parse("2030-07-31T15:00:00Z"));
+    }
+
+    @Test
+    void defaultDecisionPeriodIsFourWeeks() {
+        // seed 001: decided within 4 weeks
+        assertThat(defaults.decisionPeriodDays()).isEqualTo(28);
+    }
+
+    @Test
+    void defaultOfferValidityIsSixWeeks() {
+        // seed 002 §5.3: signed within six weeks
+        assertThat(defaults.offerValidityDays()).isEqualTo(42);
+    }
+
+    @Test
+    void defaultTermIsTwoYearsForIndependentsAndOneForInstitutionsAndWards() {
+        // seed 002 §5.2
+        assertThat(defaults.termYearsFor(ProviderType.INDEPENDENT)).isEqualTo(2);
+        assertThat(defaults.termYearsFor(ProviderType.INSTITUTION)).isEqualTo(1);
+        assertThat(defaults.termYearsFor(ProviderType.HOSPITAL_WARD)).isEqualTo(1);
+    }
+
+    @Test
+    void increaseWindowIncludesItsStartAndExcludesItsEnd() {
+        assertThat(defaults.increaseWindowContains(defaults.increaseWindowStart())).isTrue();
+        assertThat(defaults.increaseWindowContains(defaults.increaseWindowStart().minusNanos(1))).isFalse();
+        assertThat(defaults.increaseWindowContains(defaults.increaseWindowEnd().minusNanos(1))).isTrue();
+        assertThat(defaults.increaseWindowContains(defaults.increaseWindowEnd())).isFalse();
+    }
+
+    @Test
+    void thresholdsAreSortedAndDeduplicated() {
+        PolicyParameters p = with(List.of(100, 70, 70, 90));
+        assertThat(p.thresholdPercents()).containsExactly(70, 90, 100);
+        assertThat(p).isEqualTo(with(List.of(70, 90, 100)));
+    }
+
+    @Test
+    void policyNeedsAtLeastOneThreshold() {
+        assertThatThrownBy(() -> with(List.of())).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> with(null)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void thresholdsAreWholePercentagesFromOneToAThousand() {
+        assertThatThrownBy(() -> with(List.of(0))).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> with(List.of(1001))).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void increaseWindowMustStartBeforeItEnds() {
+        assertThatThrownBy(() -> new PolicyParameters(List.of(70), 50, defaults.increaseWindowEnd(),
+                defaults.increaseWindowStart(), 28, 42, null)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void decisionPeriodAndOfferValidityAreOneToThreeHundredSixtySixDays() {
+        assertThatThrownBy(() -> new PolicyParameters(List.of(70), 50, defaults.increaseWindowStart(),
+                defaults.increaseWindowEnd(), 0, 42, null)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new PolicyParameters(List.of(70), 50, defaults.increaseWindowStart(),
+                defaults.increaseWindowEnd(), 28, 367, null)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void increaseCapCannotBeNegative() {
+        assertThatThrownBy(() -> new PolicyParameters(List.of(70), -1, defaults.increaseWindowStart(),
+                defaults.increaseWindowEnd(), 28, 42, null)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void termYearsNotGivenFallBackToTheDefaults() {
+        PolicyParameters p = new PolicyParameters(List.of(70), 50, defaults.increaseWindowStart(),
+                defaults.increaseWindowEnd(), 28, 42, Map.of(ProviderType.INDEPENDENT, 1));
+        assertThat(p.termYearsFor(ProviderType.INDEPENDENT)).isEqualTo(1);
+        assertThat(p.termYearsFor(ProviderType.INSTITUTION)).isEqualTo(1);
+        assertThat(p.termYearsFor(ProviderType.HOSPITAL_WARD)).isEqualTo(1);
+    }
+
+    @Test
+    void termIsOneOrTwoYears() {
+        assertThatThrownBy(() -> new PolicyParameters(List.of(70), 50, defaults.increaseWindowStart(),
+                defaults.increaseWindowEnd(), 28, 42, Map.of(ProviderType.INDEPENDENT, 3)))
+                .isInstanceOf(InvalidValueException.class);
+    }
+
+    private PolicyParameters with(List<Integer> thresholds) {
+        return new PolicyParameters(thresholds, 50, defaults.increaseWindowStart(), defaults.increaseWindowEnd(),
+                28, 42, null);
+    }
+}
