@@ -208,11 +208,11 @@ class DeclarationRulesTest extends CeilingFixtureBase {
     // --- treatment date ---
 
     @Test
-    void treatmentDateInTheFutureIsRefused() {
+    void treatmentDateIsJudgedByTheCeilingsYearNotByToday() {
+        // DESIGN.md §5 routes by contract and treatment date; a date later this year is the claims system's affair
         given(agreed())
                 .when(batch(line("D-1", LocalDate.of(2027, 6, 2), 2, PRESTATIE, PATIENT, 10_000)))
-                .expectNoEvents()
-                .expectResultMessagePayloadMatching(outcomes(r -> rejected(r, "D-1", "future")));
+                .expectResultMessagePayload(List.of(accepted("D-1", 10_000, 0)));
     }
 
     @Test

@@ -160,8 +160,9 @@ class ValueTypesTest {
 
     @Test
     void moneyPrintsAsEuros() {
-        assertThat(Money.cents(15_230)).hasToString("€152,30");
-        assertThat(Money.cents(-50)).hasToString("€-0,50");
+        assertThat(Money.cents(15_230)).hasToString("€ 152,30");
+        assertThat(Money.cents(250_000_000)).hasToString("€ 2.500.000,00");
+        assertThat(Money.cents(-50)).hasToString("-€ 0,50");
     }
 
     // --- DomainTime: Dutch dates ---
