@@ -122,7 +122,8 @@ CREATE TABLE claw_back (
 );
 CREATE INDEX claw_back_ceiling ON claw_back (ceiling_id);
 
--- One row per accepted declaration or credit: idempotency by primary key, and what is left to credit.
+-- One row per accepted declaration or credit: idempotency by primary key, and what is left of it after credits
+-- and claw-backs.
 CREATE TABLE declaration_ledger (
     declaration_id  VARCHAR(64) NOT NULL PRIMARY KEY,
     ceiling_id      VARCHAR(80) NOT NULL,
@@ -131,6 +132,7 @@ CREATE TABLE declaration_ledger (
     patient_ref     VARCHAR(64),
     amount_cents    BIGINT      NOT NULL,
     credited_cents  BIGINT      NOT NULL DEFAULT 0,
+    clawed_back_cents BIGINT    NOT NULL DEFAULT 0,
     corrects_id     VARCHAR(64),
     supplement      BOOLEAN     NOT NULL DEFAULT FALSE
 );

@@ -53,6 +53,26 @@ class DeclarationExactnessTest extends ApplicationTest {
     }
 
     @Test
+    void reclaimedMoneyCanNeitherBeReclaimedAgainNorCredited() {
+        String contractId = signedContract(newInsurer(), 10_000);
+        declare(declaration("K-1", contractId, 5_000));
+        String ceiling = "/api/ceilings/" + ceilingOf(contractId);
+        Map<String, Object> clawBack = Map.of("amountCents", 5_000, "reason", "not delivered",
+                "declarationIds", List.of("K-1"));
+        assertThat(api.post(ceiling + "/claw-backs", clawBack).status()).isEqualTo(201);
+        assertThat(api.post(ceiling + "/claw-backs", clawBack).status()).isEqualTo(422);
+
+        Map<String, Object> credit = declaration("K-1-credit", contractId, -5_000);
+        credit.put("correctsDeclarationId", "K-1");
+        assertThat(declare(credit).body().path("results").get(0).path("status").asText()).isEqualTo("REJECTED");
+
+        // so the ceiling still holds: counted is 0, and 15,000 more is paid only up to the 10,000 ceiling
+        JsonNode result = declare(declaration("K-2", contractId, 15_000)).body().path("results").get(0);
+        assertThat(result.path("payableCents").asLong()).isEqualTo(10_000);
+        assertThat(result.path("unpaidCents").asLong()).isEqualTo(5_000);
+    }
+
+    @Test
     void aBadLineNeverFailsItsNeighbours() {
         String contractId = signedContract(newInsurer(), 10_000_000);
         Map<String, Object> bsn = declaration("B-2", contractId, 1_000);

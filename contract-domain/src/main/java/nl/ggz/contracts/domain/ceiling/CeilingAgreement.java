@@ -251,6 +251,9 @@ public class CeilingAgreement {
     public void handle(ApproveIncrease command, PurchasingPolicies policies) {
         IncreaseRequestState request = openRequest(command.requestId());
         requirePositive(command.amount(), "an approved increase");
+        if (addenda.containsKey(command.addendumId())) {
+            throw new StateConflictException("addendum " + command.addendumId() + " exists already");
+        }
         if (command.amount().isGreaterThan(request.amount())) {
             throw new RuleViolationException("cannot approve " + command.amount() + ": the provider requested "
                     + request.amount());
@@ -306,9 +309,10 @@ public class CeilingAgreement {
         if (command.declarationIds() == null || command.declarationIds().isEmpty()) {
             throw new InvalidValueException("a claw-back names the declarations it reclaims (declarationIds)");
         }
-        Map<String, LedgerEntry> found = ledger.find(command.declarationIds());
+        List<String> named = command.declarationIds().stream().distinct().toList();
+        Map<String, LedgerEntry> found = ledger.find(named);
         Money reclaimable = Money.ZERO;
-        for (String id : new TreeSet<>(command.declarationIds())) {
+        for (String id : named) {
             LedgerEntry entry = found.get(id);
             if (entry == null || entry.credit() || !ceilingId.equals(entry.ceilingId())) {
                 throw new RuleViolationException("declaration " + id + " is not an accepted declaration on ceiling "
@@ -318,14 +322,20 @@ public class CeilingAgreement {
         }
         if (command.amount().isGreaterThan(reclaimable)) {
             throw new RuleViolationException("a claw-back of " + command.amount() + " is more than the "
-                    + reclaimable + " declared on the named declarations");
+                    + reclaimable + " left on the named declarations after earlier credits and claw-backs");
         }
-        if (command.amount().isGreaterThan(balance.counted())) {
-            throw new RuleViolationException("a claw-back of " + command.amount() + " is more than the "
-                    + balance.counted() + " counted on this ceiling");
+        // charged to the declarations in the order the purchaser named them, each up to what is left of it
+        List<ClawBackShare> shares = new ArrayList<>();
+        Money left = command.amount();
+        for (String id : named) {
+            Money share = found.get(id).remaining().min(left);
+            if (share.isPositive()) {
+                shares.add(new ClawBackShare(id, share));
+                left = left.minus(share);
+            }
         }
-        apply(new ClawBackIssued(ceilingId, command.clawBackId(), command.amount(), command.reason(),
-                List.copyOf(command.declarationIds()), command.issuedAt()));
+        apply(new ClawBackIssued(ceilingId, command.clawBackId(), command.amount(), command.reason(), shares,
+                command.issuedAt()));
     }
 
     @CommandHandler

@@ -98,4 +98,16 @@ class AddendumTest extends CeilingFixtureBase {
                 .expectException(UnknownReferenceException.class)
                 .expectNoEvents();
     }
+
+    @Test
+    void anAddendumIdIsNeverReused() {
+        Object[] history = exhaustedWithAddendumOffered(1_100_000, 200_000);
+        Object[] withSecondRequest = java.util.Arrays.copyOf(history, history.length + 1);
+        withSecondRequest[history.length] = new IncreaseRequested(CEILING_ID, "R-2", Money.cents(50_000), "more",
+                REQUESTED_AT, REQUESTED_AT.plusSeconds(28L * 86_400));
+        given(withSecondRequest)
+                .when(new ApproveIncrease(CEILING_ID, "R-2", "A-1", Money.cents(50_000), DECIDED_AT))
+                .expectException(StateConflictException.class)
+                .expectNoEvents();
+    }
 }

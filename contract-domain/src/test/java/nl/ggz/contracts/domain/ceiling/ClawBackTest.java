@@ -20,16 +20,20 @@ class ClawBackTest extends CeilingFixtureBase {
                 ISSUED_AT);
     }
 
-    private static ClawBackIssued issued(String id, long cents, String... declarationIds) {
-        return new ClawBackIssued(CEILING_ID, id, Money.cents(cents), "care not delivered", List.of(declarationIds),
+    private static ClawBackIssued issued(String id, long cents, ClawBackShare... shares) {
+        return new ClawBackIssued(CEILING_ID, id, Money.cents(cents), "care not delivered", List.of(shares),
                 ISSUED_AT);
+    }
+
+    private static ClawBackShare share(String declarationId, long cents) {
+        return new ClawBackShare(declarationId, Money.cents(cents));
     }
 
     @Test
     void clawBackIsIssuedAgainstTheNamedDeclarations() {
         given(agreed(), recorded("D-1", 600_000, 600_000, 0), recorded("D-2", 300_000, 300_000, 0))
                 .when(clawBack("CB-1", 200_000, "D-1"))
-                .expectEvents(issued("CB-1", 200_000, "D-1"));
+                .expectEvents(issued("CB-1", 200_000, share("D-1", 200_000)));
     }
 
     @Test
@@ -37,7 +41,7 @@ class ClawBackTest extends CeilingFixtureBase {
         // DESIGN §5: counted = declared − clawed back; payable is counted up to the ceiling
         given(agreed(), recorded("D-1", 1_000_000, 1_000_000, 0), threshold(70, 1_000_000, 1_000_000, "D-1"),
                 threshold(100, 1_000_000, 1_000_000, "D-1"), exhausted(1_000_000, 1_000_000, "D-1"),
-                issued("CB-1", 200_000, "D-1"))
+                issued("CB-1", 200_000, share("D-1", 200_000)))
                 .when(batch(line("D-2", 150_000)))
                 .expectEvents(recorded("D-2", 150_000, 150_000, 0));
     }
@@ -58,7 +62,7 @@ class ClawBackTest extends CeilingFixtureBase {
         given(agreed(), recorded("D-1", 500_000, 500_000, 0), credited("C-1", "D-1", 200_000, 200_000, 0),
                 recorded("D-2", 100_000, 100_000, 0))
                 .when(clawBack("CB-1", 400_000, "D-1", "D-2"))
-                .expectEvents(issued("CB-1", 400_000, "D-1", "D-2"));
+                .expectEvents(issued("CB-1", 400_000, share("D-1", 300_000), share("D-2", 100_000)));
     }
 
     @Test
@@ -95,11 +99,11 @@ class ClawBackTest extends CeilingFixtureBase {
     }
 
     @Test
-    void clawBackNeverExceedsWhatIsCountedOnTheCeiling() {
-        given(agreed(), recorded("D-1", 500_000, 500_000, 0), issued("CB-1", 400_000, "D-1"))
+    void earlierClawBacksReduceWhatCanBeReclaimed() {
+        given(agreed(), recorded("D-1", 500_000, 500_000, 0), issued("CB-1", 400_000, share("D-1", 400_000)))
                 .when(clawBack("CB-2", 100_001, "D-1"))
                 .expectException(RuleViolationException.class)
-                .expectExceptionMessage(containsString("counted"));
+                .expectExceptionMessage(containsString("after earlier credits and claw-backs"));
     }
 
     @Test
@@ -121,5 +125,33 @@ class ClawBackTest extends CeilingFixtureBase {
         given(agreed(), recorded("D-1", 500_000, 500_000, 0))
                 .when(clawBack("CB-1", 0, "D-1"))
                 .expectException(InvalidValueException.class);
+    }
+
+    @Test
+    void clawBackIsChargedToTheDeclarationsInTheOrderNamed() {
+        given(agreed(), recorded("D-1", 300_000, 300_000, 0), recorded("D-2", 300_000, 300_000, 0))
+                .when(clawBack("CB-1", 400_000, "D-2", "D-1"))
+                .expectEvents(issued("CB-1", 400_000, share("D-2", 300_000), share("D-1", 100_000)));
+    }
+
+    @Test
+    void reclaimedMoneyCannotBeReclaimedAgain() {
+        given(agreed(), recorded("D-1", 5_000, 5_000, 0), issued("CB-1", 5_000, share("D-1", 5_000)))
+                .when(clawBack("CB-2", 1, "D-1"))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void reclaimedMoneyCannotBeCreditedAfterwards() {
+        // otherwise counted would drop below what was really declared and a later declaration be paid above the ceiling
+        given(agreed(), recorded("D-1", 5_000, 5_000, 0), issued("CB-1", 5_000, share("D-1", 5_000)))
+                .when(batch(creditLine("C-1", "D-1", 1)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcomes(r -> org.assertj.core.api.Assertions.assertThat(r)
+                        .singleElement().satisfies(o -> {
+                            org.assertj.core.api.Assertions.assertThat(o.status()).isEqualTo(DeclarationStatus.REJECTED);
+                            org.assertj.core.api.Assertions.assertThat(o.reason()).contains("more than");
+                        })));
     }
 }

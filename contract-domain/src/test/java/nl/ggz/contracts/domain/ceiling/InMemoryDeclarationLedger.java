@@ -49,6 +49,12 @@ public class InMemoryDeclarationLedger implements DeclarationLedger {
                     corrected.remaining().minus(credited.amount()), false));
             entries.put(credited.declarationId(),
                     new LedgerEntry(credited.declarationId(), credited.ceilingId(), credited.amount(), true));
+        } else if (event instanceof ClawBackIssued clawBack) {
+            for (ClawBackShare share : clawBack.shares()) {
+                LedgerEntry entry = entries.get(share.declarationId());
+                entries.put(entry.declarationId(), new LedgerEntry(entry.declarationId(), entry.ceilingId(),
+                        entry.remaining().minus(share.amount()), false));
+            }
         }
     }
 

@@ -75,7 +75,7 @@ class ThresholdTest extends CeilingFixtureBase {
     void thresholdsAreCrossedOnCountedNotDeclared() {
         // DESIGN §5: counted = declared − clawed back; 750,000 declared less 100,000 clawed back is 65 %
         given(agreed(), recorded("D-1", 600_000, 600_000, 0),
-                new ClawBackIssued(CEILING_ID, "CB-1", Money.cents(100_000), "double declared", List.of("D-1"), AT))
+                new ClawBackIssued(CEILING_ID, "CB-1", Money.cents(100_000), "double declared", List.of(new ClawBackShare("D-1", Money.cents(100_000))), AT))
                 .when(batch(line("D-2", 150_000), line("D-3", 50_000)))
                 .expectEvents(recorded("D-2", 150_000, 150_000, 0),
                         recorded("D-3", 50_000, 50_000, 0),

@@ -123,7 +123,8 @@ class JacksonRoundTripTest {
                         AT.plusSeconds(86_400)),
                 new AddendumSigned("c-1-2027", "A-1", "provider", AT, Money.cents(300_000), Money.cents(1_000_000),
                         Money.cents(1_300_000), Money.cents(200_000)),
-                new ClawBackIssued("c-1-2027", "CB-1", Money.cents(100), "reason", List.of("D-1", "D-2"), AT),
+                new ClawBackIssued("c-1-2027", "CB-1", Money.cents(100), "reason",
+                        List.of(new nl.ggz.contracts.domain.ceiling.ClawBackShare("D-1", Money.cents(100))), AT),
                 new PurchasingPolicyPublished("3311-2027", INSURER, 2027, PolicyParameters.defaults(2027)));
         for (Object event : events) {
             String json = mapper.writeValueAsString(event);

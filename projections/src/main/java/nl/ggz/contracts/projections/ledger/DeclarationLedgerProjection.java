@@ -1,5 +1,7 @@
 package nl.ggz.contracts.projections.ledger;
 
+import nl.ggz.contracts.domain.ceiling.ClawBackIssued;
+import nl.ggz.contracts.domain.ceiling.ClawBackShare;
 import nl.ggz.contracts.domain.ceiling.DeclarationCredited;
 import nl.ggz.contracts.domain.ceiling.DeclarationLedger;
 import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
@@ -55,6 +57,14 @@ public class DeclarationLedgerProjection implements DeclarationLedger {
                 event.amount().cents(), event.correctsDeclarationId());
     }
 
+    @EventHandler
+    void on(ClawBackIssued event) {
+        for (ClawBackShare share : event.shares()) {
+            jdbc.update("UPDATE declaration_ledger SET clawed_back_cents = clawed_back_cents + ? WHERE declaration_id = ?",
+                    share.amount().cents(), share.declarationId());
+        }
+    }
+
     @Override
     public Map<String, LedgerEntry> find(Collection<String> declarationIds) {
         Map<String, LedgerEntry> found = new HashMap<>();
@@ -62,7 +72,7 @@ public class DeclarationLedgerProjection implements DeclarationLedger {
             return found;
         }
         jdbc.query("""
-                SELECT declaration_id, ceiling_id, amount_cents - credited_cents AS remaining, corrects_id IS NOT NULL AS credit
+                SELECT declaration_id, ceiling_id, amount_cents - credited_cents - clawed_back_cents AS remaining, corrects_id IS NOT NULL AS credit
                 FROM declaration_ledger WHERE declaration_id = ANY (?::text[])
                 """,
                 rs -> {
@@ -76,10 +86,10 @@ public class DeclarationLedgerProjection implements DeclarationLedger {
     @Override
     public Map<String, Integer> supplementsCharged(InsurerCode insurer, int year, Collection<String> patientRefs) {
         Map<String, Integer> counts = new HashMap<>();
-        // a supplement credited in full no longer counts
+        // a supplement credited or reclaimed in full no longer counts
         jdbc.query("""
                 SELECT patient_ref, count(*) FROM declaration_ledger
-                WHERE insurer_uzovi = ? AND contract_year = ? AND supplement AND amount_cents > credited_cents
+                WHERE insurer_uzovi = ? AND contract_year = ? AND supplement AND amount_cents > credited_cents + clawed_back_cents
                   AND patient_ref = ANY (?::text[])
                 GROUP BY patient_ref
                 """,
