@@ -203,6 +203,22 @@ class ContractLifecycleTest extends ApplicationTest {
         }
     }
 
+    @Test
+    void contractsAreListedPerInsurerYearAndStatus() {
+        String insurer = newInsurer();
+        String signed = signedContract(insurer, 1_000);
+        String offered = offer(insurer, 2_000);
+
+        JsonNode all = api.get("/api/contracts?insurer=" + insurer + "&year=" + YEAR).body();
+        assertThat(all).hasSize(2);
+        JsonNode onlySigned = api.get("/api/contracts?insurer=" + insurer + "&status=SIGNED").body();
+        assertThat(onlySigned).hasSize(1);
+        assertThat(onlySigned.get(0).path("contractId").asText()).isEqualTo(signed);
+        assertThat(api.get("/api/contracts?insurer=" + insurer + "&year=" + (YEAR + 5)).body()).isEmpty();
+        assertThat(api.get("/api/contracts?status=NOT_A_STATUS").status()).isEqualTo(400);
+        assertThat(offered).isNotEqualTo(signed);
+    }
+
     private List<String> types(String contractId) {
         List<String> types = new ArrayList<>();
         api.get("/api/contracts/" + contractId + "/timeline").body().forEach(e -> types.add(e.path("type").asText()));

@@ -32,6 +32,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -53,7 +55,7 @@ import java.util.UUID;
  * A small, realistic history for a first look: three insurers' policies for this year, contracts of both kinds and
  * all provider types, declarations from January until last month, ceilings past 70 % and 100 %, increase requests
  * decided and pending, an addendum, a claw-back and patient stops. Written through the commands, so it is a real
- * event history, and only into an empty event store.
+ * event history, and only into the empty event store of the embedded default.
  */
 @Component
 @ConditionalOnProperty(name = "ggz.demo.enabled", havingValue = "true")
@@ -70,14 +72,20 @@ public class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final Random random = new Random(2027);
 
-    public DemoData(CommandGateway commands, JdbcTemplate jdbc, Clock clock) {
+    private final ObjectProvider<EmbeddedPostgres> embedded;
+
+    public DemoData(CommandGateway commands, JdbcTemplate jdbc, Clock clock, ObjectProvider<EmbeddedPostgres> embedded) {
         this.commands = commands;
+        this.embedded = embedded;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        if (embedded.getIfAvailable() == null) {
+            return; // demo data belongs to the embedded default, never to a database of record
+        }
         Long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
         if (events != null && events > 0) {
             return;

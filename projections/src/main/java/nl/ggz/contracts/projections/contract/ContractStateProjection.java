@@ -133,6 +133,27 @@ public class ContractStateProjection {
     }
 
     @QueryHandler
+    public List<ContractSummary> find(FindContracts query) {
+        return jdbc.query("""
+                SELECT contract_id, insurer_uzovi, provider_agb, provider_type, kind, term_start, term_end, status,
+                       ceiling_cents
+                FROM contract_state
+                WHERE (?::text IS NULL OR insurer_uzovi = ?)
+                  AND (?::int IS NULL OR ? BETWEEN EXTRACT(YEAR FROM term_start) AND EXTRACT(YEAR FROM term_end))
+                  AND (?::text IS NULL OR status = ?)
+                  AND (?::text IS NULL OR provider_agb = ?)
+                ORDER BY term_start DESC, insurer_uzovi, provider_agb, contract_id
+                LIMIT ?
+                """,
+                (rs, i) -> new ContractSummary(rs.getString("contract_id"), rs.getString("insurer_uzovi"),
+                        rs.getString("provider_agb"), rs.getString("provider_type"), rs.getString("kind"),
+                        SqlTime.localDate(rs, "term_start"), SqlTime.localDate(rs, "term_end"), rs.getString("status"),
+                        rs.getLong("ceiling_cents")),
+                query.insurerUzovi(), query.insurerUzovi(), query.year(), query.year(), query.status(), query.status(),
+                query.providerAgb(), query.providerAgb(), query.limit());
+    }
+
+    @QueryHandler
     public Optional<ContractView> find(FindContract query) {
         List<ContractView.CeilingRef> ceilings = jdbc.query("""
                 SELECT ceiling_id, contract_year, ceiling_cents FROM ceiling_state WHERE contract_id = ?

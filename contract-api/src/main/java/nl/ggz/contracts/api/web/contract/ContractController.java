@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import nl.ggz.contracts.api.web.Caller;
 import nl.ggz.contracts.api.web.NotFoundException;
 import nl.ggz.contracts.domain.contract.AmendContract;
+import nl.ggz.contracts.domain.contract.ContractStatus;
 import nl.ggz.contracts.domain.contract.AnnouncePatientStop;
 import nl.ggz.contracts.domain.contract.DeclineContract;
 import nl.ggz.contracts.domain.contract.LiftPatientStop;
@@ -15,11 +16,14 @@ import nl.ggz.contracts.domain.contract.TerminateContract;
 import nl.ggz.contracts.domain.contract.WithdrawOffer;
 import nl.ggz.contracts.domain.shared.ContractTerm;
 import nl.ggz.contracts.domain.shared.InsurerCode;
+import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.domain.shared.Money;
 import nl.ggz.contracts.domain.shared.ProviderCode;
 import nl.ggz.contracts.domain.shared.Setting;
 import nl.ggz.contracts.domain.shared.TariffPercentage;
+import nl.ggz.contracts.projections.contract.ContractSummary;
 import nl.ggz.contracts.projections.contract.ContractView;
+import nl.ggz.contracts.projections.contract.FindContracts;
 import nl.ggz.contracts.projections.contract.FindContract;
 import nl.ggz.contracts.projections.timeline.FindTimeline;
 import nl.ggz.contracts.projections.timeline.TimelineEntry;
@@ -33,6 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -67,6 +72,22 @@ public class ContractController {
                 TariffPercentage.of(request.tariffPercentage()), Money.cents(request.ceilingCents()),
                 request.offerExpiresAt() == null ? null : request.offerExpiresAt().toInstant(), clock.instant()));
         return ResponseEntity.created(URI.create("/api/contracts/" + contractId)).body(Map.of("contractId", contractId));
+    }
+
+    /** Contracts by insurer, contract year, status and provider, newest term first. */
+    @GetMapping
+    public List<ContractSummary> contracts(@RequestParam(required = false) String insurer,
+                                           @RequestParam(required = false) Integer year,
+                                           @RequestParam(required = false) ContractStatus status,
+                                           @RequestParam(required = false) String provider,
+                                           @RequestParam(defaultValue = "200") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidValueException("limit is 1 to 1000, got " + limit);
+        }
+        return queries.query(new FindContracts(insurer == null ? null : new InsurerCode(insurer).value(), year,
+                        status == null ? null : status.name(), provider == null ? null : new ProviderCode(provider).value(),
+                        limit),
+                ResponseTypes.multipleInstancesOf(ContractSummary.class)).join();
     }
 
     @GetMapping("/{contractId}")
