@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +38,16 @@ class RestartTest {
             Map<String, Object> first = ApplicationTest.declaration("R-1", contractId, 750_000);
             assertThat(api.post("/api/declarations", Map.of("declarations", java.util.List.of(first))).status())
                     .isEqualTo(200);
+            // enough events for a snapshot of the ceiling (threshold 250), so that the restart loads from it
+            java.util.List<Object> many = new java.util.ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                many.add(ApplicationTest.declaration("S-" + i, contractId, 100));
+            }
+            assertThat(api.post("/api/declarations", Map.of("declarations", many)).status()).isEqualTo(200);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                    "SELECT count(*) FROM snapshotevententry WHERE aggregateidentifier = ?", Long.class,
+                    contractId + "-" + YEAR)).isPositive());
             ceilingBefore = api.get("/api/ceilings/" + contractId + "-" + YEAR).body();
 
             expiry = OffsetDateTime.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
@@ -51,17 +62,23 @@ class RestartTest {
         try (ConfigurableApplicationContext app = start()) {
             Api api = new Api(port(app));
             JsonNode ceilingAfter = api.get("/api/ceilings/" + contractId + "-" + YEAR).body();
-            assertThat(ceilingAfter.path("declaredCents").asLong()).isEqualTo(750_000);
+            assertThat(ceilingAfter.path("declaredCents").asLong()).isEqualTo(780_000);
             assertThat(ceilingAfter.path("thresholdsReached")).isEqualTo(ceilingBefore.path("thresholdsReached"));
 
-            // the aggregate is rebuilt from the store: a repeat is still a duplicate, a new line still counts
+            // the aggregate is rebuilt from its snapshot and the events after it: a repeat is still a duplicate,
+            // and a new line lands on the right side of the ceiling (780,000 counted of 1,000,000)
             JsonNode results = api.post("/api/declarations", Map.of("declarations", java.util.List.of(
                     ApplicationTest.declaration("R-1", contractId, 750_000),
-                    ApplicationTest.declaration("R-2", contractId, 50_000)))).body().path("results");
+                    ApplicationTest.declaration("S-7", contractId, 100),
+                    ApplicationTest.declaration("R-2", contractId, 250_000)))).body().path("results");
             assertThat(results.get(0).path("status").asText()).isEqualTo("DUPLICATE");
-            assertThat(results.get(1).path("status").asText()).isEqualTo("ACCEPTED");
-            assertThat(api.get("/api/ceilings/" + contractId + "-" + YEAR).body().path("declaredCents").asLong())
-                    .isEqualTo(800_000);
+            assertThat(results.get(1).path("status").asText()).isEqualTo("DUPLICATE");
+            assertThat(results.get(2).path("status").asText()).isEqualTo("ACCEPTED");
+            assertThat(results.get(2).path("payableCents").asLong()).isEqualTo(220_000);
+            assertThat(results.get(2).path("unpaidCents").asLong()).isEqualTo(30_000);
+            JsonNode after = api.get("/api/ceilings/" + contractId + "-" + YEAR).body();
+            assertThat(after.path("declaredCents").asLong()).isEqualTo(1_030_000);
+            assertThat(after.path("thresholdsReached").toString()).isEqualTo("[70,100]");
 
             // the expiry deadline was scheduled before the restart and fires after it
             await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->

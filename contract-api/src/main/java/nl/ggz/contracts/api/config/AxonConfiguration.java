@@ -15,11 +15,15 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.util.List;
 
@@ -49,6 +53,39 @@ public class AxonConfiguration {
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                 c.snapshotter(), ceilingSnapshotThreshold)))
                 .configureAggregate(PurchasingPolicy.class);
+    }
+
+    /** The snapshotter finds aggregates through these factories (they are not Spring stereotypes). */
+    @Bean
+    AggregateFactory<CeilingAgreement> ceilingAgreementFactory() {
+        return new GenericAggregateFactory<>(CeilingAgreement.class);
+    }
+
+    @Bean
+    AggregateFactory<Contract> contractFactory() {
+        return new GenericAggregateFactory<>(Contract.class);
+    }
+
+    /** Snapshots are taken after the commit on a thread of their own: a claims batch never waits for one. */
+    @Bean
+    SpringAggregateSnapshotterFactoryBean snapshotter(ThreadPoolTaskExecutor snapshotExecutor) {
+        SpringAggregateSnapshotterFactoryBean snapshotter = new SpringAggregateSnapshotterFactoryBean();
+        snapshotter.setExecutor(snapshotExecutor);
+        return snapshotter;
+    }
+
+    @Bean
+    ThreadPoolTaskExecutor snapshotExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setQueueCapacity(10_000);
+        executor.setThreadNamePrefix("snapshotter-");
+        // a snapshot that cannot be queued is skipped: the next trigger takes one
+        executor.setRejectedExecutionHandler(new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(10);
+        return executor;
     }
 
     @Bean

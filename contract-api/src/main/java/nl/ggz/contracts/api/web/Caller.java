@@ -12,6 +12,11 @@ public final class Caller {
         return caller == null ? "anonymous" : caller.principal();
     }
 
+    /** The signatory named in the body, or else the caller. */
+    public static String signatory(String signedBy) {
+        return signedBy != null && !signedBy.isBlank() ? signedBy : name();
+    }
+
     public static String role() {
         CallerContext caller = CallerContext.current();
         return caller == null ? "UNKNOWN" : caller.role();

@@ -80,9 +80,8 @@ public class CeilingController {
     public CeilingView signAddendum(@PathVariable String ceilingId, @PathVariable String addendumId,
                                     @RequestBody(required = false) SignatureRequest body) {
         find(ceilingId);
-        String signedBy = body != null && body.signedBy() != null && !body.signedBy().isBlank()
-                ? body.signedBy() : Caller.name();
-        commands.sendAndWait(new SignAddendum(ceilingId, addendumId, signedBy, clock.instant()));
+        commands.sendAndWait(new SignAddendum(ceilingId, addendumId,
+                Caller.signatory(body == null ? null : body.signedBy()), clock.instant()));
         return find(ceilingId);
     }
 

@@ -108,9 +108,8 @@ public class ContractController {
 
     @PostMapping("/{contractId}/signature")
     public ContractView sign(@PathVariable String contractId, @RequestBody(required = false) SignatureRequest request) {
-        String signedBy = request != null && request.signedBy() != null && !request.signedBy().isBlank()
-                ? request.signedBy() : Caller.name();
-        commands.sendAndWait(new SignContract(contractId, signedBy, clock.instant()));
+        commands.sendAndWait(new SignContract(contractId, Caller.signatory(request == null ? null : request.signedBy()),
+                clock.instant()));
         return find(contractId);
     }
 
