@@ -29,6 +29,24 @@ class BadInputTest extends ApplicationTest {
     }
 
     @Test
+    void absurdAmountsAreRefusedNotOverflowed() {
+        Map<String, Object> body = offerBody(newInsurer(), "DIGITAL", 1);
+        body.put("ceilingCents", Long.MAX_VALUE);
+        Api.Response response = api.post("/api/contracts", body);
+        assertProblem(response, 400);
+        assertThat(response.text("detail")).contains("ceilingCents");
+
+        body.put("ceilingCents", new java.math.BigInteger("99999999999999999999999"));
+        assertProblem(api.post("/api/contracts", body), 400);
+
+        String contractId = signedContract(newInsurer(), 1_000);
+        assertProblem(api.post("/api/ceilings/" + ceilingOf(contractId) + "/increase-requests",
+                Map.of("amountCents", -5, "grounds", "x")), 400);
+        assertProblem(api.post("/api/ceilings/" + ceilingOf(contractId) + "/claw-backs",
+                Map.of("amountCents", 1, "reason", "x".repeat(5_000), "declarationIds", List.of("a"))), 400);
+    }
+
+    @Test
     void invalidCodesAreNamedInTheDetail() {
         Map<String, Object> body = offerBody("33X1", "DIGITAL", 1_000);
         Api.Response response = api.post("/api/contracts", body);

@@ -1,5 +1,7 @@
 package nl.ggz.contracts.api.ingestion;
 
+import nl.ggz.contracts.api.web.Limits;
+
 /** The form of a line, checked before routing: anything the domain cannot even be asked about. */
 final class DeclarationForm {
 
@@ -32,6 +34,9 @@ final class DeclarationForm {
         }
         if (item.amountCents() == null || item.amountCents() == 0) {
             return "amountCents is required and not zero (a credit is negative)";
+        }
+        if (Math.abs(item.amountCents()) > Limits.MAX_CENTS) {
+            return "amountCents is at most " + Limits.MAX_CENTS + " either way";
         }
         if (item.amountCents() < 0 && blankOrTooLong(item.correctsDeclarationId())) {
             return "a credit (negative amountCents) names the declaration it corrects in correctsDeclarationId";

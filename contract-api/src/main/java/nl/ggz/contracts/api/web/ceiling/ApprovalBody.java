@@ -1,6 +1,10 @@
 package nl.ggz.contracts.api.web.ceiling;
 
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Max;
+import nl.ggz.contracts.api.web.Limits;
+
 import jakarta.validation.constraints.NotNull;
 
-public record ApprovalBody(@NotNull Long amountCents) {
+public record ApprovalBody(@NotNull @Positive @Max(Limits.MAX_CENTS) Long amountCents) {
 }

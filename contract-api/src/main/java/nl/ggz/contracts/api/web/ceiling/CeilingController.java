@@ -78,7 +78,7 @@ public class CeilingController {
 
     @PostMapping("/addenda/{addendumId}/signature")
     public CeilingView signAddendum(@PathVariable String ceilingId, @PathVariable String addendumId,
-                                    @RequestBody(required = false) SignatureRequest body) {
+                                    @Valid @RequestBody(required = false) SignatureRequest body) {
         find(ceilingId);
         commands.sendAndWait(new SignAddendum(ceilingId, addendumId,
                 Caller.signatory(body == null ? null : body.signedBy()), clock.instant()));

@@ -96,7 +96,7 @@ public class ContractController {
     }
 
     @PostMapping("/{contractId}/proposals")
-    public ContractView propose(@PathVariable String contractId, @RequestBody ProposalRequest request) {
+    public ContractView propose(@PathVariable String contractId, @Valid @RequestBody ProposalRequest request) {
         // the side is the caller's role; until issue-5 security this is the X-Role header
         Party side = "PROVIDER".equalsIgnoreCase(Caller.role()) ? Party.PROVIDER : Party.PURCHASER;
         commands.sendAndWait(new ReviseProposal(contractId, side,
@@ -107,20 +107,20 @@ public class ContractController {
     }
 
     @PostMapping("/{contractId}/signature")
-    public ContractView sign(@PathVariable String contractId, @RequestBody(required = false) SignatureRequest request) {
+    public ContractView sign(@PathVariable String contractId, @Valid @RequestBody(required = false) SignatureRequest request) {
         commands.sendAndWait(new SignContract(contractId, Caller.signatory(request == null ? null : request.signedBy()),
                 clock.instant()));
         return find(contractId);
     }
 
     @PostMapping("/{contractId}/declination")
-    public ContractView decline(@PathVariable String contractId, @RequestBody(required = false) ReasonRequest request) {
+    public ContractView decline(@PathVariable String contractId, @Valid @RequestBody(required = false) ReasonRequest request) {
         commands.sendAndWait(new DeclineContract(contractId, request == null ? null : request.reason(), clock.instant()));
         return find(contractId);
     }
 
     @PostMapping("/{contractId}/withdrawal")
-    public ContractView withdraw(@PathVariable String contractId, @RequestBody(required = false) ReasonRequest request) {
+    public ContractView withdraw(@PathVariable String contractId, @Valid @RequestBody(required = false) ReasonRequest request) {
         commands.sendAndWait(new WithdrawOffer(contractId, request == null ? null : request.reason(), clock.instant()));
         return find(contractId);
     }

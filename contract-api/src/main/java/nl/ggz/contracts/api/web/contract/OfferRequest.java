@@ -1,5 +1,9 @@
 package nl.ggz.contracts.api.web.contract;
 
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Max;
+import nl.ggz.contracts.api.web.Limits;
+
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import nl.ggz.contracts.domain.shared.ContractKind;
@@ -17,6 +21,6 @@ public record OfferRequest(@NotNull String insurerUzovi,
                            @NotNull LocalDate termEnd,
                            @NotEmpty List<@NotNull Integer> settings,
                            @NotNull String tariffPercentage,
-                           @NotNull Long ceilingCents,
+                           @NotNull @Positive @Max(Limits.MAX_CENTS) Long ceilingCents,
                            OffsetDateTime offerExpiresAt) {
 }

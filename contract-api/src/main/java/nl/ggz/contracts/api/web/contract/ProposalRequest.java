@@ -1,7 +1,11 @@
 package nl.ggz.contracts.api.web.contract;
 
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Max;
+import nl.ggz.contracts.api.web.Limits;
+
 import java.util.List;
 
 /** A revised proposal: any of the three, the rest stays as proposed before. */
-public record ProposalRequest(Long ceilingCents, String tariffPercentage, List<Integer> settings) {
+public record ProposalRequest(@Positive @Max(Limits.MAX_CENTS) Long ceilingCents, String tariffPercentage, List<Integer> settings) {
 }
