@@ -18,9 +18,16 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.spring.config.annotation.SpringBeanParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -57,13 +64,21 @@ public class AxonConfiguration {
 
     /** The snapshotter finds aggregates through these factories (they are not Spring stereotypes). */
     @Bean
-    AggregateFactory<CeilingAgreement> ceilingAgreementFactory() {
-        return new GenericAggregateFactory<>(CeilingAgreement.class);
+    AggregateFactory<CeilingAgreement> ceilingAgreementFactory(ApplicationContext context) {
+        return aggregateFactory(CeilingAgreement.class, context);
     }
 
     @Bean
-    AggregateFactory<Contract> contractFactory() {
-        return new GenericAggregateFactory<>(Contract.class);
+    AggregateFactory<Contract> contractFactory(ApplicationContext context) {
+        return aggregateFactory(Contract.class, context);
+    }
+
+    /** Handlers take Spring beans (the ledger, the policies) as parameters: the model must be able to resolve them. */
+    private static <T> AggregateFactory<T> aggregateFactory(Class<T> type, ApplicationContext context) {
+        ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
+                ClasspathParameterResolverFactory.forClass(type), new SpringBeanParameterResolverFactory(context));
+        return new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(type, resolvers,
+                ClasspathHandlerDefinition.forClass(type)));
     }
 
     /** Snapshots are taken after the commit on a thread of their own: a claims batch never waits for one. */
