@@ -65,6 +65,11 @@ public class CeilingAgreement {
         apply(agreed);
     }
 
+    /** The figures as the aggregate itself holds them: for consistency checks of the views. */
+    public CeilingBalance balance() {
+        return balance;
+    }
+
     @CommandHandler
     public List<DeclarationOutcome> handle(RecordDeclarations command, DeclarationLedger ledger,
                                            PrestatieCatalogue catalogue, PurchasingPolicies policies) {

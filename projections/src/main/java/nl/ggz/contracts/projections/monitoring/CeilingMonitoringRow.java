@@ -1,0 +1,31 @@
+package nl.ggz.contracts.projections.monitoring;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One ceiling as the purchaser watches it: the figures (DESIGN.md §5 arithmetic), thresholds with their dates, the
+ * pace against an even spread of the year, the projected exhaustion date at the recent run rate, open requests.
+ */
+public record CeilingMonitoringRow(String ceilingId,
+                                   String contractId,
+                                   String insurerUzovi,
+                                   String providerAgb,
+                                   String providerType,
+                                   String kind,
+                                   int year,
+                                   long initialCeilingCents,
+                                   long ceilingCents,
+                                   long declaredCents,
+                                   long payableCents,
+                                   long unpaidCents,
+                                   long clawedBackCents,
+                                   BigDecimal utilisationPercent,
+                                   List<ThresholdReached> thresholdsReached,
+                                   BigDecimal expectedUtilisationPercent,
+                                   Pace pace,
+                                   long recentRunRateCentsPerDay,
+                                   LocalDate projectedExhaustionDate,
+                                   List<OpenIncreaseRequest> openIncreaseRequests) {
+}

@@ -1,0 +1,4 @@
+package nl.ggz.contracts.projections.monitoring;
+
+public record FindCeilingSeries(String ceilingId) {
+}

@@ -1,0 +1,141 @@
+package nl.ggz.contracts.projections.monitoring;
+
+import nl.ggz.contracts.domain.ceiling.AddendumSigned;
+import nl.ggz.contracts.domain.ceiling.CeilingAgreed;
+import nl.ggz.contracts.domain.ceiling.CeilingThresholdReached;
+import nl.ggz.contracts.domain.ceiling.ClawBackIssued;
+import nl.ggz.contracts.domain.ceiling.DeclarationCredited;
+import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
+import nl.ggz.contracts.domain.ceiling.IncreaseApproved;
+import nl.ggz.contracts.domain.ceiling.IncreaseDecisionOverdue;
+import nl.ggz.contracts.domain.ceiling.IncreaseRejected;
+import nl.ggz.contracts.domain.ceiling.IncreaseRequested;
+import nl.ggz.contracts.domain.shared.DomainTime;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static nl.ggz.contracts.projections.support.SqlTime.date;
+import static nl.ggz.contracts.projections.support.SqlTime.ts;
+
+/**
+ * Declaration monitoring per ceiling: figures, thresholds with their dates, the day-by-day course of the year and the
+ * increase requests. A streaming projection: it may lag the write by a moment, and it is rebuilt by a replay.
+ */
+@Component
+@ProcessingGroup(MonitoringProjection.PROCESSING_GROUP)
+public class MonitoringProjection {
+
+    public static final String PROCESSING_GROUP = "monitoring";
+
+    private final JdbcTemplate jdbc;
+
+    public MonitoringProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM monitoring_request");
+        jdbc.update("DELETE FROM monitoring_raise");
+        jdbc.update("DELETE FROM monitoring_day");
+        jdbc.update("DELETE FROM monitoring_threshold");
+        jdbc.update("DELETE FROM monitoring_ceiling");
+    }
+
+    @EventHandler
+    void on(CeilingAgreed e) {
+        jdbc.update("""
+                INSERT INTO monitoring_ceiling (ceiling_id, contract_id, insurer_uzovi, provider_agb, provider_type, kind,
+                    contract_year, initial_ceiling_cents, ceiling_cents)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ceiling_id) DO NOTHING
+                """,
+                e.ceilingId(), e.contractId(), e.insurer().value(), e.provider().value(), e.providerType().name(),
+                e.kind().name(), e.year(), e.initialCeiling().cents(), e.initialCeiling().cents());
+    }
+
+    @EventHandler
+    void on(DeclarationRecorded e) {
+        declared(e.ceilingId(), e.treatmentDate(), e.amount().cents(), 1);
+    }
+
+    @EventHandler
+    void on(DeclarationCredited e) {
+        declared(e.ceilingId(), e.treatmentDate(), -e.amount().cents(), 0);
+    }
+
+    private void declared(String ceilingId, LocalDate treatmentDate, long cents, int declarations) {
+        jdbc.update("""
+                UPDATE monitoring_ceiling SET declared_cents = declared_cents + ?, declarations = declarations + ?
+                WHERE ceiling_id = ?
+                """, cents, declarations, ceilingId);
+        jdbc.update("""
+                INSERT INTO monitoring_day (ceiling_id, day, declared_cents) VALUES (?, ?, ?)
+                ON CONFLICT (ceiling_id, day) DO UPDATE SET declared_cents = monitoring_day.declared_cents + EXCLUDED.declared_cents
+                """, ceilingId, date(treatmentDate), cents);
+    }
+
+    @EventHandler
+    void on(ClawBackIssued e) {
+        jdbc.update("UPDATE monitoring_ceiling SET clawed_back_cents = clawed_back_cents + ? WHERE ceiling_id = ?",
+                e.amount().cents(), e.ceilingId());
+        jdbc.update("""
+                INSERT INTO monitoring_day (ceiling_id, day, clawed_back_cents) VALUES (?, ?, ?)
+                ON CONFLICT (ceiling_id, day) DO UPDATE SET
+                    clawed_back_cents = monitoring_day.clawed_back_cents + EXCLUDED.clawed_back_cents
+                """, e.ceilingId(), date(DomainTime.dateOf(e.issuedAt())), e.amount().cents());
+    }
+
+    @EventHandler
+    void on(CeilingThresholdReached e, @Timestamp Instant at) {
+        jdbc.update("""
+                INSERT INTO monitoring_threshold (ceiling_id, percent, reached_at) VALUES (?, ?, ?)
+                ON CONFLICT (ceiling_id, percent) DO NOTHING
+                """, e.ceilingId(), e.percent(), ts(at));
+    }
+
+    @EventHandler
+    void on(AddendumSigned e) {
+        jdbc.update("UPDATE monitoring_ceiling SET ceiling_cents = ? WHERE ceiling_id = ?",
+                e.newCeiling().cents(), e.ceilingId());
+        jdbc.update("""
+                INSERT INTO monitoring_raise (addendum_id, ceiling_id, signed_on, amount_cents) VALUES (?, ?, ?, ?)
+                ON CONFLICT (addendum_id) DO NOTHING
+                """, e.addendumId(), e.ceilingId(), date(DomainTime.dateOf(e.signedAt())), e.amount().cents());
+    }
+
+    @EventHandler
+    void on(IncreaseRequested e) {
+        jdbc.update("""
+                INSERT INTO monitoring_request (request_id, ceiling_id, amount_cents, grounds, status, requested_at,
+                    decision_due_at) VALUES (?, ?, ?, ?, 'REQUESTED', ?, ?) ON CONFLICT (request_id) DO NOTHING
+                """, e.requestId(), e.ceilingId(), e.amount().cents(), e.grounds(), ts(e.requestedAt()),
+                ts(e.decisionDueAt()));
+    }
+
+    @EventHandler
+    void on(IncreaseApproved e) {
+        decided(e.requestId(), "APPROVED", e.decidedAt());
+    }
+
+    @EventHandler
+    void on(IncreaseRejected e) {
+        decided(e.requestId(), "REJECTED", e.decidedAt());
+    }
+
+    private void decided(String requestId, String status, Instant at) {
+        jdbc.update("UPDATE monitoring_request SET status = ?, decided_at = ? WHERE request_id = ?",
+                status, ts(at), requestId);
+    }
+
+    @EventHandler
+    void on(IncreaseDecisionOverdue e) {
+        jdbc.update("UPDATE monitoring_request SET overdue = TRUE WHERE request_id = ?", e.requestId());
+    }
+}
