@@ -1,0 +1,124 @@
+package nl.ggz.contracts.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.ggz.contracts.domain.ceiling.CeilingAgreement;
+import nl.ggz.contracts.domain.ceiling.CeilingBalance;
+import org.axonframework.config.Configuration;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Property: whatever sequence of declarations, credits, claw-backs and ceiling raises a ceiling goes through, the
+ * monitoring view and the ceiling state show exactly the figures the aggregate itself holds.
+ */
+class MonitoringConsistencyTest extends ApplicationTest {
+
+    private static final int SEQUENCES = 12;
+    private static final int STEPS = 25;
+
+    @Autowired
+    Configuration axon;
+
+    @Test
+    void monitoringTotalsEqualTheAggregatesOwnStateForRandomSequences() {
+        long seed = Long.getLong("consistency.seed", System.nanoTime());
+        Random random = new Random(seed);
+        String insurer = newInsurer();
+        openIncreaseWindow(insurer);
+        List<String> ceilings = new ArrayList<>();
+        for (int s = 0; s < SEQUENCES; s++) {
+            ceilings.add(randomSequence(insurer, random, "P" + s + "-" + seed));
+        }
+
+        await().untilAsserted(() -> {
+            for (String ceilingId : ceilings) {
+                assertConsistent(insurer, ceilingId, seed);
+            }
+        });
+    }
+
+    private String randomSequence(String insurer, Random random, String prefix) {
+        String contractId = signedContract(insurer, 100_000 + random.nextInt(400_000));
+        String ceiling = "/api/ceilings/" + ceilingOf(contractId);
+        Map<String, Long> left = new HashMap<>();
+        int n = 0;
+        for (int step = 0; step < STEPS; step++) {
+            int op = random.nextInt(10);
+            List<String> known = new ArrayList<>(left.keySet());
+            if (op < 5 || known.isEmpty()) {
+                String id = prefix + "-d" + n++;
+                long amount = 1 + random.nextInt(60_000);
+                declare(declaration(id, contractId, amount));
+                left.put(id, amount);
+            } else if (op < 7) {
+                String corrected = known.get(random.nextInt(known.size()));
+                long amount = 1 + random.nextInt((int) Math.max(1, left.get(corrected)));
+                Map<String, Object> credit = declaration(prefix + "-c" + n++, contractId, -amount);
+                credit.put("correctsDeclarationId", corrected);
+                if (declare(credit).body().path("results").get(0).path("status").asText().equals("ACCEPTED")) {
+                    left.merge(corrected, -amount, Long::sum);
+                }
+            } else if (op < 9) {
+                String reclaimed = known.get(random.nextInt(known.size()));
+                long amount = 1 + random.nextInt((int) Math.max(1, left.get(reclaimed)));
+                if (api.post(ceiling + "/claw-backs", Map.of("amountCents", amount, "reason", "random",
+                        "declarationIds", List.of(reclaimed))).status() == 201) {
+                    left.merge(reclaimed, -amount, Long::sum);
+                }
+            } else {
+                String requestId = api.post(ceiling + "/increase-requests", Map.of("amountCents", 1 + random.nextInt(20_000),
+                        "grounds", "random")).text("requestId");
+                if (!requestId.isEmpty()) {
+                    String addendumId = api.post(ceiling + "/increase-requests/" + requestId + "/approval",
+                            Map.of("amountCents", 1)).text("addendumId");
+                    api.post(ceiling + "/addenda/" + addendumId + "/signature", Map.of());
+                }
+            }
+            left.values().removeIf(v -> v <= 0);
+        }
+        return ceilingOf(contractId);
+    }
+
+    private void assertConsistent(String insurer, String ceilingId, long seed) {
+        CeilingBalance own = aggregateBalance(ceilingId);
+        JsonNode state = api.get("/api/ceilings/" + ceilingId).body();
+        JsonNode row = null;
+        for (JsonNode r : api.get("/api/monitoring/ceilings?insurer=" + insurer + "&year=" + YEAR).body().path("ceilings")) {
+            if (r.path("ceilingId").asText().equals(ceilingId)) {
+                row = r;
+            }
+        }
+        String why = "ceiling " + ceilingId + " (re-run with -Dconsistency.seed=" + seed + ")";
+        assertThat(row).as(why).isNotNull();
+        for (JsonNode view : List.of(state, row)) {
+            assertThat(view.path("ceilingCents").asLong()).as(why).isEqualTo(own.ceiling().cents());
+            assertThat(view.path("declaredCents").asLong()).as(why).isEqualTo(own.declared().cents());
+            assertThat(view.path("clawedBackCents").asLong()).as(why).isEqualTo(own.clawedBack().cents());
+            assertThat(view.path("payableCents").asLong()).as(why).isEqualTo(own.payable().cents());
+            assertThat(view.path("unpaidCents").asLong()).as(why).isEqualTo(own.unpaid().cents());
+            assertThat(view.path("utilisationPercent").decimalValue()).as(why)
+                    .isEqualByComparingTo(own.utilisationPercent());
+        }
+    }
+
+    private CeilingBalance aggregateBalance(String ceilingId) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            return unitOfWork.executeWithResult(() -> axon.repository(CeilingAgreement.class).load(ceilingId)
+                    .invoke(CeilingAgreement::balance)).getPayload();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
