@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,8 +129,7 @@ abstract class ReportingTest extends ApplicationTest {
 
     private static void collect(String path, JsonNode node, Map<String, Long> counts) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 collect(path.isEmpty() ? field.getKey() : path + "." + field.getKey(), field.getValue(), counts);
             }
         } else if (node.isIntegralNumber()) {

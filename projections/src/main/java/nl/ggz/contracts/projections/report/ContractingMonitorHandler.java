@@ -39,8 +39,7 @@ public class ContractingMonitorHandler {
         TYPES.forEach(type -> tallies.put(type.name(), new Tally()));
 
         // seed 003 §4.1, §4.3: the year's contracts, those that ran into their ceiling, and of those the ones that
-        // instituted a patient stop for that reason. A contract counts for every year its term covers, unless it was
-        // terminated before the year began (care after the effective date is not covered).
+        // instituted a patient stop for that reason (ReportYear.contractCovers: which contracts are the year's).
         sql.query("""
                 SELECT c.provider_type,
                        count(*) AS contracts,
@@ -51,10 +50,9 @@ public class ContractingMonitorHandler {
                        )) AS at_ceiling_with_stop
                 FROM report_contract c
                 LEFT JOIN report_ceiling_exhausted e ON e.contract_id = c.contract_id AND e.contract_year = :year
-                WHERE c.signed AND c.term_start <= :yearEnd AND c.term_end >= :yearStart
-                  AND (c.termination_effective_date IS NULL OR c.termination_effective_date >= :yearStart)
+                WHERE %s
                 GROUP BY c.provider_type
-                """.formatted(OVERLAPS_YEAR),
+                """.formatted(OVERLAPS_YEAR, ReportYear.contractCovers("c")),
                 parameters.addValue("ceilingReached", PatientStopReason.CEILING_REACHED.name()),
                 rs -> {
                     Tally tally = tallies.get(rs.getString("provider_type"));
@@ -64,12 +62,14 @@ public class ContractingMonitorHandler {
                 });
 
         // seed 003 §4.3, figures 4 and 5: stops by reason and by duration; a stop counts for every year it overlaps
+        // while its contract runs (a stop never lifted does not count on after the contract ended)
         sql.query("""
                 SELECT c.provider_type, s.reason, %s AS bucket, count(*) AS stops
                 FROM report_patient_stop s JOIN report_contract c ON c.contract_id = s.contract_id
-                WHERE %s
+                WHERE %s AND %s
                 GROUP BY 1, 2, 3
-                """.formatted(StopDuration.bucketSql("s.from_date", "s.to_date"), OVERLAPS_YEAR),
+                """.formatted(StopDuration.bucketSql("s.from_date", "s.to_date"), OVERLAPS_YEAR,
+                        ReportYear.contractCovers("c")),
                 parameters,
                 rs -> {
                     Tally tally = tallies.get(rs.getString("provider_type"));

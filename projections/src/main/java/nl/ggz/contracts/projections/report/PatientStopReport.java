@@ -9,7 +9,7 @@ import java.util.Map;
  * ({@code ceilingsExhaustedWithoutStop}), and stops still in force ({@code openStops}).
  *
  * @param contractsAtCeiling contracts of the insurer whose ceiling of this year was exhausted
- * @param stops              every stop that overlaps the year, in order of its first day
+ * @param stops              every stop that overlaps the year while its contract runs, in order of its first day
  * @param byReason           stops per reason; every reason present, zero included
  * @param byDuration         stops per {@link StopDuration} bucket; every bucket present, zero included
  */

@@ -37,10 +37,11 @@ public class PatientStopReportHandler {
                 SELECT s.contract_id, c.provider_agb, s.reason, s.from_date, s.to_date,
                        %s AS duration_days, %s AS bucket
                 FROM report_patient_stop s JOIN report_contract c ON c.contract_id = s.contract_id
-                WHERE c.insurer_uzovi = :insurer AND %s
+                WHERE c.insurer_uzovi = :insurer AND %s AND %s
                 ORDER BY s.from_date, c.provider_agb, s.contract_id, s.stop_id
                 """.formatted(StopDuration.daysSql("s.from_date", "s.to_date"),
-                        StopDuration.bucketSql("s.from_date", "s.to_date"), OVERLAPS_YEAR),
+                        StopDuration.bucketSql("s.from_date", "s.to_date"), OVERLAPS_YEAR,
+                        ReportYear.contractCovers("c")),
                 parameters,
                 (rs, i) -> new ReportedStop(rs.getString("contract_id"), rs.getString("provider_agb"),
                         rs.getString("reason"), SqlTime.localDate(rs, "from_date"), SqlTime.localDate(rs, "to_date"),

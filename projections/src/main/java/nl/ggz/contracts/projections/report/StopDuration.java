@@ -33,7 +33,10 @@ public enum StopDuration {
                 + " ELSE '" + OVER_3_MONTHS + "' END";
     }
 
-    /** Seed 003: a stop counts for every year it overlaps — it began before the year ended and was not lifted before it began. */
+    /**
+     * A stop belongs to every year it overlaps: it began before the year ended and was not lifted before the year
+     * began (the reports add that its contract must cover the year, see {@link ReportYear#contractCovers}).
+     */
     static String overlapsYearSql(String from, String to, String yearStart, String yearEnd) {
         return from + " <= " + yearEnd + " AND (" + to + " IS NULL OR " + to + " >= " + yearStart + ")";
     }
