@@ -67,6 +67,10 @@ class ContractingMonitorTest extends ReportingTest {
         assertThat(difference(beforeNextYear, monitor(YEAR + 1).path("byProviderType")))
                 .isEqualTo(Map.of("INDEPENDENT.contracts", 2L));
         assertSharesFollowTheCounts(monitor(YEAR));
+        // the ward's capacity stop is not one "because of the ceiling", but it is a stop the insurer knows of
+        JsonNode report = patientStops(insurer, YEAR);
+        assertThat(report.path("contractsAtCeiling").asLong()).isEqualTo(2);
+        assertThat(report.path("ceilingsExhaustedWithoutStop").asLong()).isZero();
     }
 
     @Test

@@ -9,7 +9,8 @@ package nl.ggz.contracts.projections.report;
  * longest, 31 days, and three months at their longest, 92 days (e.g. July–September): a stop is "under 1 month" when
  * it lasted fewer than 31 days, "1 to 3 months" from 31 up to and including 92 days, "over 3 months" from 93 days.
  * So the bucket follows from the reported {@code durationDays} alone, whatever month the stop began in, and a stop
- * is never said to exceed a period it could have fitted in.
+ * is never said to exceed a period it could have fitted in. The duration is that of the whole stop, also in the report
+ * of a year it only partly overlaps.
  */
 public enum StopDuration {
     UNDER_1_MONTH, ONE_TO_3_MONTHS, OVER_3_MONTHS, ONGOING;
