@@ -34,7 +34,8 @@ public class ContractingMonitorHandler {
 
     @QueryHandler
     public ContractingMonitor find(FindContractingMonitor query) {
-        MapSqlParameterSource parameters = ReportYear.parameters(query.year());
+        MapSqlParameterSource parameters = ReportYear.parameters(query.year())
+                .addValue("ceilingReached", PatientStopReason.CEILING_REACHED.name());
         Map<String, Tally> tallies = new LinkedHashMap<>();
         TYPES.forEach(type -> tallies.put(type.name(), new Tally()));
 
@@ -53,7 +54,7 @@ public class ContractingMonitorHandler {
                 WHERE %s
                 GROUP BY c.provider_type
                 """.formatted(OVERLAPS_YEAR, ReportYear.contractCovers("c")),
-                parameters.addValue("ceilingReached", PatientStopReason.CEILING_REACHED.name()),
+                parameters,
                 rs -> {
                     Tally tally = tallies.get(rs.getString("provider_type"));
                     tally.contracts = rs.getLong("contracts");
