@@ -129,13 +129,13 @@ public class ReadModelRebuild {
     private GroupProgress progress(StreamingEventProcessor processor, Run current, long head, long now) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         long position = position(segments);
-        boolean caughtUp = caughtUp(processor, segments, 0);
-        boolean replaying = segments.stream().anyMatch(EventTrackerStatus::isReplaying);
+        boolean caughtUp = reached(processor, segments, head);
+        boolean replaying = replaying(segments);
         boolean error = processor.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState);
         GroupRun group = current == null ? null : current.groups.get(processor.getName());
         if (group == null) {
             return new GroupProgress(processor.getName(), segments.size(), position, head, replaying, caughtUp,
-                    caughtUp && position >= head, error, null, null, null);
+                    caughtUp, error, null, null, null);
         }
         boolean done = group.doneNanos != null;
         long elapsed = (done ? group.doneNanos : now) - group.startNanos;
@@ -158,7 +158,7 @@ public class ReadModelRebuild {
                 if (group.doneNanos == null) {
                     StreamingEventProcessor processor = processing
                             .eventProcessor(entry.getKey(), StreamingEventProcessor.class).orElseThrow();
-                    if (caughtUp(processor, processor.processingStatus().values(), current.head)) {
+                    if (reached(processor, processor.processingStatus().values(), current.head)) {
                         group.doneNanos = now;
                         log.info("Read model [{}] rebuilt in {} ms", entry.getKey(),
                                 (now - group.startNanos) / 1_000_000);
@@ -191,23 +191,30 @@ public class ReadModelRebuild {
     }
 
     /**
-     * Caught up: this node holds segments covering the whole group, none is replaying or failing, and each has
-     * seen the store's end and reached {@code position}.
+     * Caught up with {@code position}: this node holds segments that together cover the group, none is failing, and
+     * each has committed its work up to that position (a segment's token moves on past events of other segments too).
+     * Axon's own flags do not serve here: a ReplayToken reports "replaying" until the first event after the reset
+     * point arrives, and "caught up" may be missed when the last batch ends as the stream runs dry.
      */
-    private static boolean caughtUp(StreamingEventProcessor processor, Collection<EventTrackerStatus> segments,
-                                    long position) {
+    private static boolean reached(StreamingEventProcessor processor, Collection<EventTrackerStatus> segments,
+                                   long position) {
         if (!processor.isRunning() || segments.isEmpty()) {
             return false;
         }
         double coverage = 0;
         for (EventTrackerStatus segment : segments) {
-            if (!segment.isCaughtUp() || segment.isReplaying() || segment.isErrorState()
-                    || segment.getCurrentPosition().orElse(0) < position) {
+            if (segment.isErrorState() || segment.getCurrentPosition().orElse(0) < position) {
                 return false;
             }
             coverage += 1.0 / (segment.getSegment().getMask() + 1);
         }
         return coverage > 0.999;
+    }
+
+    /** Replaying: a segment is still short of the position its reset started from, re-reading events it had seen. */
+    private static boolean replaying(Collection<EventTrackerStatus> segments) {
+        return segments.stream().anyMatch(s -> s.isReplaying()
+                && s.getCurrentPosition().orElse(0) < s.getResetPosition().orElse(Long.MAX_VALUE));
     }
 
     /** The lowest position of the segments: every segment has seen at least the events up to it. */
