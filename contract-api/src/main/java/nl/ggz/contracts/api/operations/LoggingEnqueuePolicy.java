@@ -21,9 +21,10 @@ record LoggingEnqueuePolicy(String processingGroup) implements EnqueuePolicy<Eve
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
         EventMessage<?> event = letter.message();
-        log.warn("Processing group [{}] parked event {} ({}) in the dead-letter queue; later events of its sequence "
-                        + "wait behind it. Retry: POST /api/admin/dead-letters/{}/retry", processingGroup,
-                event.getIdentifier(), event.getPayloadType().getSimpleName(), processingGroup, cause);
+        log.warn("Processing group [{}] could not apply event {} ({}): parked event {} in the dead-letter queue, the "
+                        + "later events of its sequence wait behind it. Retry: POST /api/admin/dead-letters/{}/retry",
+                processingGroup, event.getIdentifier(), event.getPayloadType().getSimpleName(), event.getIdentifier(),
+                processingGroup, cause);
         return Decisions.enqueue(ThrowableCause.truncated(cause));
     }
 }
