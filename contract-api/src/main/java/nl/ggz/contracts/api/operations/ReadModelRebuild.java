@@ -62,12 +62,12 @@ public class ReadModelRebuild {
 
     /** Starts rebuilding one group, or every streaming group when {@code group} is null. */
     public synchronized RebuildProgress start(String group) {
+        List<StreamingEventProcessor> processors = group == null ? resettable() : List.of(resettable(group));
         Run running = run;
         if (running != null && !running.finished()) {
             throw new StateConflictException("a rebuild is running since " + running.startedAt
                     + "; follow it at GET /api/admin/read-models/rebuild");
         }
-        List<StreamingEventProcessor> processors = group == null ? resettable() : List.of(resettable(group));
         if (processors.isEmpty()) {
             throw new StateConflictException("there is no streaming read model to rebuild");
         }
