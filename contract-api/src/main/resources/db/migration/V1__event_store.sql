@@ -56,29 +56,32 @@ CREATE TABLE associationvalueentry (
 CREATE INDEX associationvalueentry_saga ON associationvalueentry (sagaid, sagatype);
 CREATE INDEX associationvalueentry_value ON associationvalueentry (associationkey, associationvalue, sagatype);
 
+-- Axon's JdbcSequencedDeadLetterQueue with its default DeadLetterSchema (unquoted, so PostgreSQL folds the names to
+-- lower case): events a streaming handler failed on, parked per sequence (aggregate) so the rest goes on.
+-- Timestamps are ISO-8601 text as Axon writes them (DateTimeUtils.formatInstant); "type" is the aggregate type.
 CREATE TABLE deadletterentry (
-    deadletterid       VARCHAR(255) NOT NULL PRIMARY KEY,
-    processinggroup    VARCHAR(255) NOT NULL,
-    sequenceidentifier VARCHAR(255) NOT NULL,
-    sequenceindex      BIGINT       NOT NULL,
-    messagetype        VARCHAR(255) NOT NULL,
-    eventidentifier    VARCHAR(255) NOT NULL,
-    timestamp          VARCHAR(255) NOT NULL,
-    payloadtype        VARCHAR(255) NOT NULL,
-    payloadrevision    VARCHAR(255),
-    payload            BYTEA        NOT NULL,
-    metadata           BYTEA,
-    aggregatetype      VARCHAR(255),
-    aggregateidentifier VARCHAR(255),
-    sequencenumber     BIGINT,
-    tokentype          VARCHAR(255),
-    token              BYTEA,
-    enqueuedat         VARCHAR(255) NOT NULL,
-    lasttouched        VARCHAR(255),
-    processingstarted  VARCHAR(255),
-    causetype          VARCHAR(255),
-    causemessage       VARCHAR(1023),
-    diagnostics        BYTEA,
+    deadletteridentifier VARCHAR(255)  NOT NULL PRIMARY KEY,
+    processinggroup      VARCHAR(255)  NOT NULL,
+    sequenceidentifier   VARCHAR(255)  NOT NULL,
+    sequenceindex        BIGINT        NOT NULL,
+    messagetype          VARCHAR(255)  NOT NULL,
+    eventidentifier      VARCHAR(255)  NOT NULL,
+    timestamp            VARCHAR(255)  NOT NULL,
+    payloadtype          VARCHAR(255)  NOT NULL,
+    payloadrevision      VARCHAR(255),
+    payload              BYTEA         NOT NULL,
+    metadata             BYTEA,
+    type                 VARCHAR(255),
+    aggregateidentifier  VARCHAR(255),
+    sequencenumber       BIGINT,
+    tokentype            VARCHAR(255),
+    token                BYTEA,
+    enqueuedat           VARCHAR(255)  NOT NULL,
+    lasttouched          VARCHAR(255),
+    processingstarted    VARCHAR(255),
+    causetype            VARCHAR(255),
+    causemessage         VARCHAR(1023),
+    diagnostics          BYTEA,
     UNIQUE (processinggroup, sequenceidentifier, sequenceindex)
 );
 CREATE INDEX deadletterentry_group ON deadletterentry (processinggroup);

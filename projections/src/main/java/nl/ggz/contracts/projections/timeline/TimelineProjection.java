@@ -9,6 +9,7 @@ import nl.ggz.contracts.projections.support.SqlTime;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -76,6 +77,16 @@ public class TimelineProjection {
                 message.getIdentifier(), line.contractId(), line.ceilingId(), position(token),
                 ts(message.getTimestamp()), payload.getClass().getSimpleName(), line.text(), principal,
                 line.amount() == null ? null : line.amount().cents()));
+    }
+
+    /**
+     * A rebuild starts from nothing: runs in the transaction that resets the tokens, so a reader sees either the old
+     * timeline or an empty one that fills up, never a mix of both.
+     */
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM timeline_declaration_day");
+        jdbc.update("DELETE FROM timeline_entry");
     }
 
     private static long position(TrackingToken token) {
