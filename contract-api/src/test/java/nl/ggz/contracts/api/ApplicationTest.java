@@ -29,6 +29,11 @@ public abstract class ApplicationTest {
     /** The running year: declarations and increase requests are judged against today. */
     protected static final int YEAR = LocalDate.now(DomainTime.AMSTERDAM).getYear();
 
+    static {
+        // streaming views lag the write; on a busy 2-core CI machine that can take more than awaitility's 10 s
+        org.awaitility.Awaitility.setDefaultTimeout(java.time.Duration.ofSeconds(30));
+    }
+
     @LocalServerPort
     protected int port;
 

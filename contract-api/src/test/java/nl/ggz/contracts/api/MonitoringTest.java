@@ -67,7 +67,7 @@ class MonitoringTest extends ApplicationTest {
         api.post(ceiling + "/addenda/" + addendumId + "/signature", Map.of());
 
         String path = "/api/monitoring/ceilings/" + ceilingOf(contractId) + "/series";
-        await().untilAsserted(() -> assertThat(api.get(path).body().path("months").get(11).path("ceilingCents").asLong())
+        await().untilAsserted(() -> assertThat(api.get(path).body().path("months").path(11).path("ceilingCents").asLong())
                 .isEqualTo(1_300_000));
         JsonNode months = api.get(path).body().path("months");
         assertThat(months).hasSize(12);
