@@ -6,7 +6,6 @@ import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.domain.shared.RuleViolationException;
 import nl.ggz.contracts.domain.shared.StateConflictException;
 import nl.ggz.contracts.domain.shared.UnknownReferenceException;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,21 +70,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 "'" + e.getName() + "' cannot be '" + e.getValue() + "'");
-    }
-
-    @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail commandFailed(CommandExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof InvalidValueException c) {
-            return invalid(c);
-        } else if (cause instanceof RuleViolationException c) {
-            return refused(c);
-        } else if (cause instanceof StateConflictException c) {
-            return conflict(c);
-        } else if (cause instanceof UnknownReferenceException c) {
-            return notFound(c);
-        }
-        return unexpected(e);
     }
 
     @ExceptionHandler(Exception.class)

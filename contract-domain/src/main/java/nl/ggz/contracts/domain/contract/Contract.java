@@ -131,9 +131,8 @@ public class Contract {
     public void handle(SignContract command, DeadlineManager deadlines) throws Exception {
         requireOffered("sign");
         requireNotExpired(command.signedAt());
-        List<String> ceilingIds = term.calendarYears().stream().map(y -> CeilingIds.of(contractId, y)).toList();
         apply(new ContractSigned(contractId, requiredText(command.signedBy(), "signedBy"), command.signedAt(),
-                ceiling, tariff, settings, ceilingIds));
+                ceiling, tariff, settings, ceilingIds()));
         for (int year : term.calendarYears()) {
             CeilingAgreed agreed = new CeilingAgreed(CeilingIds.of(contractId, year), contractId, insurer, provider,
                     providerType, kind, year, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), ceiling, settings);
