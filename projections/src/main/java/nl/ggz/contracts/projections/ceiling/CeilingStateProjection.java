@@ -15,6 +15,7 @@ import nl.ggz.contracts.domain.ceiling.IncreaseDecisionOverdue;
 import nl.ggz.contracts.domain.ceiling.IncreaseRejected;
 import nl.ggz.contracts.domain.ceiling.IncreaseRequested;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.projections.support.CommitBatch;
 import nl.ggz.contracts.projections.support.SqlArrays;
 import nl.ggz.contracts.projections.support.SqlTime;
 import org.axonframework.config.ProcessingGroup;
@@ -39,9 +40,12 @@ public class CeilingStateProjection {
     public static final String PROCESSING_GROUP = "ceiling-state";
 
     private final JdbcTemplate jdbc;
+    /** Declared totals change with every declaration: added up per transaction (see {@link CommitBatch}). */
+    private final CommitBatch totals;
 
     public CeilingStateProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.totals = new CommitBatch(jdbc);
     }
 
     @EventHandler
@@ -58,17 +62,34 @@ public class CeilingStateProjection {
 
     @EventHandler
     void on(DeclarationRecorded e) {
-        jdbc.update("""
-                UPDATE ceiling_state SET declared_cents = declared_cents + ?, declarations = declarations + 1
-                WHERE ceiling_id = ?
-                """, e.amount().cents(), e.ceilingId());
+        totals.merge(ADD_DECLARED, e.ceilingId(), new Declared(e.ceilingId(), e.amount().cents(), 1, 0));
     }
 
     @EventHandler
     void on(DeclarationCredited e) {
-        jdbc.update("""
-                UPDATE ceiling_state SET declared_cents = declared_cents - ?, credits = credits + 1 WHERE ceiling_id = ?
-                """, e.amount().cents(), e.ceilingId());
+        totals.merge(ADD_DECLARED, e.ceilingId(), new Declared(e.ceilingId(), -e.amount().cents(), 0, 1));
+    }
+
+    private static final String ADD_DECLARED = """
+            WITH d (ceiling_id, cents, declarations, credits) AS (VALUES (?, ?::bigint, ?::bigint, ?::bigint))
+            UPDATE ceiling_state c SET declared_cents = c.declared_cents + d.cents,
+                declarations = c.declarations + d.declarations, credits = c.credits + d.credits
+            FROM d WHERE c.ceiling_id = d.ceiling_id
+            """;
+
+    /** A transaction's declarations on one ceiling, added to its totals in one update. */
+    private record Declared(String ceilingId, long cents, long declarations, long credits)
+            implements CommitBatch.Row<Declared> {
+        @Override
+        public Declared plus(Declared other) {
+            return new Declared(ceilingId, cents + other.cents, declarations + other.declarations,
+                    credits + other.credits);
+        }
+
+        @Override
+        public Object[] parameters() {
+            return new Object[]{ceilingId, cents, declarations, credits};
+        }
     }
 
     @EventHandler

@@ -11,6 +11,7 @@ import nl.ggz.contracts.domain.ceiling.IncreaseDecisionOverdue;
 import nl.ggz.contracts.domain.ceiling.IncreaseRejected;
 import nl.ggz.contracts.domain.ceiling.IncreaseRequested;
 import nl.ggz.contracts.domain.shared.DomainTime;
+import nl.ggz.contracts.projections.support.CommitBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -35,9 +36,11 @@ public class MonitoringProjection {
     public static final String PROCESSING_GROUP = "monitoring";
 
     private final JdbcTemplate jdbc;
+    private final CommitBatch totals;
 
     public MonitoringProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.totals = new CommitBatch(jdbc);
     }
 
     @ResetHandler
@@ -70,15 +73,49 @@ public class MonitoringProjection {
         declared(e.ceilingId(), e.treatmentDate(), -e.amount().cents(), 0);
     }
 
+    /** Added up per batch of events and written once per ceiling and per day (see {@link CommitBatch}). */
     private void declared(String ceilingId, LocalDate treatmentDate, long cents, int declarations) {
-        jdbc.update("""
-                UPDATE monitoring_ceiling SET declared_cents = declared_cents + ?, declarations = declarations + ?
-                WHERE ceiling_id = ?
-                """, cents, declarations, ceilingId);
-        jdbc.update("""
-                INSERT INTO monitoring_day (ceiling_id, day, declared_cents) VALUES (?, ?, ?)
-                ON CONFLICT (ceiling_id, day) DO UPDATE SET declared_cents = monitoring_day.declared_cents + EXCLUDED.declared_cents
-                """, ceilingId, date(treatmentDate), cents);
+        totals.merge(ADD_TO_CEILING, ceilingId, new CeilingTotal(ceilingId, cents, declarations));
+        totals.merge(ADD_TO_DAY, new DayKey(ceilingId, treatmentDate), new DayTotal(ceilingId, treatmentDate, cents));
+    }
+
+    private static final String ADD_TO_CEILING = """
+            WITH d (ceiling_id, cents, declarations) AS (VALUES (?, ?::bigint, ?::bigint))
+            UPDATE monitoring_ceiling c SET declared_cents = c.declared_cents + d.cents,
+                declarations = c.declarations + d.declarations
+            FROM d WHERE c.ceiling_id = d.ceiling_id
+            """;
+
+    private static final String ADD_TO_DAY = """
+            INSERT INTO monitoring_day (ceiling_id, day, declared_cents) VALUES (?, ?, ?)
+            ON CONFLICT (ceiling_id, day) DO UPDATE SET declared_cents = monitoring_day.declared_cents + EXCLUDED.declared_cents
+            """;
+
+    private record CeilingTotal(String ceilingId, long cents, long declarations) implements CommitBatch.Row<CeilingTotal> {
+        @Override
+        public CeilingTotal plus(CeilingTotal other) {
+            return new CeilingTotal(ceilingId, cents + other.cents, declarations + other.declarations);
+        }
+
+        @Override
+        public Object[] parameters() {
+            return new Object[]{ceilingId, cents, declarations};
+        }
+    }
+
+    private record DayKey(String ceilingId, LocalDate day) {
+    }
+
+    private record DayTotal(String ceilingId, LocalDate day, long cents) implements CommitBatch.Row<DayTotal> {
+        @Override
+        public DayTotal plus(DayTotal other) {
+            return new DayTotal(ceilingId, day, cents + other.cents);
+        }
+
+        @Override
+        public Object[] parameters() {
+            return new Object[]{ceilingId, date(day), cents};
+        }
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import nl.ggz.contracts.domain.ceiling.DeclarationCredited;
 import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
 import nl.ggz.contracts.domain.shared.DomainTime;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.projections.support.CommitBatch;
 import nl.ggz.contracts.projections.support.SqlTime;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,9 +37,11 @@ public class TimelineProjection {
     public static final String PROCESSING_GROUP = "timeline";
 
     private final JdbcTemplate jdbc;
+    private final CommitBatch days;
 
     public TimelineProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.days = new CommitBatch(jdbc);
     }
 
     @EventHandler
@@ -50,20 +54,44 @@ public class TimelineProjection {
         countDeclarations(e.ceilingId(), at, token, 0, 1, e.amount().negate());
     }
 
+    /** Added up per batch of events and written once per ceiling and day (see {@link CommitBatch}). */
     private void countDeclarations(String ceilingId, Instant at, TrackingToken token, int declarations, int credits,
                                    Money amount) {
-        jdbc.update("""
-                INSERT INTO timeline_declaration_day (contract_id, ceiling_id, received_on, first_position, first_at,
-                    last_at, declarations, credits, declared_cents)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (ceiling_id, received_on) DO UPDATE SET
-                    last_at = GREATEST(timeline_declaration_day.last_at, EXCLUDED.last_at),
-                    declarations = timeline_declaration_day.declarations + EXCLUDED.declarations,
-                    credits = timeline_declaration_day.credits + EXCLUDED.credits,
-                    declared_cents = timeline_declaration_day.declared_cents + EXCLUDED.declared_cents
-                """,
-                CeilingIds.contractIdOf(ceilingId), ceilingId, SqlTime.date(DomainTime.dateOf(at)), position(token),
-                ts(at), ts(at), declarations, credits, amount.cents());
+        LocalDate receivedOn = DomainTime.dateOf(at);
+        days.merge(ADD_TO_DAY, new DayKey(ceilingId, receivedOn), new DayTotal(ceilingId, receivedOn, position(token),
+                at, at, declarations, credits, amount.cents()));
+    }
+
+    private static final String ADD_TO_DAY = """
+            INSERT INTO timeline_declaration_day (contract_id, ceiling_id, received_on, first_position, first_at,
+                last_at, declarations, credits, declared_cents)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (ceiling_id, received_on) DO UPDATE SET
+                last_at = GREATEST(timeline_declaration_day.last_at, EXCLUDED.last_at),
+                declarations = timeline_declaration_day.declarations + EXCLUDED.declarations,
+                credits = timeline_declaration_day.credits + EXCLUDED.credits,
+                declared_cents = timeline_declaration_day.declared_cents + EXCLUDED.declared_cents
+            """;
+
+    private record DayKey(String ceilingId, LocalDate receivedOn) {
+    }
+
+    private record DayTotal(String ceilingId, LocalDate receivedOn, long firstPosition, Instant firstAt,
+                            Instant lastAt, long declarations, long credits, long cents)
+            implements CommitBatch.Row<DayTotal> {
+        @Override
+        public DayTotal plus(DayTotal o) {
+            boolean earlier = firstPosition <= o.firstPosition;
+            return new DayTotal(ceilingId, receivedOn, earlier ? firstPosition : o.firstPosition,
+                    earlier ? firstAt : o.firstAt, lastAt.isAfter(o.lastAt) ? lastAt : o.lastAt,
+                    declarations + o.declarations, credits + o.credits, cents + o.cents);
+        }
+
+        @Override
+        public Object[] parameters() {
+            return new Object[]{CeilingIds.contractIdOf(ceilingId), ceilingId, SqlTime.date(receivedOn), firstPosition,
+                    ts(firstAt), ts(lastAt), declarations, credits, cents};
+        }
     }
 
     @EventHandler
