@@ -51,6 +51,14 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Sends the text without a declared length (chunked), as a streaming client would. */
+    public Response postStreamed(String path, String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
+    }
+
     private static String json(Object body) {
         try {
             return body instanceof String s ? s : JSON.writeValueAsString(body);

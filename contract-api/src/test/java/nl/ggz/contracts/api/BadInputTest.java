@@ -142,6 +142,20 @@ class BadInputTest extends ApplicationTest {
     }
 
     @Test
+    void aBodyOverFourMebibytesIsRefusedWhetherItsLengthIsDeclaredOrNot() {
+        String huge = "{\"declarations\": [{\"declarationId\": \"" + "x".repeat(4_500_000) + "\"}]}";
+        long events = eventCount();
+
+        Api.Response declared = api.postRaw("/api/declarations", huge);
+        Api.Response chunked = api.postStreamed("/api/declarations", huge);
+
+        assertProblem(declared, 413);
+        assertProblem(chunked, 413);
+        assertThat(chunked.text("detail")).contains("at most 4194304 bytes");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
     void policyWithAnInvertedWindowIsRefused() {
         Api.Response response = api.put("/api/policies/" + newInsurer() + "/" + YEAR, Map.of(
                 "increaseWindowStart", YEAR + "-08-01T00:00:00+02:00",

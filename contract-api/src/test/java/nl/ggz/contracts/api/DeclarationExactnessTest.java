@@ -53,6 +53,55 @@ class DeclarationExactnessTest extends ApplicationTest {
     }
 
     @Test
+    void aCreditInTheSameBatchAsItsDeclarationCorrectsIt() {
+        String contractId = signedContract(newInsurer(), 10_000_000);
+        Map<String, Object> credit = declaration("D-1-credit", contractId, -4_000);
+        credit.put("correctsDeclarationId", "D-1");
+        Map<String, Object> tooMuch = declaration("D-1-credit-2", contractId, -6_001);
+        tooMuch.put("correctsDeclarationId", "D-1");
+
+        JsonNode results = declare(declaration("D-1", contractId, 10_000), credit, tooMuch).body().path("results");
+
+        assertThat(statuses(results)).containsExactly("ACCEPTED", "ACCEPTED", "REJECTED");
+        JsonNode ceiling = api.get("/api/ceilings/" + ceilingOf(contractId)).body();
+        assertThat(ceiling.path("declaredCents").asLong()).isEqualTo(6_000);
+        assertThat(ceiling.path("declarations").asLong()).isEqualTo(1);
+        assertThat(ceiling.path("credits").asLong()).isEqualTo(1);
+        // the ledger applies the credit after the declaration it corrects, though both were written in one batch
+        assertThat(jdbc.queryForObject("SELECT credited_cents FROM declaration_ledger WHERE declaration_id = 'D-1'",
+                Long.class)).isEqualTo(4_000);
+    }
+
+    @Test
+    void aBatchOfFiveThousandLinesIsAnsweredLineByLine() {
+        String contractId = signedContract(newInsurer(), 1_000_000_000);
+        List<Object> lines = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            lines.add(declaration("F-" + i, contractId, 100 + i));
+        }
+        Map<String, Object> bsn = declaration("F-bsn", contractId, 100);
+        bsn.put("patientRef", "111222333");
+        lines.set(2_500, bsn);
+
+        Api.Response response = declareAll(lines);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode results = response.body().path("results");
+        assertThat(results).hasSize(5_000);
+        assertThat(results.get(2_500).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(results.get(2_500).path("declarationId").asText()).isEqualTo("F-bsn");
+        assertThat(results.get(4_999).path("declarationId").asText()).isEqualTo("F-4999");
+        long accepted = statuses(results).stream().filter("ACCEPTED"::equals).count();
+        assertThat(accepted).isEqualTo(4_999);
+        JsonNode ceiling = api.get("/api/ceilings/" + ceilingOf(contractId)).body();
+        assertThat(ceiling.path("declarations").asLong()).isEqualTo(4_999);
+        // 100 + 101 + ... + 5,099, less the line that was refused (100 + 2,500)
+        assertThat(ceiling.path("declaredCents").asLong()).isEqualTo(5_000L * (100 + 5_099) / 2 - 2_600);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM declaration_ledger WHERE ceiling_id = ?", Long.class,
+                ceilingOf(contractId))).isEqualTo(4_999);
+    }
+
+    @Test
     void reclaimedMoneyCanNeitherBeReclaimedAgainNorCredited() {
         String contractId = signedContract(newInsurer(), 10_000);
         declare(declaration("K-1", contractId, 5_000));

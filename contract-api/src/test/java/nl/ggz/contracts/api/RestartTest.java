@@ -31,6 +31,7 @@ class RestartTest {
         String expiringOffer;
         JsonNode ceilingBefore;
         OffsetDateTime expiry;
+        java.util.List<Object> many;
 
         try (ConfigurableApplicationContext app = start()) {
             Api api = new Api(port(app));
@@ -39,7 +40,7 @@ class RestartTest {
             assertThat(api.post("/api/declarations", Map.of("declarations", java.util.List.of(first))).status())
                     .isEqualTo(200);
             // enough events for a snapshot of the ceiling (threshold 250), so that the restart loads from it
-            java.util.List<Object> many = new java.util.ArrayList<>();
+            many = new java.util.ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 many.add(ApplicationTest.declaration("S-" + i, contractId, 100));
             }
@@ -79,6 +80,14 @@ class RestartTest {
             JsonNode after = api.get("/api/ceilings/" + contractId + "-" + YEAR).body();
             assertThat(after.path("declaredCents").asLong()).isEqualTo(1_030_000);
             assertThat(after.path("thresholdsReached").toString()).isEqualTo("[70,100]");
+
+            // the claims system did not see the answer before the restart and posts the same batch again
+            JsonNode again = api.post("/api/declarations", Map.of("declarations", many)).body().path("results");
+            assertThat(again).hasSize(300);
+            again.forEach(result -> assertThat(result.path("status").asText()).isEqualTo("DUPLICATE"));
+            JsonNode unchanged = api.get("/api/ceilings/" + contractId + "-" + YEAR).body();
+            assertThat(unchanged.path("declaredCents").asLong()).isEqualTo(1_030_000);
+            assertThat(unchanged.path("declarations").asLong()).isEqualTo(302);
 
             // the expiry deadline was scheduled before the restart and fires after it
             await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
