@@ -2,6 +2,8 @@ package nl.ggz.contracts.api.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.servlet.http.HttpServletResponse;
+import nl.ggz.contracts.api.audit.WritesStillOpenException;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.domain.shared.RuleViolationException;
 import nl.ggz.contracts.domain.shared.StateConflictException;
@@ -72,8 +74,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "'" + e.getName() + "' cannot be '" + e.getValue() + "'");
     }
 
+    @ExceptionHandler(WritesStillOpenException.class)
+    ProblemDetail writesStillOpen(WritesStillOpenException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Try again shortly", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e, HttpServletResponse response) throws Exception {
+        if (response.isCommitted()) {
+            // a streamed answer (the audit export) failed half-way: a problem written now would pass for part of it.
+            // Rethrown, it reaches the servlet container, which drops the connection: the client sees a broken
+            // response, never one that looks complete
+            throw e;
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "the request could not be completed; quote the X-Correlation-Id header when reporting this");

@@ -1,8 +1,11 @@
 package nl.ggz.contracts.api.web.ceiling;
 
 import jakarta.validation.Valid;
+import nl.ggz.contracts.api.audit.FindCeilingAsOf;
+import nl.ggz.contracts.api.audit.PointInTime;
 import nl.ggz.contracts.api.web.Caller;
 import nl.ggz.contracts.api.web.NotFoundException;
+import nl.ggz.contracts.api.web.audit.InstantParameter;
 import nl.ggz.contracts.api.web.contract.SignatureRequest;
 import nl.ggz.contracts.domain.ceiling.ApproveIncrease;
 import nl.ggz.contracts.domain.ceiling.IssueClawBack;
@@ -22,9 +25,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,16 +41,25 @@ public class CeilingController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
+    private final PointInTime pointInTime;
 
-    public CeilingController(CommandGateway commands, QueryGateway queries, Clock clock) {
+    public CeilingController(CommandGateway commands, QueryGateway queries, Clock clock, PointInTime pointInTime) {
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
+        this.pointInTime = pointInTime;
     }
 
+    /** The current state, or with {@code asOf} the state at that instant, rebuilt from the events up to it. */
     @GetMapping
-    public CeilingView ceiling(@PathVariable String ceilingId) {
-        return find(ceilingId);
+    public CeilingView ceiling(@PathVariable String ceilingId, @RequestParam(required = false) String asOf) {
+        Instant at = asOf == null ? null : InstantParameter.parse("asOf", asOf);
+        CeilingView now = find(ceilingId);
+        if (at == null) {
+            return now;
+        }
+        return pointInTime.ceiling(new FindCeilingAsOf(ceilingId, at)).orElseThrow(() -> new NotFoundException(
+                "ceiling " + ceilingId + " was not agreed yet at " + at));
     }
 
     @PostMapping("/increase-requests")

@@ -1,8 +1,11 @@
 package nl.ggz.contracts.api.web.contract;
 
 import jakarta.validation.Valid;
+import nl.ggz.contracts.api.audit.FindContractAsOf;
+import nl.ggz.contracts.api.audit.PointInTime;
 import nl.ggz.contracts.api.web.Caller;
 import nl.ggz.contracts.api.web.NotFoundException;
+import nl.ggz.contracts.api.web.audit.InstantParameter;
 import nl.ggz.contracts.domain.contract.AmendContract;
 import nl.ggz.contracts.domain.contract.ContractStatus;
 import nl.ggz.contracts.domain.contract.AnnouncePatientStop;
@@ -42,6 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,11 +60,13 @@ public class ContractController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Clock clock;
+    private final PointInTime pointInTime;
 
-    public ContractController(CommandGateway commands, QueryGateway queries, Clock clock) {
+    public ContractController(CommandGateway commands, QueryGateway queries, Clock clock, PointInTime pointInTime) {
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
+        this.pointInTime = pointInTime;
     }
 
     @PostMapping
@@ -90,9 +96,16 @@ public class ContractController {
                 ResponseTypes.multipleInstancesOf(ContractSummary.class)).join();
     }
 
+    /** The current state, or with {@code asOf} the state at that instant, rebuilt from the events up to it. */
     @GetMapping("/{contractId}")
-    public ContractView contract(@PathVariable String contractId) {
-        return find(contractId);
+    public ContractView contract(@PathVariable String contractId, @RequestParam(required = false) String asOf) {
+        Instant at = asOf == null ? null : InstantParameter.parse("asOf", asOf);
+        ContractView now = find(contractId);
+        if (at == null) {
+            return now;
+        }
+        return pointInTime.contract(new FindContractAsOf(contractId, at)).orElseThrow(() -> new NotFoundException(
+                "contract " + contractId + " was not offered yet at " + at));
     }
 
     @PostMapping("/{contractId}/proposals")
