@@ -64,10 +64,9 @@ final class AppMeasurements {
         String probe = contract(client, PROBE_INSURER, 92);
         String big = contract(client, BIG_CEILING_INSURER, 93);
 
-        int warmUpLines = Math.min(sizes.loadDeclarations() / 10, 20_000);
-        BenchmarkMain.say("warm-up: " + Format.count(warmUpLines) + " declarations (not measured)");
-        requireExact("warm-up", HttpIngestionLoad.run(client, List.of(warmUp), sizes.clients(), warmUpLines,
-                sizes.loadBatch(), "WARM-" + run, samples));
+        BenchmarkMain.say("warm-up: " + sizes.warmUpSeconds() + " s of batches (not measured)");
+        requireExact("warm-up", HttpIngestionLoad.run(client, List.of(warmUp), sizes.clients(), Long.MAX_VALUE,
+                Duration.ofSeconds(sizes.warmUpSeconds()), sizes.loadBatch(), "WARM-" + run, samples));
 
         hotCeilings(client, hot, probe);
         awaitStreaming(appDatabase, "after measurement 3");
@@ -96,15 +95,15 @@ final class AppMeasurements {
     }
 
     private void hotCeilings(AppClient client, List<String> hot, String probeContract) throws Exception {
-        BenchmarkMain.say("measurement 3: " + Format.count(sizes.loadDeclarations()) + " declarations, "
-                + sizes.clients() + " clients, " + hot.size() + " hot ceilings; measurement 6 probing alongside");
+        BenchmarkMain.say("measurement 3: " + sizes.loadSeconds() + " s of batches, " + sizes.clients()
+                + " clients, " + hot.size() + " hot ceilings; measurement 6 probing alongside");
         ProjectionLagProbe probe = new ProjectionLagProbe(client, probeContract, PROBE_INSURER, samples,
                 sizes.probeIntervalMs());
         HttpIngestionLoad.Outcome load;
         try {
             probe.startAndPrime();
-            load = HttpIngestionLoad.run(client, hot, sizes.clients(), sizes.loadDeclarations(), sizes.loadBatch(),
-                    "HOT-" + run, samples);
+            load = HttpIngestionLoad.run(client, hot, sizes.clients(), Long.MAX_VALUE,
+                    Duration.ofSeconds(sizes.loadSeconds()), sizes.loadBatch(), "HOT-" + run, samples);
         } finally {
             probe.close();
         }
@@ -146,7 +145,7 @@ final class AppMeasurements {
         BenchmarkMain.say("measurement 5a: " + Format.count(sizes.ceilingDeclarations())
                 + " declarations into one ceiling");
         HttpIngestionLoad.Outcome load = HttpIngestionLoad.run(client, List.of(contract), sizes.ceilingClients(),
-                sizes.ceilingDeclarations(), sizes.ceilingBatch(), "CEIL-" + run, samples);
+                sizes.ceilingDeclarations(), null, sizes.ceilingBatch(), "CEIL-" + run, samples);
         results.row("5a", "application: " + Format.count(load.sent()) + " declarations into ONE ceiling, "
                         + load.clients() + " clients, batches of " + load.batchSize(),
                 Format.rate(load.perSecond()) + " events/s",

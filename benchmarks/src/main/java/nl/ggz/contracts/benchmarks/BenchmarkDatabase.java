@@ -81,6 +81,14 @@ public final class BenchmarkDatabase implements AutoCloseable {
         }
     }
 
+    /** Starts the next measurement with clean shared buffers and WAL: no checkpoint left over from the last one. */
+    public void checkpoint() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+        }
+    }
+
     /** The settings as the server reports them, to show the run used the application's. */
     public String settings() throws SQLException {
         StringBuilder text = new StringBuilder();

@@ -65,15 +65,15 @@ public final class BenchmarkMain {
             results.context(database.version() + " (embedded, zonky), " + database.settings());
             sizes.describe().forEach(line -> results.context("size: " + line));
             if (sizes.runs("raw")) {
-                measure("1", "raw JDBC insert", () -> raw(database));
+                measure("1", "raw JDBC insert", database, () -> raw(database));
             }
             if (sizes.runs("baseline")) {
-                measure("2", "plain Axon baseline", () -> baseline(database));
+                measure("2", "plain Axon baseline", database, () -> baseline(database));
             }
             Path log = temporary.resolve("app.log");
             try {
                 if (sizes.runs("app")) {
-                    measure("3–6", "application", () -> new AppMeasurements(sizes, samples, results, figures)
+                    measure("3–6", "application", database, () -> new AppMeasurements(sizes, samples, results, figures)
                             .run(database, appJar, temporary, cleanup));
                 }
             } finally {
@@ -110,11 +110,10 @@ public final class BenchmarkMain {
     }
 
     private void baseline(BenchmarkDatabase database) throws Exception {
-        say("measurement 2: " + Format.count(sizes.baselineCommands()) + " commands, " + sizes.clients()
-                + " client threads");
+        say("measurement 2: " + sizes.baselineSeconds() + " s of commands, " + sizes.clients() + " client threads");
         PlainAxonBaseline.Outcome baseline = PlainAxonBaseline.run(
                 database.dataSource(BenchmarkDatabase.BASELINE, sizes.clients() + 4, ""), sizes.clients(),
-                sizes.baselineCommands(), sizes.baselineEventsPerAggregate(), samples);
+                Duration.ofSeconds(sizes.baselineSeconds()), sizes.baselineEventsPerAggregate(), samples);
         figures.baselinePerSecond = baseline.perSecond();
         results.row("2", "baseline: plain Axon 4.13, one command per declaration (sendAndWait)",
                 Format.rate(baseline.perSecond()) + " events/s",
@@ -124,11 +123,14 @@ public final class BenchmarkMain {
                         + baseline.processor() + ") read model "
                         + (baseline.caughtUp() ? "caught up " + Format.seconds(baseline.projectionCatchUp())
                         + " after the last command, " + Format.rate(baseline.projectionPerSecond()) + " events/s overall"
-                        : "NOT caught up within 5 min"));
+                        : "NOT caught up: " + Format.count(baseline.projected()) + " of "
+                        + Format.count(baseline.commands()) + " " + Format.seconds(baseline.projectionCatchUp())
+                        + " after the last command"));
     }
 
-    private void measure(String id, String name, Step step) {
+    private void measure(String id, String name, BenchmarkDatabase database, Step step) {
         try {
+            database.checkpoint();
             step.run();
         } catch (Exception | AssertionError e) {
             say(id + " " + name + " FAILED: " + e);

@@ -35,11 +35,15 @@ public final class HttpIngestionLoad {
     private HttpIngestionLoad() {
     }
 
-    /** Lines {@code 0 … total-1}; line {@code i} goes to contract {@code i mod n}, with id {@code idPrefix-i}. */
-    public static Outcome run(AppClient app, List<String> contractIds, int clients, long total, int batchSize,
-                              String idPrefix, DeclarationSamples samples) throws Exception {
+    /**
+     * Posts lines {@code 0, 1, …} until {@code total} lines were sent or, if given, {@code duration} has passed (a
+     * batch under way is finished); line {@code i} goes to contract {@code i mod n}, with id {@code idPrefix-i}.
+     */
+    public static Outcome run(AppClient app, List<String> contractIds, int clients, long total, Duration duration,
+                              int batchSize, String idPrefix, DeclarationSamples samples) throws Exception {
         CeilingTotals totals = new CeilingTotals();
         AtomicLong nextBatch = new AtomicLong();
+        AtomicLong sentLines = new AtomicLong();
         AtomicLong accepted = new AtomicLong();
         Latencies batches = new Latencies();
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
@@ -47,12 +51,15 @@ public final class HttpIngestionLoad {
         try {
             List<Future<?>> running = new ArrayList<>();
             long start = System.nanoTime();
+            long deadline = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
             for (int c = 0; c < clients; c++) {
                 running.add(pool.submit(() -> {
-                    for (long batch = nextBatch.getAndIncrement(); batch * batchSize < total;
+                    for (long batch = nextBatch.getAndIncrement();
+                         batch * batchSize < total && System.nanoTime() - deadline < 0;
                          batch = nextBatch.getAndIncrement()) {
                         List<DeclarationBatch.Line> lines = lines(batch * batchSize,
                                 Math.min(total, (batch + 1) * batchSize), contractIds, idPrefix, samples);
+                        sentLines.addAndGet(lines.size());
                         long sent = System.nanoTime();
                         DeclarationBatch.Answer answer = DeclarationBatch.post(app, lines, totals);
                         batches.record(System.nanoTime() - sent);
@@ -68,7 +75,7 @@ public final class HttpIngestionLoad {
                 client.get();
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            return new Outcome(total, accepted.get(), elapsed, clients, contractIds.size(), batchSize, batches,
+            return new Outcome(sentLines.get(), accepted.get(), elapsed, clients, contractIds.size(), batchSize, batches,
                     totals, List.copyOf(problems), totals.differencesFrom(app));
         } finally {
             pool.shutdownNow();

@@ -40,10 +40,14 @@ import java.util.concurrent.Future;
  */
 public final class PlainAxonBaseline {
 
-    private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
+    private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(3);
 
     public record Outcome(long commands, Duration elapsed, int threads, int aggregates, String processor,
-                          Duration projectionCatchUp, boolean caughtUp, Duration projectionTotal) {
+                          Duration projectionCatchUp, long projected, Duration projectionTotal) {
+        public boolean caughtUp() {
+            return projected >= commands;
+        }
+
         public double perSecond() {
             return Format.perSecond(commands, elapsed);
         }
@@ -56,7 +60,8 @@ public final class PlainAxonBaseline {
     private PlainAxonBaseline() {
     }
 
-    public static Outcome run(DataSource dataSource, int threads, int commands, int eventsPerAggregate,
+    /** Each client sends until {@code duration} has passed; the rate counts declaration commands only. */
+    public static Outcome run(DataSource dataSource, int threads, Duration duration, int eventsPerAggregate,
                               DeclarationSamples samples) throws Exception {
         ThreadBoundTransactions transactions = new ThreadBoundTransactions(dataSource);
         JacksonSerializer serializer = AxonObjectMapper.serializer();
@@ -89,37 +94,40 @@ public final class PlainAxonBaseline {
             String processor = axon.eventProcessingConfiguration().eventProcessors().values().stream()
                     .map(p -> p.getClass().getSimpleName()).distinct().reduce((a, b) -> a + ", " + b).orElse("none");
             CommandGateway gateway = axon.commandGateway();
-            int perThread = commands / threads;
-            List<Future<Integer>> clients = new ArrayList<>();
+            List<Future<int[]>> clients = new ArrayList<>();
             long start = System.nanoTime();
+            long deadline = start + duration.toNanos();
             for (int t = 0; t < threads; t++) {
-                int count = t == threads - 1 ? commands - perThread * (threads - 1) : perThread;
                 int client = t;
-                clients.add(pool.submit(() -> send(gateway, client, count, eventsPerAggregate, samples)));
+                clients.add(pool.submit(() -> send(gateway, client, deadline, eventsPerAggregate, samples)));
             }
             int aggregates = 0;
-            for (Future<Integer> client : clients) {
-                aggregates += client.get();
+            int commands = 0;
+            for (Future<int[]> client : clients) {
+                int[] sent = client.get();
+                commands += sent[0];
+                aggregates += sent[1];
             }
             long lastAck = System.nanoTime();
             Duration elapsed = Duration.ofNanos(lastAck - start);
-            boolean caughtUp = awaitProjection(dataSource, commands);
-            long projected = System.nanoTime();
+            long projected = awaitProjection(dataSource, commands);
+            long end = System.nanoTime();
             return new Outcome(commands, elapsed, threads, aggregates, processor,
-                    Duration.ofNanos(projected - lastAck), caughtUp, Duration.ofNanos(projected - start));
+                    Duration.ofNanos(end - lastAck), projected, Duration.ofNanos(end - start));
         } finally {
             pool.shutdownNow();
             axon.shutdown();
         }
     }
 
-    /** Sends this client's declarations, one command each; returns how many aggregates it opened. */
-    private static int send(CommandGateway gateway, int client, int count, int eventsPerAggregate,
-                            DeclarationSamples samples) {
+    /** Sends declarations, one command each, until the deadline; returns {declarations, aggregates opened}. */
+    private static int[] send(CommandGateway gateway, int client, long deadline, int eventsPerAggregate,
+                              DeclarationSamples samples) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String ceilingId = null;
         int aggregates = 0;
-        for (int k = 0; k < count; k++) {
+        int k = 0;
+        for (; System.nanoTime() - deadline < 0; k++) {
             if (k % eventsPerAggregate == 0) {
                 // a fresh aggregate keeps the replay per command as short as the application's snapshot interval
                 ceilingId = "baseline-" + run + "-" + client + "-" + aggregates++;
@@ -129,7 +137,7 @@ public final class PlainAxonBaseline {
             gateway.sendAndWait(new RecordBaselineDeclaration(ceilingId, "BL-" + run + "-" + client + "-" + k,
                     s.prestatieCode(), s.setting(), s.treatmentDate(), s.patientRef(), s.amountCents()), metaData());
         }
-        return aggregates;
+        return new int[]{k, aggregates};
     }
 
     private static MetaData metaData() {
@@ -154,15 +162,15 @@ public final class PlainAxonBaseline {
         };
     }
 
-    private static boolean awaitProjection(DataSource dataSource, long expected) throws Exception {
+    /** How many declarations the read model holds when it has them all, or when the limit has passed. */
+    private static long awaitProjection(DataSource dataSource, long expected) throws Exception {
         long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (projected(dataSource) >= expected) {
-                return true;
-            }
+        long projected = projected(dataSource);
+        while (projected < expected && System.nanoTime() - deadline < 0) {
             Thread.sleep(20);
+            projected = projected(dataSource);
         }
-        return false;
+        return projected;
     }
 
     private static long projected(DataSource dataSource) throws SQLException {
