@@ -75,7 +75,13 @@ public final class ProjectionLagProbe implements AutoCloseable {
     private void probe() {
         while (running) {
             long started = System.nanoTime();
-            long lag = declareAndWait();
+            long lag;
+            try {
+                lag = declareAndWait();
+            } catch (RuntimeException e) {
+                problem = e.toString(); // the application is overloaded or gone: count it, keep probing
+                lag = -1;
+            }
             if (lag >= 0) {
                 lags.record(lag);
             } else {
