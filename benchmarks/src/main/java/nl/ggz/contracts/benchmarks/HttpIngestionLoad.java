@@ -30,6 +30,16 @@ public final class HttpIngestionLoad {
         public boolean exact() {
             return problems.isEmpty() && differences.isEmpty() && accepted == sent;
         }
+
+        /** What was accepted, and whether the application's ceilings show exactly that. */
+        public String verdict() {
+            String acceptance = accepted == sent && problems.isEmpty() ? "all ACCEPTED"
+                    : Format.count(sent - accepted) + " of " + Format.count(sent) + " NOT accepted (first: "
+                    + problems + ")";
+            String ceilings = differences.isEmpty() ? "every ceiling exact (GET /api/ceilings)"
+                    : "ceilings NOT exact: " + differences;
+            return acceptance + ", " + ceilings;
+        }
     }
 
     private HttpIngestionLoad() {
