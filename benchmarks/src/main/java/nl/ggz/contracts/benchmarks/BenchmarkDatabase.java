@@ -33,7 +33,8 @@ public final class BenchmarkDatabase implements AutoCloseable {
     public static BenchmarkDatabase start(Path dataDirectory) throws IOException, SQLException {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(true)
+                // the run deletes its whole temporary directory itself, after the server has stopped
+                .setCleanDataDirectory(false)
                 // zonky's default is synchronous_commit=off: measure the durable server the application runs on
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on")

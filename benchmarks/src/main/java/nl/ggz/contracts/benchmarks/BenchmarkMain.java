@@ -21,6 +21,7 @@ public final class BenchmarkMain {
     private final DeclarationSamples samples = new DeclarationSamples();
     private final Results results = new Results();
     private final Figures figures = new Figures();
+    private Cleanup cleanup;
 
     private BenchmarkMain(BenchmarkSizes sizes) {
         this.sizes = sizes;
@@ -48,7 +49,7 @@ public final class BenchmarkMain {
         Path appJar = Path.of(System.getProperty("bench.appJar",
                 output.resolve("../../contract-api/target/contract-api.jar").normalize().toString()));
         Path temporary = Files.createTempDirectory("ggz-bench-");
-        Cleanup cleanup = new Cleanup(temporary);
+        cleanup = new Cleanup(temporary);
         Thread hook = new Thread(cleanup, "benchmark-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         String date = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
@@ -129,6 +130,9 @@ public final class BenchmarkMain {
     }
 
     private void measure(String id, String name, BenchmarkDatabase database, Step step) {
+        if (cleanup.done()) {
+            return; // interrupted: the shutdown hook is stopping everything
+        }
         try {
             database.checkpoint();
             step.run();

@@ -1,6 +1,7 @@
 package nl.ggz.contracts.benchmarks;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -21,9 +22,21 @@ public final class Cleanup implements Runnable {
         this.temporaryDirectory = temporaryDirectory;
     }
 
-    public synchronized <T extends AutoCloseable> T add(T resource) {
+    private boolean done;
+
+    /** Registers a resource to close; after the cleanup ran (an interrupted run) it is closed at once instead. */
+    public synchronized <T extends AutoCloseable> T add(T resource) throws Exception {
+        if (done) {
+            resource.close();
+            throw new IllegalStateException("the run is being stopped");
+        }
         resources.push(resource);
         return resource;
+    }
+
+    /** True once the cleanup ran: an interrupted run starts nothing new. */
+    public synchronized boolean done() {
+        return done;
     }
 
     /** Closes one resource now (and forgets it), e.g. the application before the ceiling loads. */
@@ -35,6 +48,7 @@ public final class Cleanup implements Runnable {
 
     @Override
     public synchronized void run() {
+        done = true;
         while (!resources.isEmpty()) {
             try {
                 resources.pop().close();
@@ -42,12 +56,24 @@ public final class Cleanup implements Runnable {
                 System.err.println("cleanup: " + e);
             }
         }
-        if (Files.exists(temporaryDirectory)) {
+        // a stopping server may still write a file or two: try again briefly
+        for (int attempt = 0; attempt < 10 && Files.exists(temporaryDirectory); attempt++) {
             try (Stream<Path> paths = Files.walk(temporaryDirectory)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                System.err.println("cleanup: cannot delete " + temporaryDirectory + ": " + e);
+            } catch (IOException | UncheckedIOException e) {
+                // retried below
             }
+            if (Files.exists(temporaryDirectory)) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (Files.exists(temporaryDirectory)) {
+            System.err.println("cleanup: could not delete " + temporaryDirectory);
         }
     }
 }
