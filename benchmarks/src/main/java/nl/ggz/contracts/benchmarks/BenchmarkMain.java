@@ -57,9 +57,9 @@ public final class BenchmarkMain {
         results.context("command: `./mvnw -q package -DskipTests && java " + String.join("", benchProperties())
                 + "-jar benchmarks/target/benchmarks.jar`");
         MachineInfo.describe().forEach(results::context);
-        String load = MachineInfo.loadAverage();
-        results.context("load average before the run: " + load + MachineInfo.busyWarning());
-        say("load average " + load + MachineInfo.busyWarning());
+        String busy = MachineInfo.cpuBusyNow();
+        results.context("before the run: CPUs " + busy + ", load average " + MachineInfo.loadAverage());
+        say("CPUs " + busy);
         try {
             say("starting PostgreSQL in " + temporary);
             BenchmarkDatabase database = cleanup.add(BenchmarkDatabase.start(temporary.resolve("postgres")));

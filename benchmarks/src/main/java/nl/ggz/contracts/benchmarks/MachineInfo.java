@@ -31,16 +31,37 @@ public final class MachineInfo {
         }
     }
 
-    /** Other work on the machine makes every number here lower: say so where the numbers are. */
-    public static String busyWarning() {
+    /**
+     * How busy the CPUs are right now, over one second (/proc/stat): other work on the machine makes every number here
+     * lower, so the report says so. Returns e.g. "3 % busy", with a warning above 25 %.
+     */
+    public static String cpuBusyNow() {
         try {
-            double oneMinute = Double.parseDouble(loadAverage().split(" ")[0]);
-            return oneMinute > 0.5 * Runtime.getRuntime().availableProcessors()
+            long[] first = cpuTimes();
+            Thread.sleep(1_000);
+            long[] second = cpuTimes();
+            long total = second[0] - first[0];
+            long idle = second[1] - first[1];
+            long busy = total == 0 ? 0 : Math.round(100.0 * (total - idle) / total);
+            return busy + " % busy" + (busy > 25
                     ? " — WARNING: the machine is busy with other work, the numbers below are lower than they should be"
-                    : "";
-        } catch (RuntimeException e) {
-            return "";
+                    : "");
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "n/a";
         }
+    }
+
+    /** {total, idle + iowait} jiffies of all CPUs. */
+    private static long[] cpuTimes() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        return new long[]{total, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
     }
 
     private static long physicalMemory() {
