@@ -32,13 +32,16 @@ final class AppMeasurements {
     private final DeclarationSamples samples;
     private final Results results;
     private final Figures figures;
+    private final BenchmarkMain.Accounting cpu;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
-    AppMeasurements(BenchmarkSizes sizes, DeclarationSamples samples, Results results, Figures figures) {
+    AppMeasurements(BenchmarkSizes sizes, DeclarationSamples samples, Results results, Figures figures,
+                    BenchmarkMain.Accounting cpu) {
         this.sizes = sizes;
         this.samples = samples;
         this.results = results;
         this.figures = figures;
+        this.cpu = cpu;
     }
 
     void run(BenchmarkDatabase database, Path appJar, Path workDirectory, Cleanup cleanup) throws Exception {
@@ -68,13 +71,15 @@ final class AppMeasurements {
         requireExact("warm-up", HttpIngestionLoad.run(client, List.of(warmUp), sizes.clients(), Long.MAX_VALUE,
                 Duration.ofSeconds(sizes.warmUpSeconds()), sizes.loadBatch(), "WARM-" + run, samples));
 
-        hotCeilings(client, hot, probe);
+        cpu.accounted("3 and 6", () -> hotCeilings(client, hot, probe));
         awaitStreaming(appDatabase, "after measurement 3");
         heapPoint(heap, "after measurement 3").ifPresent(bytes -> figures.heapMidBytes = bytes);
 
-        singlePosts(client, single);
+        cpu.accounted("4", () -> singlePosts(client, single));
 
-        HttpIngestionLoad.Outcome bigIngestion = bigCeiling(client, big);
+        HttpIngestionLoad.Outcome[] ingestion = new HttpIngestionLoad.Outcome[1];
+        cpu.accounted("5a", () -> ingestion[0] = bigCeiling(client, big));
+        HttpIngestionLoad.Outcome bigIngestion = ingestion[0];
         heapPoint(heap, "after the ceiling ingestion").ifPresent(bytes -> figures.heapEndBytes = bytes);
         results.row("mem", "application heap (-Xmx" + sizes.appHeap() + ") over measurements 3–5",
                 figures.heapEndBytes == null ? "n/a" : Format.mb(figures.heapEndBytes) + " after GC at the end",
@@ -88,8 +93,8 @@ final class AppMeasurements {
 
         // a batch refused as a whole (e.g. a timeout) stored nothing: the ceiling is still exactly what was accepted
         if (bigIngestion.differences().isEmpty()) {
-            ceilingLoads(appDatabase, ContractSetup.ceilingOf(big, year),
-                    bigIngestion.totals().cents(ContractSetup.ceilingOf(big, year)));
+            cpu.accounted("5b and 5c", () -> ceilingLoads(appDatabase, ContractSetup.ceilingOf(big, year),
+                    bigIngestion.totals().cents(ContractSetup.ceilingOf(big, year))));
         } else {
             results.row("5b", "load the ceiling", "SKIPPED", "the ceiling does not show what was accepted");
         }

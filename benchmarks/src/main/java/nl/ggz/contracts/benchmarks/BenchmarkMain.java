@@ -22,6 +22,7 @@ public final class BenchmarkMain {
     private final Results results = new Results();
     private final Figures figures = new Figures();
     private Cleanup cleanup;
+    private CpuAccounting cpu;
 
     private BenchmarkMain(BenchmarkSizes sizes) {
         this.sizes = sizes;
@@ -50,6 +51,7 @@ public final class BenchmarkMain {
                 output.resolve("../../contract-api/target/contract-api.jar").normalize().toString()));
         Path temporary = Files.createTempDirectory("ggz-bench-");
         cleanup = new Cleanup(temporary);
+        cpu = new CpuAccounting(temporary.toString());
         Thread hook = new Thread(cleanup, "benchmark-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         String date = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
@@ -66,16 +68,16 @@ public final class BenchmarkMain {
             results.context(database.version() + " (embedded, zonky), " + database.settings());
             sizes.describe().forEach(line -> results.context("size: " + line));
             if (sizes.runs("raw")) {
-                measure("1", "raw JDBC insert", database, () -> raw(database));
+                measure("1", "raw JDBC insert", database, () -> accounted("1", () -> raw(database)));
             }
             if (sizes.runs("baseline")) {
-                measure("2", "plain Axon baseline", database, () -> baseline(database));
+                measure("2", "plain Axon baseline", database, () -> accounted("2", () -> baseline(database)));
             }
             Path log = temporary.resolve("app.log");
             try {
                 if (sizes.runs("app")) {
-                    measure("3–6", "application", database, () -> new AppMeasurements(sizes, samples, results, figures)
-                            .run(database, appJar, temporary, cleanup));
+                    measure("3–6", "application", database, () -> new AppMeasurements(sizes, samples, results,
+                            figures, this::accounted).run(database, appJar, temporary, cleanup));
                 }
             } finally {
                 if (Files.exists(log)) {
@@ -143,6 +145,17 @@ public final class BenchmarkMain {
         }
     }
 
+    /** Runs a step and notes how much of the machine other work took meanwhile. */
+    void accounted(String measurement, Step step) throws Exception {
+        CpuAccounting.Sample before = cpu.sample();
+        try {
+            step.run();
+        } finally {
+            results.context("other work on the machine during measurement " + measurement + ": "
+                    + CpuAccounting.otherWork(before, cpu.sample()));
+        }
+    }
+
     /** The -Dbench.* properties of this run, so the report shows the exact command. */
     private static Iterable<String> benchProperties() {
         return System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench."))
@@ -159,7 +172,13 @@ public final class BenchmarkMain {
     }
 
     @FunctionalInterface
-    private interface Step {
+    interface Step {
         void run() throws Exception;
+    }
+
+    /** How AppMeasurements has its phases accounted for without knowing about CPU sampling. */
+    @FunctionalInterface
+    interface Accounting {
+        void accounted(String measurement, Step step) throws Exception;
     }
 }
