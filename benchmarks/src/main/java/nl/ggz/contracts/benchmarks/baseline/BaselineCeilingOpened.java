@@ -1,0 +1,4 @@
+package nl.ggz.contracts.benchmarks.baseline;
+
+public record BaselineCeilingOpened(String ceilingId) {
+}
