@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * The application's event store, read from outside it: the JDBC engine as Axon's Spring Boot auto-configuration
- * builds it (default lower-case tables, default batch size, bytea as byte[]), with the application's Jackson mapper.
+ * builds it (default lower-case tables, bytea as byte[]), reading in pages of 1,000 events as the application does
+ * ({@code ggz.event-store.batch-size}), with the application's Jackson mapper.
  * Without snapshots the engine still reads the snapshot but rejects it, so the whole stream is replayed.
  */
 public final class AppEventStore {
@@ -30,6 +31,7 @@ public final class AppEventStore {
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .dataType(byte[].class)
+                .batchSize(1000)
                 .snapshotFilter(snapshots ? SnapshotFilter.allowAll() : SnapshotFilter.rejectAll())
                 .build();
         return EmbeddedEventStore.builder().storageEngine(engine).build();
