@@ -15,6 +15,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 /**
  * Takes a claims batch apart: checks each line's form, routes it by contract and treatment year to that year's
@@ -43,12 +45,20 @@ public class DeclarationIntake {
     private final QueryGateway queries;
     private final ObjectMapper json;
     private final Clock clock;
+    /**
+     * At most this many ceiling commands of claims batches run at once on this node; the others wait their turn
+     * (fairly). Ingestion is CPU-bound: more at once adds no throughput, it only takes the CPU from the streaming read
+     * models, whose lag then grows without bound under a long burst (BENCHMARKS.md).
+     */
+    private final Semaphore running;
 
-    public DeclarationIntake(CommandGateway commands, QueryGateway queries, ObjectMapper json, Clock clock) {
+    public DeclarationIntake(CommandGateway commands, QueryGateway queries, ObjectMapper json, Clock clock,
+                             @Value("${ggz.ingestion.concurrent-commands:2}") int concurrentCommands) {
         this.commands = commands;
         this.queries = queries;
         this.json = json;
         this.clock = clock;
+        this.running = new Semaphore(concurrentCommands, true);
     }
 
     public List<DeclarationResult> submit(List<JsonNode> items) {
@@ -109,8 +119,17 @@ public class DeclarationIntake {
      * Another node (or request) may write the same ceiling, or the same declaration id, at the same moment: the
      * event store's uniqueness or the ledger's key then fails one transaction, which is retried and sees the other.
      */
-    @SuppressWarnings("unchecked")
     private List<DeclarationOutcome> record(String ceilingId, List<DeclarationLine> lines) {
+        running.acquireUninterruptibly();
+        try {
+            return recordWithRetries(ceilingId, lines);
+        } finally {
+            running.release();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<DeclarationOutcome> recordWithRetries(String ceilingId, List<DeclarationLine> lines) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return (List<DeclarationOutcome>) commands.sendAndWait(
