@@ -3,6 +3,7 @@ package nl.ggz.contracts.api;
 import nl.ggz.contracts.domain.shared.DomainTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * works on contracts of its own, so tests do not see each other's figures.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the Prometheus registry as in production (Spring Boot's tests leave metrics export off by default)
+@AutoConfigureObservability(tracing = false)
 public abstract class ApplicationTest {
 
     /** The running year: declarations and increase requests are judged against today. */

@@ -2,6 +2,7 @@ package nl.ggz.contracts.api.ingestion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import nl.ggz.contracts.domain.ceiling.CeilingIds;
 import nl.ggz.contracts.domain.ceiling.DeclarationLine;
 import nl.ggz.contracts.domain.ceiling.DeclarationOutcome;
@@ -51,10 +52,13 @@ public class DeclarationIntake {
      * models, whose lag then grows without bound under a long burst (BENCHMARKS.md).
      */
     private final Semaphore running;
+    private final MeterRegistry meters;
 
     public DeclarationIntake(CommandGateway commands, QueryGateway queries, ObjectMapper json, Clock clock,
-                             @Value("${ggz.ingestion.concurrent-commands:2}") int concurrentCommands) {
+                             @Value("${ggz.ingestion.concurrent-commands:2}") int concurrentCommands,
+                             MeterRegistry meters) {
         this.commands = commands;
+        this.meters = meters;
         this.queries = queries;
         this.json = json;
         this.clock = clock;
@@ -112,6 +116,10 @@ public class DeclarationIntake {
                 results[positions.get(k)] = DeclarationResult.of(outcomes.get(k));
             }
         });
+        for (DeclarationResult result : results) {
+            // ggz_declarations_total{result=...}: the ingestion rate for the operator's dashboard
+            meters.counter("ggz.declarations", "result", result.status().name().toLowerCase()).increment();
+        }
         return List.of(results);
     }
 
