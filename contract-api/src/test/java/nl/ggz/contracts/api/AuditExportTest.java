@@ -70,7 +70,8 @@ class AuditExportTest extends ApplicationTest {
             assertThat(line.path("timestamp").asText()).isEqualTo(row.get("timestamp"));
             assertThat(line.path("eventId").asText()).isEqualTo(row.get("eventidentifier"));
             // payload and metadata are embedded as the very JSON text the event store holds
-            assertThat(lines.get(i)).contains("\"payload\":" + row.get("payload") + ",\"metadata\":" + row.get("metadata") + "}");
+            assertThat(lines.get(i)).contains("\"payload\":" + row.get("payload") + ",\"metadata\":" + row.get("metadata")
+                    + ",\"previousHash\":");
             assertThat(line.path("payload").isObject()).isTrue();
             JsonNode metadata = line.path("metadata");
             assertThat(metadata.path("principal").asText()).isEqualTo("test-user");
@@ -186,10 +187,10 @@ class AuditExportTest extends ApplicationTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body()).startsWith("position,aggregateType,aggregateId,sequenceNumber,eventType,revision,"
-                + "timestamp,eventId,payload,metadata\r\n").endsWith("\r\n");
+                + "timestamp,eventId,payload,metadata,previousHash,hash\r\n").endsWith("\r\n");
         List<List<String>> rows = Rfc4180.parse(csv.body());
         assertThat(rows.get(0)).containsExactly("position", "aggregateType", "aggregateId", "sequenceNumber",
-                "eventType", "revision", "timestamp", "eventId", "payload", "metadata");
+                "eventType", "revision", "timestamp", "eventId", "payload", "metadata", "previousHash", "hash");
         assertThat(rows).hasSize(ndjson.size() + 1);
         for (int i = 0; i < ndjson.size(); i++) {
             JsonNode line = json(ndjson.get(i));
@@ -197,9 +198,11 @@ class AuditExportTest extends ApplicationTest {
             assertThat(row).containsExactly(line.path("position").asText(), line.path("aggregateType").asText(),
                     line.path("aggregateId").asText(), line.path("sequenceNumber").asText(),
                     line.path("eventType").asText(), line.path("revision").isNull() ? "" : line.path("revision").asText(),
-                    line.path("timestamp").asText(), line.path("eventId").asText(), row.get(8), row.get(9));
+                    line.path("timestamp").asText(), line.path("eventId").asText(), row.get(8), row.get(9),
+                    line.path("previousHash").asText(), line.path("hash").asText());
             // the JSON columns hold the same JSON as the NDJSON line, as text
-            assertThat(ndjson.get(i)).contains("\"payload\":" + row.get(8) + ",\"metadata\":" + row.get(9) + "}");
+            assertThat(ndjson.get(i)).contains("\"payload\":" + row.get(8) + ",\"metadata\":" + row.get(9)
+                    + ",\"previousHash\":\"" + row.get(10) + "\",\"hash\":\"" + row.get(11) + "\"}");
         }
         // the same filters apply
         assertThat(Rfc4180.parse(api.getText("/api/audit/events?contractId=" + contractId + "&limit=2",

@@ -2,7 +2,8 @@ package nl.ggz.contracts.api.audit;
 
 /**
  * One event as the event store holds it: its global position, the aggregate it belongs to, its type and revision,
- * the timestamp as stored (ISO-8601, UTC, milliseconds), and payload and metadata as the stored JSON bytes.
+ * the timestamp as stored (ISO-8601, UTC, milliseconds), payload and metadata as the stored JSON bytes, and its link
+ * in the hash chain ({@code nl.ggz.contracts.audit.EventHash}; both null for events stored before the chain existed).
  */
 public record AuditEvent(long position,
                          String aggregateType,
@@ -13,5 +14,7 @@ public record AuditEvent(long position,
                          String timestamp,
                          String eventId,
                          byte[] payload,
-                         byte[] metadata) {
+                         byte[] metadata,
+                         byte[] previousHash,
+                         byte[] hash) {
 }

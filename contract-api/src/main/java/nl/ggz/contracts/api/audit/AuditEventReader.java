@@ -27,7 +27,7 @@ public class AuditEventReader {
     static final int FETCH_SIZE = 1_000;
 
     private static final String COLUMNS = "globalindex, type, aggregateidentifier, sequencenumber, payloadtype, "
-            + "payloadrevision, timestamp, eventidentifier, payload, metadata";
+            + "payloadrevision, timestamp, eventidentifier, payload, metadata, previoushash, hash";
 
     private final DataSource dataSource;
 
@@ -74,7 +74,8 @@ public class AuditEventReader {
                     while (rows.next()) {
                         sink.accept(new AuditEvent(rows.getLong(1), rows.getString(2), rows.getString(3),
                                 rows.getLong(4), rows.getString(5), rows.getString(6), rows.getString(7),
-                                rows.getString(8), rows.getBytes(9), rows.getBytes(10)));
+                                rows.getString(8), rows.getBytes(9), rows.getBytes(10), rows.getBytes(11),
+                                rows.getBytes(12)));
                         count++;
                     }
                 }

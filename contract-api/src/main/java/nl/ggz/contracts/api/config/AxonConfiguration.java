@@ -1,5 +1,6 @@
 package nl.ggz.contracts.api.config;
 
+import nl.ggz.contracts.api.audit.ChainedEventAppender;
 import nl.ggz.contracts.domain.ceiling.CeilingAgreement;
 import nl.ggz.contracts.domain.ceiling.ContractChangesToCeilings;
 import nl.ggz.contracts.domain.contract.Contract;
@@ -75,7 +76,8 @@ public class AxonConfiguration {
     /**
      * Axon's JDBC event store as Spring Boot would build it, but reading in pages of {@code batch-size} events
      * instead of 100: a streaming processor catching up after a burst of claims batches, or a ceiling loaded without a
-     * recent snapshot, then needs ten times fewer queries.
+     * recent snapshot, then needs ten times fewer queries. Events are inserted with their hash chain
+     * ({@link ChainedEventAppender}).
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer,
@@ -95,6 +97,8 @@ public class AxonConfiguration {
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
                 .batchSize(batchSize)
+                // every event is stored with its link in the hash chain (issue 6, tamper evidence)
+                .appendEvents(new ChainedEventAppender())
                 .build();
     }
 

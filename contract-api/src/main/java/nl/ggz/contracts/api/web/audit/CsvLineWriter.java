@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 final class CsvLineWriter implements EventLineWriter {
 
     static final String HEADER = "position,aggregateType,aggregateId,sequenceNumber,eventType,revision,timestamp,"
-            + "eventId,payload,metadata";
+            + "eventId,payload,metadata,previousHash,hash";
 
     private final Writer out;
 
@@ -39,6 +39,8 @@ final class CsvLineWriter implements EventLineWriter {
         field(event.eventId());
         field(text(event.payload()));
         field(text(event.metadata()));
+        field(Hex.of(event.previousHash()));
+        field(Hex.of(event.hash()));
         out.write("\r\n");
     }
 

@@ -9,7 +9,7 @@ import java.io.OutputStream;
 
 /**
  * One JSON object per line, each ended by a newline (application/x-ndjson). Payload and metadata are embedded as the
- * JSON they were stored as, not as strings. The field order is fixed; later fields (hashes) go at the end.
+ * JSON they were stored as, not as strings. The field order is fixed; the hash chain (lowercase hex, null before the chain existed) comes last.
  */
 final class NdjsonLineWriter implements EventLineWriter {
 
@@ -37,6 +37,8 @@ final class NdjsonLineWriter implements EventLineWriter {
         out.writeStringField("eventId", event.eventId());
         embed("payload", StoredJson.of(event.payload(), json));
         embed("metadata", StoredJson.of(event.metadata(), json));
+        out.writeStringField("previousHash", Hex.of(event.previousHash()));
+        out.writeStringField("hash", Hex.of(event.hash()));
         out.writeEndObject();
         out.writeRaw('\n');
     }
