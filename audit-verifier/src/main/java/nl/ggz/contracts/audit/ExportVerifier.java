@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,22 +26,38 @@ import java.util.Map;
  * A stream whose first line in the export has a sequence number above 0 (a filtered or resumed export) starts from
  * that line as an anchor: its previous hash is taken on trust, and the report says so. Lines without hashes are
  * events stored before the chain existed; once a stream has a hashed event, a later line without one is ALTERED.
+ * <p>
+ * With signed checkpoints and the public key, each checkpoint is also checked once the export has been read up to its
+ * position ({@link CheckpointCheck}): this shows what the chains alone cannot, that no whole chain was rewritten and
+ * that nothing up to the checkpoint is missing at the end of a stream ({@link Tampering#CHECKPOINT}).
  */
 public final class ExportVerifier {
 
     private static final HexFormat HEX = HexFormat.of();
 
     private final EventHash hashes = new EventHash();
-    private final Map<String, Head> heads = new HashMap<>();
+    private final Map<String, StreamHead> heads = new HashMap<>();
+    private final CheckpointCheck checkpoints;
     private long lastPosition = Long.MIN_VALUE;
     private long events;
     private long unchained;
     private final List<String> anchors = new ArrayList<>();
     private static final int ANCHORS_SHOWN = 20;
     private long anchorCount;
+    private String firstAnchor;
+
+    private ExportVerifier(CheckpointCheck checkpoints) {
+        this.checkpoints = checkpoints;
+    }
 
     public static Verdict verify(BufferedReader export) throws IOException {
-        return new ExportVerifier().run(export);
+        return new ExportVerifier(null).run(export);
+    }
+
+    /** Verifies the chains and, against them, every checkpoint with the public key it was signed with. */
+    public static Verdict verify(BufferedReader export, List<Checkpoint> checkpoints, PublicKey publicKey)
+            throws IOException {
+        return new ExportVerifier(new CheckpointCheck(checkpoints, publicKey)).run(export);
     }
 
     private Verdict run(BufferedReader export) throws IOException {
@@ -63,8 +80,24 @@ public final class ExportVerifier {
             }
             events++;
         }
+        if (checkpoints != null) {
+            Verdict failure = checkDue(lastPosition == Long.MIN_VALUE ? 0 : lastPosition);
+            if (failure != null) {
+                return failure;
+            }
+            String beyondEnd = checkpoints.beyondEnd(lastPosition);
+            if (beyondEnd != null) {
+                return new Verdict(Tampering.CHECKPOINT, List.of(beyondEnd));
+            }
+        }
         List<String> report = new ArrayList<>();
         report.add("OK: " + events + " events in " + heads.size() + " streams, chains intact");
+        if (checkpoints != null) {
+            report.addAll(checkpoints.passed());
+            if (checkpoints.given() == 0) {
+                report.add("note: no checkpoint was given: a rewritten chain or a missing end is not detected");
+            }
+        }
         if (unchained > 0) {
             report.add("note: " + unchained + " events were stored before the hash chain existed and carry no hash;"
                     + " only their order and sequence numbers are checked");
@@ -88,12 +121,18 @@ public final class ExportVerifier {
             return failure(Tampering.ALTERED, " on line " + lineNumber + ": the line lacks its position, aggregate id or sequence number");
         }
         String where = " at position " + position + " (aggregate " + aggregateId + ", sequence " + sequence + "): ";
+        if (checkpoints != null && position > lastPosition) {
+            Verdict failure = checkDue(position - 1);
+            if (failure != null) {
+                return failure;
+            }
+        }
         if (position <= lastPosition) {
             return failure(Tampering.REORDERED, where + "position " + position + " follows position " + lastPosition);
         }
         lastPosition = position;
 
-        Head head = heads.get(aggregateId);
+        StreamHead head = heads.get(aggregateId);
         if (head != null && sequence <= head.sequence()) {
             return failure(Tampering.REORDERED, where + "sequence " + sequence + " follows sequence " + head.sequence()
                     + " of the same stream");
@@ -108,7 +147,7 @@ public final class ExportVerifier {
                 return missing(where, head, sequence);
             }
             unchained++;
-            heads.put(aggregateId, new Head(sequence, null));
+            heads.put(aggregateId, new StreamHead(aggregateId, sequence, null));
             return null;
         }
         if (previousHash == null || previousHash.length != EventHash.LENGTH || hash.length != EventHash.LENGTH) {
@@ -123,6 +162,9 @@ public final class ExportVerifier {
         }
         if (head == null && sequence > 0) {
             anchorCount++;
+            if (firstAnchor == null) {
+                firstAnchor = aggregateId + " starts at sequence " + sequence + " (position " + position + ")";
+            }
             if (anchors.size() < ANCHORS_SHOWN) {
                 anchors.add(aggregateId + " from sequence " + sequence + " (position " + position + ")");
             }
@@ -134,11 +176,22 @@ public final class ExportVerifier {
             return failure(Tampering.MISSING, where + "previousHash links to an event that is not in the export "
                     + "(the event before it was replaced)");
         }
-        heads.put(aggregateId, new Head(sequence, hash));
+        heads.put(aggregateId, new StreamHead(aggregateId, sequence, hash));
         return null;
     }
 
-    private static Verdict missing(String where, Head head, long sequence) {
+    /** Checks the checkpoints the export has been read up to; answers the first failure, or null. */
+    private Verdict checkDue(long readUpTo) {
+        while (checkpoints.due(readUpTo)) {
+            String failure = checkpoints.checkNext(heads.values(), events, firstAnchor);
+            if (failure != null) {
+                return new Verdict(Tampering.CHECKPOINT, List.of(failure));
+            }
+        }
+        return null;
+    }
+
+    private static Verdict missing(String where, StreamHead head, long sequence) {
         String gap = sequence == head.sequence() + 2 ? "sequence " + (head.sequence() + 1)
                 : "sequences " + (head.sequence() + 1) + " to " + (sequence - 1);
         return failure(Tampering.MISSING, where + gap + " of this stream is not in the export (removed, or moved "
@@ -158,8 +211,5 @@ public final class ExportVerifier {
 
     private static Verdict failure(Tampering kind, String detail) {
         return new Verdict(kind, List.of(kind + detail));
-    }
-
-    private record Head(long sequence, byte[] hash) {
     }
 }

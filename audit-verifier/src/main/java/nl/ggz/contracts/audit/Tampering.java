@@ -7,5 +7,10 @@ public enum Tampering {
     /** An event is not in the export: a sequence number is skipped, or a link leads to an event that is not there. */
     MISSING,
     /** Positions do not ascend, or a stream's sequence numbers go back. */
-    REORDERED
+    REORDERED,
+    /**
+     * A signed checkpoint does not hold for the export: its signature is invalid, or the history up to it differs
+     * (a chain rewritten from some event on, or events missing, also at the end of a stream or of the export).
+     */
+    CHECKPOINT
 }

@@ -2,17 +2,24 @@ package nl.ggz.contracts.audit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.List;
 
 /**
- * {@code java -jar audit-verifier.jar <export.ndjson>}: prints {@code OK: …} and exits 0 when every hash chain of the
- * export is intact, or prints the first event that was altered, removed or reordered and exits 1. Exit 2 for wrong
- * use or an unreadable file.
+ * {@code java -jar audit-verifier.jar <export.ndjson> [--checkpoints <checkpoints.json> --public-key <public.pem>]}:
+ * prints {@code OK: …} and exits 0 when every hash chain of the export is intact and every checkpoint given holds for
+ * it, or prints the first event that was altered, removed or reordered, or the first checkpoint that does not hold,
+ * and exits 1. Exit 2 for wrong use or a file that cannot be read.
  */
 public final class VerifyExport {
+
+    static final String USAGE = "usage: java -jar audit-verifier.jar <export.ndjson> "
+            + "[--checkpoints <checkpoints.json> --public-key <public.pem>]";
 
     private VerifyExport() {
     }
@@ -22,20 +29,58 @@ public final class VerifyExport {
     }
 
     static int run(String[] args) {
-        if (args.length != 1 || args[0].startsWith("-")) {
-            System.err.println("usage: java -jar audit-verifier.jar <export.ndjson>");
-            return 2;
+        String export = null;
+        String checkpointFile = null;
+        String publicKeyFile = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--checkpoints" -> checkpointFile = i + 1 < args.length ? args[++i] : "";
+                case "--public-key" -> publicKeyFile = i + 1 < args.length ? args[++i] : "";
+                default -> {
+                    if (args[i].startsWith("-") || export != null) {
+                        return usage();
+                    }
+                    export = args[i];
+                }
+            }
         }
-        try (BufferedReader export = Files.newBufferedReader(Path.of(args[0]), StandardCharsets.UTF_8)) {
-            Verdict verdict = ExportVerifier.verify(export);
-            System.out.println(verdict.report());
-            return verdict.intact() ? 0 : 1;
+        if (export == null || "".equals(checkpointFile) || "".equals(publicKeyFile)
+                || (checkpointFile == null) != (publicKeyFile == null)) {
+            return usage();
+        }
+        String reading = export;
+        try {
+            List<Checkpoint> checkpoints = null;
+            PublicKey publicKey = null;
+            if (checkpointFile != null) {
+                reading = publicKeyFile;
+                publicKey = CheckpointSignature.publicKey(Files.readString(Path.of(publicKeyFile), StandardCharsets.US_ASCII));
+                reading = checkpointFile;
+                try (Reader json = Files.newBufferedReader(Path.of(checkpointFile), StandardCharsets.UTF_8)) {
+                    checkpoints = CheckpointFile.read(json);
+                }
+            }
+            reading = export;
+            try (BufferedReader lines = Files.newBufferedReader(Path.of(export), StandardCharsets.UTF_8)) {
+                Verdict verdict = checkpoints == null ? ExportVerifier.verify(lines)
+                        : ExportVerifier.verify(lines, checkpoints, publicKey);
+                System.out.println(verdict.report());
+                return verdict.intact() ? 0 : 1;
+            }
         } catch (NoSuchFileException e) {
-            System.err.println("no such file: " + args[0]);
+            System.err.println("no such file: " + reading);
             return 2;
         } catch (IOException e) {
-            System.err.println("could not read " + args[0] + ": " + e);
+            System.err.println("could not read " + reading + ": " + e);
+            return 2;
+        } catch (IllegalArgumentException e) {
+            System.err.println("could not read " + reading + ": " + e.getMessage());
             return 2;
         }
+    }
+
+    private static int usage() {
+        System.err.println(USAGE);
+        return 2;
     }
 }

@@ -1,7 +1,6 @@
 package nl.ggz.contracts.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -21,7 +20,7 @@ class ExportVerifierTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Two interleaved streams: A 0..3 and B 0..2, positions 1..7. */
-    private final List<String> export = export();
+    private final List<String> export = ExportLines.sample();
 
     @Test
     void anUntouchedExportIsIntact() throws IOException {
@@ -119,7 +118,7 @@ class ExportVerifierTest {
         List<String> lines = new ArrayList<>(export);
         Map<String, byte[]> heads = new HashMap<>();
         heads.put("A", hex(JSON.readTree(export.get(0)).path("hash").asText()));
-        lines.set(2, line(3, "A", 1, "{\"amountCents\":1,\"note\":\"c\"}", heads));
+        lines.set(2, ExportLines.line(3, "A", 1, "{\"amountCents\":1,\"note\":\"c\"}", heads));
         Verdict verdict = verify(lines);
         assertThat(verdict.failure()).isEqualTo(Tampering.MISSING);
         assertThat(verdict.report()).startsWith("MISSING at position 5 (aggregate A, sequence 2): previousHash links to "
@@ -132,48 +131,6 @@ class ExportVerifierTest {
         assertThat(verdict.intact()).isTrue();
         assertThat(verdict.report()).contains("OK: 5 events in 2 streams, chains intact")
                 .contains("A from sequence 1 (position 3)");
-    }
-
-    private static List<String> export() {
-        Map<String, byte[]> heads = new HashMap<>();
-        List<String> lines = new ArrayList<>();
-        lines.add(line(1, "A", 0, "{\"amountCents\":100,\"note\":\"a\"}", heads));
-        lines.add(line(2, "B", 0, "{\"amountCents\":200,\"note\":\"b\"}", heads));
-        lines.add(line(3, "A", 1, "{\"amountCents\":300,\"note\":\"c\"}", heads));
-        lines.add(line(4, "B", 1, "{\"amountCents\":1.50,\"note\":\"d\"}", heads));
-        lines.add(line(5, "A", 2, "{\"amountCents\":500,\"note\":[1,2,{\"z\":1,\"a\":null}]}", heads));
-        lines.add(line(6, "B", 2, "{\"amountCents\":600,\"note\":\"f\"}", heads));
-        lines.add(line(7, "A", 3, "{\"amountCents\":700,\"note\":\"g\"}", heads));
-        return lines;
-    }
-
-    /** A line as the export writes it, chained to the stream's last line in {@code heads}. */
-    private static String line(long position, String aggregateId, long sequence, String payload,
-                               Map<String, byte[]> heads) {
-        try {
-            String metadata = "{\"principal\":\"clerk\",\"role\":\"PURCHASER\",\"correlationId\":\"c-" + position + "\"}";
-            byte[] previous = heads.getOrDefault(aggregateId, EventHash.none());
-            String timestamp = "2027-03-01T09:15:00." + String.format("%03d", position) + "Z";
-            byte[] hash = new EventHash().of(previous, "CeilingAgreement", aggregateId, sequence, "e-" + position,
-                    "nl.ggz.Declared", null, timestamp, CanonicalJson.ofStored(payload.getBytes()),
-                    CanonicalJson.ofStored(metadata.getBytes()));
-            heads.put(aggregateId, hash);
-            ObjectNode line = JSON.createObjectNode();
-            line.put("position", position);
-            line.put("aggregateType", "CeilingAgreement");
-            line.put("aggregateId", aggregateId);
-            line.put("sequenceNumber", sequence);
-            line.put("eventType", "nl.ggz.Declared");
-            line.putNull("revision");
-            line.put("timestamp", timestamp);
-            line.put("eventId", "e-" + position);
-            String text = JSON.writeValueAsString(line);
-            return text.substring(0, text.length() - 1) + ",\"payload\":" + payload + ",\"metadata\":" + metadata
-                    + ",\"previousHash\":\"" + HexFormat.of().formatHex(previous) + "\",\"hash\":\""
-                    + HexFormat.of().formatHex(hash) + "\"}";
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String withPosition(String line, long position) {
