@@ -88,7 +88,7 @@ final class CheckpointCheck {
         Checkpoint checkpoint = pending.peekFirst();
         return "CHECKPOINT " + checkpoint.id() + ": position " + checkpoint.upToPosition() + " is beyond the end of "
                 + "the export (" + (lastPosition < 0 ? "it is empty" : "its last position is " + lastPosition)
-                + "): the export is incomplete at the end, or older than the checkpoint";
+                + "): the export is filtered or incomplete at the end, or older than the checkpoint";
     }
 
     /** The report lines of the checkpoints that passed, in order of position. */

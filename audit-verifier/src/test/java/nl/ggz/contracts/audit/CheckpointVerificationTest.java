@@ -68,7 +68,7 @@ class CheckpointVerificationTest {
         Verdict verdict = verify(export.subList(0, 6), checkpoint(1, export, 7));
         assertThat(verdict.failure()).isEqualTo(Tampering.CHECKPOINT);
         assertThat(verdict.report()).isEqualTo("CHECKPOINT 1: position 7 is beyond the end of the export (its last "
-                + "position is 6): the export is incomplete at the end, or older than the checkpoint");
+                + "position is 6): the export is filtered or incomplete at the end, or older than the checkpoint");
     }
 
     @Test
