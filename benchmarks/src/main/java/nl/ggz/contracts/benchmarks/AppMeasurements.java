@@ -86,6 +86,14 @@ final class AppMeasurements {
                 heap.describe());
         awaitStreaming(appDatabase, "after the ceiling ingestion");
 
+        BenchmarkMain.say("measurement 7: exporting the whole event store through the audit API, then reading it plainly");
+        HeapSampler exportHeap = cleanup.add(new HeapSampler(client, app.pid()));
+        AuditExportBenchmark.Outcome[] export = new AuditExportBenchmark.Outcome[1];
+        cpu.accounted("7", () -> export[0] = AuditExportBenchmark.run(app.port(), appDatabase));
+        exportHeap.afterGc("after the export");
+        AuditExportBenchmark.report(results, export[0], exportHeap);
+        cleanup.close(exportHeap);
+
         // the snapshotter runs after the commit on a thread of its own; a graceful stop lets it finish
         BenchmarkMain.say("stopping the application");
         cleanup.close(heap);
