@@ -118,6 +118,22 @@ public abstract class ApplicationTest {
         return line;
     }
 
+    /** A signed contract whose ceiling has four declarations ({@code prefix-1-…} to {@code prefix-4-…}): sequences 0 to 4. */
+    protected String contractWithFourDeclarations(String prefix) {
+        String contractId = signedContract(newInsurer(), 1_000_000);
+        for (int i = 1; i <= 4; i++) {
+            assertThat(declare(declaration(prefix + "-" + i + "-" + contractId, contractId, 2_000 + i)).status())
+                    .isEqualTo(200);
+        }
+        return contractId;
+    }
+
+    /** The global position of an aggregate's event in the event store. */
+    protected long eventPosition(String aggregateId, long sequence) {
+        return jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ? AND "
+                + "sequencenumber = ?", Long.class, aggregateId, sequence);
+    }
+
     protected Api.Response declare(Object... lines) {
         return api.post("/api/declarations", Map.of("declarations", List.of(lines)));
     }

@@ -12,6 +12,7 @@ import nl.ggz.contracts.audit.ExportVerifier;
 import nl.ggz.contracts.audit.Tampering;
 import nl.ggz.contracts.audit.Verdict;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,13 +53,17 @@ class AuditCheckpointTest extends ApplicationTest {
     @Value("${ggz.embedded-postgres.data-directory}")
     private String dataDirectory;
 
-    /** The aggregate whose rows a test rewrote, to be put back afterwards. */
-    private String rewritten;
+    private SuperuserTampering tampering;
+
+    @BeforeEach
+    void tampering() {
+        tampering = new SuperuserTampering(dataSource);
+    }
 
     @Test
     void aCheckpointTakenAfterALifecycleVerifiesAgainstAnUnfilteredExport() {
-        String contractId = contractWithDeclarations();
-        long lastEvent = position(ceilingOf(contractId), 4);
+        String contractId = contractWithFourDeclarations("K");
+        long lastEvent = eventPosition(ceilingOf(contractId), 4);
 
         Api.Response taken = api.post("/api/audit/checkpoints", Map.of());
         assertThat(taken.status()).as(taken.body().toString()).isEqualTo(201);
@@ -78,7 +83,7 @@ class AuditCheckpointTest extends ApplicationTest {
 
     @Test
     void aChainRewrittenAfterACheckpointFailsItThoughEveryHashMatchesAgain() {
-        String contractId = contractWithDeclarations();
+        String contractId = contractWithFourDeclarations("K");
         String ceiling = ceilingOf(contractId);
         Checkpoint checkpoint = listed(api.post("/api/audit/checkpoints", Map.of()).body().path("id").asLong());
 
@@ -138,15 +143,6 @@ class AuditCheckpointTest extends ApplicationTest {
         assertThat(missing.text("detail")).isEqualTo("no checkpoint with id 999999999");
     }
 
-    /** A signed contract whose ceiling has four declarations: ceiling sequences 0 to 4. */
-    private String contractWithDeclarations() {
-        String contractId = signedContract(newInsurer(), 1_000_000);
-        for (int i = 1; i <= 4; i++) {
-            assertThat(declare(declaration("K-" + i + "-" + contractId, contractId, 2_000 + i)).status()).isEqualTo(200);
-        }
-        return contractId;
-    }
-
     /** The checkpoint as GET /api/audit/checkpoints lists it, read as the verifier reads the file. */
     private Checkpoint listed(long id) {
         Api.Text list = api.getText("/api/audit/checkpoints", null);
@@ -180,11 +176,6 @@ class AuditCheckpointTest extends ApplicationTest {
         }
     }
 
-    private long position(String aggregateId, long sequence) {
-        return jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ? AND "
-                + "sequencenumber = ?", Long.class, aggregateId, sequence);
-    }
-
     private long eventsUpTo(long position) {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE globalindex <= ?", Long.class,
                 position);
@@ -196,30 +187,15 @@ class AuditCheckpointTest extends ApplicationTest {
      * chain is whole again. The rows are kept aside first and put back after the test.
      */
     private void rewriteFromSequence2(String aggregateId) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+        tampering.change(aggregateId, connection -> {
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE rewritten_backup AS SELECT * FROM domainevententry WHERE "
-                        + "aggregateidentifier = '" + aggregateId + "'");
-                rewritten = aggregateId;
-                statement.execute("ALTER TABLE domainevententry DISABLE TRIGGER domainevententry_append_only");
                 assertThat(statement.executeUpdate("UPDATE domainevententry SET payload = overlay(payload PLACING "
                         + "'W'::bytea FROM position('K-2-'::bytea IN payload) FOR 1) WHERE aggregateidentifier = '"
                         + aggregateId + "' AND sequencenumber = 2 AND position('K-2-'::bytea IN payload) > 0"))
                         .isEqualTo(1);
-                rehashFrom(connection, aggregateId, 2);
-                statement.execute("ALTER TABLE domainevententry ENABLE TRIGGER domainevententry_append_only");
-                connection.commit();
-            } catch (SQLException | RuntimeException | Error e) {
-                connection.rollback();
-                rewritten = null;
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+            rehashFrom(connection, aggregateId, 2);
+        });
     }
 
     private static void rehashFrom(Connection connection, String aggregateId, long from) throws SQLException {
@@ -258,20 +234,7 @@ class AuditCheckpointTest extends ApplicationTest {
     }
 
     @AfterEach
-    void putBackWhatWasRewritten() throws SQLException {
-        if (rewritten == null) {
-            return;
-        }
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            statement.execute("ALTER TABLE domainevententry DISABLE TRIGGER domainevententry_append_only");
-            statement.execute("DELETE FROM domainevententry WHERE aggregateidentifier = '" + rewritten + "'");
-            statement.execute("INSERT INTO domainevententry SELECT * FROM rewritten_backup");
-            statement.execute("DROP TABLE rewritten_backup");
-            statement.execute("ALTER TABLE domainevententry ENABLE TRIGGER domainevententry_append_only");
-            connection.commit();
-            connection.setAutoCommit(true);
-        }
-        rewritten = null;
+    void putBackWhatWasRewritten() {
+        tampering.putBack();
     }
 }

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -52,21 +51,16 @@ public class ProcessingMetrics implements MeterBinder {
     }
 
     private double eventsBehind(StreamingEventProcessor processor) {
-        OptionalLong head = position(eventStore.createHeadToken());
-        long slowest = Long.MAX_VALUE;
-        for (EventTrackerStatus status : processor.processingStatus().values()) {
-            slowest = Math.min(slowest, position(status.getCurrentPosition().isPresent()
-                    ? status.getTrackingToken() : null).orElse(-1));
-        }
-        if (head.isEmpty() || slowest == Long.MAX_VALUE) {
+        TrackingToken headToken = eventStore.createHeadToken();
+        OptionalLong head = headToken == null ? OptionalLong.empty() : headToken.position();
+        OptionalLong slowest = processor.processingStatus().values().stream()
+                .mapToLong(status -> status.getCurrentPosition().orElse(0))
+                .min();
+        if (head.isEmpty() || slowest.isEmpty()) {
             // not started here (another node holds its segments) or an empty store: nothing to report
             return Double.NaN;
         }
-        return Math.max(0, head.getAsLong() - Math.max(slowest, 0));
-    }
-
-    private static OptionalLong position(TrackingToken token) {
-        return token == null ? OptionalLong.empty() : token.position();
+        return Math.max(0, head.getAsLong() - slowest.getAsLong());
     }
 
     private double deadLetterCount(String processingGroup) {
