@@ -9,8 +9,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** A plain HTTP client for the tests: what a claims system or a purchaser's tool would send. */
+/**
+ * A plain HTTP client for the tests: what a claims system or a purchaser's tool would send, with a bearer token from
+ * the embedded issuer ({@code POST /api/dev/tokens}).
+ *
+ * <p>Made with {@link #as}, it sends every call as that one identity: the role rules are proven that way
+ * (SecurityTest). Made with {@link #actingParty}, it sends each call as the party whose act it is, as the real world
+ * would: a policy or an offer as a purchaser of that insurer, a signature or an increase request as the contract's
+ * provider, an approval or a claw-back as a purchaser of the contract's insurer, a batch as the claims system of the
+ * first line's insurer, reads as the regulator and operations as the operator. The tests of the business rules use it.
+ */
 public final class Api {
 
     public record Response(int status, String contentType, JsonNode body) {
@@ -35,21 +50,77 @@ public final class Api {
         }
     }
 
+    /** Whom a token is for: a role and, for the confined roles, its insurer or provider. */
+    public record Identity(String role, String insurerUzovi, String providerAgb, String name) {
+        public static Identity purchaser(String insurer) {
+            return new Identity("PURCHASER", insurer, null, "inkoper-" + insurer);
+        }
+
+        public static Identity provider(String agb) {
+            return new Identity("PROVIDER", null, agb, "zorgaanbieder-" + agb);
+        }
+
+        public static Identity claims(String insurer) {
+            return new Identity("CLAIMS", insurer, null, "declaratiesysteem-" + insurer);
+        }
+
+        public static Identity regulator() {
+            return new Identity("REGULATOR", null, null, "nza-toezichthouder");
+        }
+
+        public static Identity operator() {
+            return new Identity("OPERATOR", null, null, "beheerder");
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    /** Stand in for the insurer or provider of an id that names nothing: the call is then refused as not found or invalid. */
+    private static final String NO_INSURER = "9999";
+    private static final String NO_PROVIDER = "99999999";
+    private static final Pattern CONTRACT_ACT = Pattern.compile("/api/contracts/([^/?]+)/([^/?]+)(/[^?]*)?");
+    private static final Pattern CEILING_ACT = Pattern.compile("/api/ceilings/([^/?]+)/([^/?]+)(/[^?]*)?");
+    private static final Set<String> PROVIDER_CONTRACT_ACTS = Set.of("signature", "declination", "patient-stops");
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    /** Null: the acting party of each call. */
+    private final Identity identity;
+    /** Tokens of this application run (its embedded issuer's key is new at each start), shared by {@link #as}. */
+    private final Map<Identity, String> tokens;
 
-    public Api(int port) {
-        this.base = "http://localhost:" + port;
+    private Api(String base, Identity identity, Map<Identity, String> tokens) {
+        this.base = base;
+        this.identity = identity;
+        this.tokens = tokens;
+    }
+
+    /** Sends each call as the party whose act it is (see the class comment). */
+    public static Api actingParty(int port) {
+        return new Api("http://localhost:" + port, null, new ConcurrentHashMap<>());
+    }
+
+    /** Sends every call as this identity. */
+    public Api as(Identity who) {
+        return new Api(base, who, tokens);
+    }
+
+    /** Sends without any token. */
+    public Api anonymous() {
+        return new Api(base, new Identity(null, null, null, null), tokens);
+    }
+
+    /** Sends with this exact Authorization header value (a forged or expired token, say). */
+    public Response getWithAuthorization(String path, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET());
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)), "GET", path, null).GET());
     }
 
     /** A GET with the given Accept header (none when null), the body kept as text. */
     public Text getText(String path, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(URI.create(base + path)), "GET", path, null).GET();
         if (accept != null) {
             request.header("Accept", accept);
         }
@@ -67,21 +138,22 @@ public final class Api {
     }
 
     public Response post(String path, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        String text = json(body);
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)), "POST", path, text)
                 .header("Content-Type", "application/json")
-                .header("X-Principal", "test-user")
-                .POST(HttpRequest.BodyPublishers.ofString(json(body))));
+                .POST(HttpRequest.BodyPublishers.ofString(text)));
     }
 
     public Response put(String path, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        String text = json(body);
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)), "PUT", path, text)
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
+                .PUT(HttpRequest.BodyPublishers.ofString(text)));
     }
 
     /** Sends the text as it is: for bodies that are not valid JSON. */
     public Response postRaw(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)), "POST", path, body)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
@@ -89,9 +161,110 @@ public final class Api {
     /** Sends the text without a declared length (chunked), as a streaming client would. */
     public Response postStreamed(String path, String body) {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)), "POST", path, body)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
+    }
+
+    /** A token for the identity, from the application's embedded issuer (one per identity and application). */
+    public String token(Identity who) {
+        return tokens.computeIfAbsent(who, key -> {
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put("role", who.role());
+            body.put("insurerUzovi", who.insurerUzovi());
+            body.put("providerAgb", who.providerAgb());
+            body.put("name", who.name());
+            Response answer = send(HttpRequest.newBuilder(URI.create(base + "/api/dev/tokens"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json(body))));
+            if (answer.status() != 200) {
+                throw new IllegalStateException("no token for " + who + ": " + answer.body());
+            }
+            return answer.text("token");
+        });
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request, String method, String path, String body) {
+        Identity who = identity != null ? identity : actingParty(method, path, body);
+        if (who.role() != null) {
+            request.header("Authorization", "Bearer " + token(who));
+        }
+        return request;
+    }
+
+    /** The party whose act this call is; see the class comment. */
+    private Identity actingParty(String method, String path, String body) {
+        String route = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        if (route.startsWith("/api/admin") || route.startsWith("/actuator")
+                || (method.equals("POST") && route.equals("/api/audit/checkpoints"))) {
+            return Identity.operator();
+        }
+        if (method.equals("GET")) {
+            return Identity.regulator();
+        }
+        if (method.equals("PUT") && route.startsWith("/api/policies/")) {
+            return Identity.purchaser(insurerOrNone(route.split("/")[3]));
+        }
+        if (route.equals("/api/contracts")) {
+            return Identity.purchaser(insurerOrNone(field(body, "insurerUzovi")));
+        }
+        if (route.equals("/api/declarations")) {
+            String contractId = firstContractOf(body);
+            JsonNode contract = contractId == null ? null : lookUp("/api/contracts/" + contractId);
+            return Identity.claims(contract == null ? NO_INSURER : contract.path("insurerUzovi").asText());
+        }
+        Matcher contractAct = CONTRACT_ACT.matcher(route);
+        if (contractAct.matches()) {
+            JsonNode contract = lookUp("/api/contracts/" + contractAct.group(1));
+            return PROVIDER_CONTRACT_ACTS.contains(contractAct.group(2))
+                    ? Identity.provider(contract == null ? NO_PROVIDER : contract.path("providerAgb").asText())
+                    : Identity.purchaser(contract == null ? NO_INSURER : contract.path("insurerUzovi").asText());
+        }
+        Matcher ceilingAct = CEILING_ACT.matcher(route);
+        if (ceilingAct.matches()) {
+            JsonNode ceiling = lookUp("/api/ceilings/" + ceilingAct.group(1));
+            boolean providerAct = route.endsWith("/increase-requests") || route.contains("/addenda/");
+            return providerAct
+                    ? Identity.provider(ceiling == null ? NO_PROVIDER : ceiling.path("providerAgb").asText())
+                    : Identity.purchaser(ceiling == null ? NO_INSURER : ceiling.path("insurerUzovi").asText());
+        }
+        return Identity.regulator();
+    }
+
+    private JsonNode lookUp(String path) {
+        Response answer = send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token(Identity.regulator())).GET());
+        return answer.status() == 200 ? answer.body() : null;
+    }
+
+    private static String insurerOrNone(String value) {
+        return value != null && value.matches("\\d{4}") ? value : NO_INSURER;
+    }
+
+    private static String field(String body, String name) {
+        try {
+            JsonNode node = body == null ? null : JSON.readTree(body);
+            return node != null && node.path(name).isTextual() ? node.path(name).asText() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String firstContractOf(String body) {
+        try {
+            JsonNode node = body == null ? null : JSON.readTree(body);
+            if (node == null) {
+                return null;
+            }
+            for (JsonNode line : node.path("declarations")) {
+                if (line.path("contractId").isTextual()) {
+                    return line.path("contractId").asText();
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String json(Object body) {

@@ -54,7 +54,7 @@ public abstract class ApplicationTest {
 
     @BeforeEach
     void client() {
-        api = new Api(port);
+        api = Api.actingParty(port);
     }
 
     protected long eventCount() {
@@ -64,6 +64,23 @@ public abstract class ApplicationTest {
     /** A fresh insurer code per test, so that policies published by one test never apply to another. */
     protected static String newInsurer() {
         return String.format("%04d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 9000) + 1000);
+    }
+
+    /** A fresh AGB code, for tests that need providers of their own. */
+    protected static String newProvider() {
+        return "9" + String.format("%07d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 10_000_000L));
+    }
+
+    /** Offers (as a purchaser of the insurer) a one-year DIGITAL contract to the provider and has the provider sign it. */
+    protected String signedContract(String insurer, String provider, long ceilingCents) {
+        Map<String, Object> body = offerBody(insurer, "DIGITAL", ceilingCents);
+        body.put("providerAgb", provider);
+        Api.Response offered = api.post("/api/contracts", body);
+        assertThat(offered.status()).as(offered.body().toString()).isEqualTo(201);
+        String contractId = offered.text("contractId");
+        Api.Response signed = api.post("/api/contracts/" + contractId + "/signature", Map.of());
+        assertThat(signed.status()).as(signed.body().toString()).isEqualTo(200);
+        return contractId;
     }
 
     /** Publishes a policy for this year whose increase window is open today. */

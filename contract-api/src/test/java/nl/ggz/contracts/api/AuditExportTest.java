@@ -43,7 +43,8 @@ class AuditExportTest extends ApplicationTest {
     void theExportOfAContractIsItsOwnAndItsCeilingsEventsInStoredOrderWithAllTheirMetadata() {
         String insurer = newInsurer();
         openIncreaseWindow(insurer);
-        String contractId = storyOfATwoYearContract(insurer, newProvider());
+        String provider = newProvider();
+        String contractId = storyOfATwoYearContract(insurer, provider);
         String other = signedContract(insurer, 5_000);
 
         Api.Text answer = api.getText("/api/audit/events?contractId=" + contractId, null);
@@ -74,9 +75,11 @@ class AuditExportTest extends ApplicationTest {
                     + ",\"previousHash\":");
             assertThat(line.path("payload").isObject()).isTrue();
             JsonNode metadata = line.path("metadata");
-            assertThat(metadata.path("principal").asText()).isEqualTo("test-user");
-            assertThat(metadata.path("role").asText()).isEqualTo("UNKNOWN");
-            assertThat(metadata.path("sourceSystem").asText()).isEqualTo("api");
+            // who acted, from the token of the party whose act it was
+            assertThat(metadata.path("principal").asText()).isIn("inkoper-" + insurer, "zorgaanbieder-" + provider,
+                    "declaratiesysteem-" + insurer);
+            assertThat(metadata.path("role").asText()).isIn("PURCHASER", "PROVIDER", "CLAIMS");
+            assertThat(metadata.path("sourceSystem").asText()).isEqualTo("dev-token");
             assertThat(metadata.path("correlationId").asText()).isNotBlank();
             assertThat(metadata.path("causationId").asText()).isNotBlank();
         }
@@ -291,7 +294,8 @@ class AuditExportTest extends ApplicationTest {
             assertThat(declareAll(lines).status()).isEqualTo(200);
         }
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://localhost:" + port + "/api/audit/events?contractId=" + contractId)).build(),
+                        "http://localhost:" + port + "/api/audit/events?contractId=" + contractId))
+                        .header("Authorization", "Bearer " + api.token(Api.Identity.regulator())).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader body = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             assertThat(body.readLine()).contains(contractId);
@@ -339,11 +343,6 @@ class AuditExportTest extends ApplicationTest {
         String contractId = offered.text("contractId");
         assertThat(api.post("/api/contracts/" + contractId + "/signature", Map.of()).status()).isEqualTo(200);
         return contractId;
-    }
-
-    private static String newProvider() {
-        return "9" + String.format("%07d", Math.floorMod(java.util.UUID.randomUUID().getLeastSignificantBits(),
-                10_000_000L));
     }
 
     private List<String> lines(String query) {

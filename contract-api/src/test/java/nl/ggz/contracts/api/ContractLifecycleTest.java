@@ -87,7 +87,8 @@ class ContractLifecycleTest extends ApplicationTest {
                 "ContractOffered", "ContractSigned", "CeilingAgreed", "CeilingThresholdReached", "CeilingExhausted",
                 "IncreaseRequested", "IncreaseApproved", "AddendumOffered", "AddendumSigned", "ClawBackIssued"));
         JsonNode offered = api.get("/api/contracts/" + contractId + "/timeline").body().get(0);
-        assertThat(offered.path("actor").asText()).isEqualTo("test-user");
+        // the actor is the principal of the purchaser's token
+        assertThat(offered.path("actor").asText()).isEqualTo("inkoper-" + insurer);
         assertThat(offered.path("description").asText()).contains("DIGITAL contract offered", "€ 10.000,00");
     }
 
@@ -192,14 +193,22 @@ class ContractLifecycleTest extends ApplicationTest {
 
     @Test
     void everyEventCarriesWhoWhichSystemAndWhy() {
-        String contractId = signedContract(newInsurer(), 1_000_000);
+        String insurer = newInsurer();
+        String contractId = signedContract(insurer, 1_000_000);
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT convert_from(metadata, 'UTF8') AS meta FROM domainevententry WHERE aggregateidentifier IN (?, ?)",
-                contractId, ceilingOf(contractId));
+                "SELECT payloadtype AS type, convert_from(metadata, 'UTF8') AS meta FROM domainevententry "
+                        + "WHERE aggregateidentifier IN (?, ?) ORDER BY globalindex", contractId, ceilingOf(contractId));
         assertThat(rows).hasSize(3);
+        // offered by the insurer's purchaser; signed by the provider, whose signature also agreed the ceiling
+        assertThat(rows.get(0).get("meta").toString()).contains("\"principal\":\"inkoper-" + insurer + "\"",
+                "\"role\":\"PURCHASER\"", "\"tenant\":\"" + insurer + "\"");
+        for (Map<String, Object> row : rows.subList(1, 3)) {
+            assertThat(row.get("meta").toString()).contains("\"principal\":\"zorgaanbieder-94001234\"",
+                    "\"role\":\"PROVIDER\"", "\"tenant\":\"94001234\"");
+        }
         for (Map<String, Object> row : rows) {
-            assertThat(row.get("meta").toString()).contains("\"principal\":\"test-user\"", "\"sourceSystem\":\"api\"",
-                    "\"correlationId\"", "\"causationId\"");
+            assertThat(row.get("meta").toString()).contains("\"sourceSystem\":\"dev-token\"", "\"correlationId\"",
+                    "\"causationId\"");
         }
     }
 

@@ -145,7 +145,8 @@ class ReadModelRebuildTest extends ApplicationTest {
 
     private String text(String path) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + path)).header("Accept", "text/plain").GET().build(),
+                        URI.create("http://localhost:" + port + path)).header("Accept", "text/plain")
+                        .header("Authorization", "Bearer " + api.token(Api.Identity.operator())).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         return response.body();

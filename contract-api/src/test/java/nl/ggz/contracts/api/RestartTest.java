@@ -34,7 +34,7 @@ class RestartTest {
         java.util.List<Object> many;
 
         try (ConfigurableApplicationContext app = start()) {
-            Api api = new Api(port(app));
+            Api api = Api.actingParty(port(app));
             contractId = signed(api);
             Map<String, Object> first = ApplicationTest.declaration("R-1", contractId, 750_000);
             assertThat(api.post("/api/declarations", Map.of("declarations", java.util.List.of(first))).status())
@@ -61,7 +61,7 @@ class RestartTest {
         }
 
         try (ConfigurableApplicationContext app = start()) {
-            Api api = new Api(port(app));
+            Api api = Api.actingParty(port(app));
             JsonNode ceilingAfter = api.get("/api/ceilings/" + contractId + "-" + YEAR).body();
             assertThat(ceilingAfter.path("declaredCents").asLong()).isEqualTo(780_000);
             assertThat(ceilingAfter.path("thresholdsReached")).isEqualTo(ceilingBefore.path("thresholdsReached"));

@@ -1,22 +1,32 @@
 package nl.ggz.contracts.api.config;
 
+import nl.ggz.contracts.api.security.Identity;
+
 /**
- * Who is calling, for the duration of one HTTP request. Issue-5 security will fill this from the bearer token; until
- * then it comes from request headers (X-Principal, X-Role, X-Tenant, X-Source-System, X-Correlation-Id).
+ * Who is calling and under which correlation id, for the duration of one HTTP request: the who from the bearer token
+ * ({@link Identity}), the correlation id from {@link CallerContextFilter}.
  */
 public record CallerContext(String principal, String role, String tenant, String sourceSystem, String correlationId) {
 
-    private static final ThreadLocal<CallerContext> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<String> CORRELATION = new ThreadLocal<>();
 
+    /** The caller of the request this thread serves, or null outside a request. */
     public static CallerContext current() {
-        return CURRENT.get();
+        String correlationId = CORRELATION.get();
+        if (correlationId == null) {
+            return null;
+        }
+        return Identity.current()
+                .map(identity -> new CallerContext(identity.principal(), identity.role().name(), identity.tenant(),
+                        identity.sourceSystem(), correlationId))
+                .orElseGet(() -> new CallerContext("anonymous", "UNKNOWN", null, "api", correlationId));
     }
 
-    static void set(CallerContext context) {
-        CURRENT.set(context);
+    static void setCorrelationId(String correlationId) {
+        CORRELATION.set(correlationId);
     }
 
     static void clear() {
-        CURRENT.remove();
+        CORRELATION.remove();
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.util.UUID;
 
-/** Sets the {@link CallerContext} of each request and echoes its correlation id (also in the log lines). */
+/** Takes the request's correlation id (the client's, or a new one), echoes it and puts it in the log lines. */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CallerContextFilter extends OncePerRequestFilter {
@@ -24,12 +24,8 @@ public class CallerContextFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String correlationId = header(request, CORRELATION_HEADER, UUID.randomUUID().toString());
-        CallerContext.set(new CallerContext(
-                header(request, "X-Principal", "anonymous"),
-                header(request, "X-Role", "UNKNOWN"),
-                header(request, "X-Tenant", null),
-                header(request, "X-Source-System", "api"),
-                correlationId));
+        // who is calling comes from the bearer token alone, read when a command is sent (CallerContext.current)
+        CallerContext.setCorrelationId(correlationId);
         MDC.put(AuditMetadata.CORRELATION_ID, correlationId);
         response.setHeader(CORRELATION_HEADER, correlationId);
         try {

@@ -65,7 +65,8 @@ public class DeclarationIntake {
         this.running = new Semaphore(concurrentCommands, true);
     }
 
-    public List<DeclarationResult> submit(List<JsonNode> items) {
+    /** Records a batch for the contracts of {@code insurerUzovi}; a line for another insurer's contract is unknown. */
+    public List<DeclarationResult> submit(List<JsonNode> items, String insurerUzovi) {
         DeclarationResult[] results = new DeclarationResult[items.size()];
         Map<String, List<Integer>> positionsByCeiling = new LinkedHashMap<>();
         Map<String, List<DeclarationLine>> linesByCeiling = new LinkedHashMap<>();
@@ -96,7 +97,9 @@ public class DeclarationIntake {
                         "declaration " + item.declarationId() + " appears earlier in this batch; counted once");
                 continue;
             }
-            Optional<ContractView> contract = contracts.computeIfAbsent(item.contractId(), this::contract);
+            Optional<ContractView> contract = contracts.computeIfAbsent(item.contractId(), this::contract)
+                    // another insurer's contract reads as no contract at all: a claims system learns nothing of it
+                    .filter(view -> view.insurerUzovi().equals(insurerUzovi));
             String ceilingId = CeilingIds.of(item.contractId(), item.treatmentDate().getYear());
             String routing = routingProblem(item, contract, ceilingId);
             if (routing != null) {

@@ -3,6 +3,7 @@ package nl.ggz.contracts.api.web.ceiling;
 import jakarta.validation.Valid;
 import nl.ggz.contracts.api.audit.FindCeilingAsOf;
 import nl.ggz.contracts.api.audit.PointInTime;
+import nl.ggz.contracts.api.security.Tenancy;
 import nl.ggz.contracts.api.web.Caller;
 import nl.ggz.contracts.api.web.NotFoundException;
 import nl.ggz.contracts.api.web.audit.InstantParameter;
@@ -109,9 +110,13 @@ public class CeilingController {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("clawBackId", clawBackId));
     }
 
+    /** The ceiling, if it exists and the caller may see it: another tenant's ceiling is "not found" alike. */
     private CeilingView find(String ceilingId) {
-        Optional<CeilingView> view = queries.query(new FindCeiling(ceilingId),
-                ResponseTypes.optionalInstanceOf(CeilingView.class)).join();
-        return view.orElseThrow(() -> new NotFoundException("no ceiling with id " + ceilingId));
+        String notFound = "no ceiling with id " + ceilingId;
+        CeilingView view = queries.query(new FindCeiling(ceilingId),
+                ResponseTypes.optionalInstanceOf(CeilingView.class)).join()
+                .orElseThrow(() -> new NotFoundException(notFound));
+        Tenancy.requireSees(view.insurerUzovi(), view.providerAgb(), notFound);
+        return view;
     }
 }

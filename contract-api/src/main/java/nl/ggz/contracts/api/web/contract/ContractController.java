@@ -3,6 +3,9 @@ package nl.ggz.contracts.api.web.contract;
 import jakarta.validation.Valid;
 import nl.ggz.contracts.api.audit.FindContractAsOf;
 import nl.ggz.contracts.api.audit.PointInTime;
+import nl.ggz.contracts.api.security.Identity;
+import nl.ggz.contracts.api.security.Role;
+import nl.ggz.contracts.api.security.Tenancy;
 import nl.ggz.contracts.api.web.Caller;
 import nl.ggz.contracts.api.web.NotFoundException;
 import nl.ggz.contracts.api.web.audit.InstantParameter;
@@ -71,8 +74,11 @@ public class ContractController {
 
     @PostMapping
     public ResponseEntity<Map<String, String>> offer(@Valid @RequestBody OfferRequest request) {
+        // a malformed code is bad input (400) before it is someone else's insurer (403)
+        InsurerCode insurer = new InsurerCode(request.insurerUzovi());
+        Tenancy.requireActsFor(insurer.value());
         String contractId = UUID.randomUUID().toString();
-        commands.sendAndWait(new OfferContract(contractId, new InsurerCode(request.insurerUzovi()),
+        commands.sendAndWait(new OfferContract(contractId, insurer,
                 new ProviderCode(request.providerAgb()), request.providerType(), request.kind(),
                 new ContractTerm(request.termStart(), request.termEnd()), settings(request.settings()),
                 TariffPercentage.of(request.tariffPercentage()), Money.cents(request.ceilingCents()),
@@ -90,9 +96,13 @@ public class ContractController {
         if (limit < 1 || limit > 1000) {
             throw new InvalidValueException("limit is 1 to 1000, got " + limit);
         }
-        return queries.query(new FindContracts(insurer == null ? null : new InsurerCode(insurer).value(), year,
-                        status == null ? null : status.name(), provider == null ? null : new ProviderCode(provider).value(),
-                        limit),
+        // purchasers see their insurer's contracts, providers their own, the regulator all
+        Identity caller = Tenancy.caller();
+        String insurerFilter = caller.role() == Role.PROVIDER ? insurer : Tenancy.insurerScope(insurer);
+        String providerFilter = Tenancy.providerScope(provider);
+        return queries.query(new FindContracts(insurerFilter == null ? null : new InsurerCode(insurerFilter).value(),
+                        year, status == null ? null : status.name(),
+                        providerFilter == null ? null : new ProviderCode(providerFilter).value(), limit),
                 ResponseTypes.multipleInstancesOf(ContractSummary.class)).join();
     }
 
@@ -110,8 +120,9 @@ public class ContractController {
 
     @PostMapping("/{contractId}/proposals")
     public ContractView propose(@PathVariable String contractId, @Valid @RequestBody ProposalRequest request) {
-        // the side is the caller's role; until issue-5 security this is the X-Role header
-        Party side = "PROVIDER".equalsIgnoreCase(Caller.role()) ? Party.PROVIDER : Party.PURCHASER;
+        find(contractId);
+        // the side is the caller's role, from the token (only purchasers and providers get here)
+        Party side = Caller.role() == Role.PROVIDER ? Party.PROVIDER : Party.PURCHASER;
         commands.sendAndWait(new ReviseProposal(contractId, side,
                 request.ceilingCents() == null ? null : Money.cents(request.ceilingCents()),
                 request.tariffPercentage() == null ? null : TariffPercentage.of(request.tariffPercentage()),
@@ -121,6 +132,7 @@ public class ContractController {
 
     @PostMapping("/{contractId}/signature")
     public ContractView sign(@PathVariable String contractId, @Valid @RequestBody(required = false) SignatureRequest request) {
+        find(contractId);
         commands.sendAndWait(new SignContract(contractId, Caller.signatory(request == null ? null : request.signedBy()),
                 clock.instant()));
         return find(contractId);
@@ -128,18 +140,21 @@ public class ContractController {
 
     @PostMapping("/{contractId}/declination")
     public ContractView decline(@PathVariable String contractId, @Valid @RequestBody(required = false) ReasonRequest request) {
+        find(contractId);
         commands.sendAndWait(new DeclineContract(contractId, request == null ? null : request.reason(), clock.instant()));
         return find(contractId);
     }
 
     @PostMapping("/{contractId}/withdrawal")
     public ContractView withdraw(@PathVariable String contractId, @Valid @RequestBody(required = false) ReasonRequest request) {
+        find(contractId);
         commands.sendAndWait(new WithdrawOffer(contractId, request == null ? null : request.reason(), clock.instant()));
         return find(contractId);
     }
 
     @PostMapping("/{contractId}/amendments")
     public ContractView amend(@PathVariable String contractId, @Valid @RequestBody AmendmentRequest request) {
+        find(contractId);
         commands.sendAndWait(new AmendContract(contractId,
                 request.excludedPrestatieCodes() == null ? Set.of() : Set.copyOf(request.excludedPrestatieCodes()),
                 request.excludedSettings() == null ? Set.of() : settings(request.excludedSettings()),
@@ -149,6 +164,7 @@ public class ContractController {
 
     @PostMapping("/{contractId}/termination")
     public ContractView terminate(@PathVariable String contractId, @Valid @RequestBody TerminationRequest request) {
+        find(contractId);
         commands.sendAndWait(new TerminateContract(contractId, request.reason(), request.effectiveDate(),
                 clock.instant()));
         return find(contractId);
@@ -164,6 +180,7 @@ public class ContractController {
     @PostMapping("/{contractId}/patient-stops")
     public ResponseEntity<Map<String, String>> announceStop(@PathVariable String contractId,
                                                             @Valid @RequestBody PatientStopRequest request) {
+        find(contractId);
         String stopId = UUID.randomUUID().toString();
         commands.sendAndWait(new AnnouncePatientStop(contractId, stopId, request.reason(), request.from(),
                 clock.instant()));
@@ -173,14 +190,19 @@ public class ContractController {
     @PostMapping("/{contractId}/patient-stops/{stopId}/lifting")
     public ContractView liftStop(@PathVariable String contractId, @PathVariable String stopId,
                                  @Valid @RequestBody LiftingRequest request) {
+        find(contractId);
         commands.sendAndWait(new LiftPatientStop(contractId, stopId, request.to(), clock.instant()));
         return find(contractId);
     }
 
+    /** The contract, if it exists and the caller may see it: another tenant's contract is "not found" alike. */
     private ContractView find(String contractId) {
-        Optional<ContractView> view = queries.query(new FindContract(contractId),
-                ResponseTypes.optionalInstanceOf(ContractView.class)).join();
-        return view.orElseThrow(() -> new NotFoundException("no contract with id " + contractId));
+        String notFound = "no contract with id " + contractId;
+        ContractView view = queries.query(new FindContract(contractId),
+                ResponseTypes.optionalInstanceOf(ContractView.class)).join()
+                .orElseThrow(() -> new NotFoundException(notFound));
+        Tenancy.requireSees(view.insurerUzovi(), view.providerAgb(), notFound);
+        return view;
     }
 
     private static Set<Setting> settings(List<Integer> numbers) {

@@ -1,5 +1,7 @@
 package nl.ggz.contracts.api.web.declaration;
 
+import nl.ggz.contracts.api.security.Tenancy;
+
 import nl.ggz.contracts.api.ingestion.DeclarationIntake;
 import nl.ggz.contracts.api.ingestion.DeclarationResult;
 import nl.ggz.contracts.api.web.PayloadTooLargeException;
@@ -34,6 +36,7 @@ public class DeclarationController {
             throw new PayloadTooLargeException("a batch holds at most " + maxBatchSize + " declarations, got "
                     + batch.declarations().size() + "; split it");
         }
-        return Map.of("results", intake.submit(batch.declarations()));
+        // a claims system posts for its own insurer's contracts only (role table: only CLAIMS gets here)
+        return Map.of("results", intake.submit(batch.declarations(), Tenancy.caller().insurerUzovi()));
     }
 }

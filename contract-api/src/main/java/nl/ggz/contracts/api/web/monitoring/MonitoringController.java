@@ -1,5 +1,9 @@
 package nl.ggz.contracts.api.web.monitoring;
 
+import nl.ggz.contracts.api.security.Tenancy;
+import nl.ggz.contracts.projections.ceiling.CeilingView;
+import nl.ggz.contracts.projections.ceiling.FindCeiling;
+
 import nl.ggz.contracts.api.web.NotFoundException;
 import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.DomainTime;
@@ -52,7 +56,7 @@ public class MonitoringController {
         if (year < 2000 || year > 2100) {
             throw new InvalidValueException("a contract year is between 2000 and 2100, got " + year);
         }
-        return queries.query(new FindCeilingMonitoring(new InsurerCode(insurer).value(), year,
+        return queries.query(new FindCeilingMonitoring(new InsurerCode(Tenancy.insurerScope(insurer)).value(), year,
                 provider == null ? null : new ProviderCode(provider).value(),
                 providerType == null ? null : providerType.name(), kind == null ? null : kind.name(), minUtilisation,
                 sort, LocalDate.now(clock.withZone(DomainTime.AMSTERDAM)), clock.instant()),
@@ -61,15 +65,19 @@ public class MonitoringController {
 
     @GetMapping("/ceilings/{ceilingId}/series")
     public CeilingSeries series(@PathVariable String ceilingId) {
+        String notFound = "no ceiling with id " + ceilingId;
+        queries.query(new FindCeiling(ceilingId), ResponseTypes.optionalInstanceOf(CeilingView.class)).join()
+                .ifPresent(ceiling -> Tenancy.requireSees(ceiling.insurerUzovi(), ceiling.providerAgb(), notFound));
         Optional<CeilingSeries> series = queries.query(new FindCeilingSeries(ceilingId),
                 ResponseTypes.optionalInstanceOf(CeilingSeries.class)).join();
-        return series.orElseThrow(() -> new NotFoundException("no ceiling with id " + ceilingId));
+        return series.orElseThrow(() -> new NotFoundException(notFound));
     }
 
     /** The purchaser's queue of increase requests to decide: overdue first, then by due date. */
     @GetMapping("/increase-requests")
     public List<OpenIncreaseRequest> increaseRequests(@RequestParam String insurer) {
-        return queries.query(new FindOpenIncreaseRequests(new InsurerCode(insurer).value(), clock.instant()),
+        return queries.query(new FindOpenIncreaseRequests(new InsurerCode(Tenancy.insurerScope(insurer)).value(),
+                        clock.instant()),
                 ResponseTypes.multipleInstancesOf(OpenIncreaseRequest.class)).join();
     }
 }

@@ -1,5 +1,7 @@
 package nl.ggz.contracts.api.web.policy;
 
+import nl.ggz.contracts.api.security.Tenancy;
+
 import nl.ggz.contracts.domain.policy.PublishPurchasingPolicy;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
@@ -31,6 +33,7 @@ public class PolicyController {
                                   @RequestBody PolicyRequest request) {
         InsurerCode insurer = new InsurerCode(insurerUzovi);
         requireYear(year);
+        Tenancy.requireActsFor(insurer.value());
         commands.sendAndWait(new PublishPurchasingPolicy(PublishPurchasingPolicy.policyIdOf(insurer, year), insurer,
                 year, request.toParameters(year)));
         return find(insurer, year);

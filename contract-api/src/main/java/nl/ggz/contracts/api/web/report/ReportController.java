@@ -1,5 +1,7 @@
 package nl.ggz.contracts.api.web.report;
 
+import nl.ggz.contracts.api.security.Tenancy;
+
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.projections.report.ContractingMonitor;
@@ -33,7 +35,7 @@ public class ReportController {
         if (insurer == null || insurer.isBlank()) {
             throw new InvalidValueException("insurer is required: the insurer's four-digit UZOVI code");
         }
-        InsurerCode code = new InsurerCode(insurer);
+        InsurerCode code = new InsurerCode(Tenancy.insurerScope(insurer));
         return queries.query(new FindPatientStopReport(code, requireYear(year)), PatientStopReport.class).join();
     }
 

@@ -1,0 +1,88 @@
+package nl.ggz.contracts.api.security;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Who is calling, as the bearer token says: never the request body or a header. The tenant is the insurer for
+ * purchasers and claims systems and the provider for providers; the regulator and the operator have none.
+ */
+public record Identity(String principal, String name, Role role, String insurerUzovi, String providerAgb,
+                       String sourceSystem) {
+
+    private static final Pattern UZOVI = Pattern.compile("\\d{4}");
+    private static final Pattern AGB = Pattern.compile("\\d{8}");
+
+    /** The identity of the signed-in caller of this request, if any. */
+    public static Optional<Identity> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return Optional.of(of(token.getToken()));
+        }
+        return Optional.empty();
+    }
+
+    /** Reads and checks a token's claims; a token that names no valid role and tenant is refused as invalid. */
+    public static Identity of(Jwt jwt) {
+        String subject = jwt.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new InvalidBearerTokenException("the token has no subject (sub)");
+        }
+        String roleClaim = jwt.getClaimAsString(TokenClaims.ROLE);
+        Role role;
+        try {
+            role = Role.valueOf(roleClaim == null ? "" : roleClaim);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidBearerTokenException("the token's role claim must be one of PURCHASER, PROVIDER, CLAIMS, "
+                    + "REGULATOR or OPERATOR");
+        }
+        String insurer = jwt.getClaimAsString(TokenClaims.INSURER);
+        String provider = jwt.getClaimAsString(TokenClaims.PROVIDER);
+        switch (role) {
+            case PURCHASER, CLAIMS -> {
+                if (insurer == null || !UZOVI.matcher(insurer).matches()) {
+                    throw new InvalidBearerTokenException("a " + role + " token needs insurer_uzovi, a 4-digit UZOVI code");
+                }
+                provider = null;
+            }
+            case PROVIDER -> {
+                if (provider == null || !AGB.matcher(provider).matches()) {
+                    throw new InvalidBearerTokenException("a PROVIDER token needs provider_agb, an 8-digit AGB code");
+                }
+                insurer = null;
+            }
+            default -> {
+                insurer = null;
+                provider = null;
+            }
+        }
+        String name = jwt.getClaimAsString(TokenClaims.NAME);
+        String source = jwt.getClaimAsString(TokenClaims.SOURCE_SYSTEM);
+        if (source == null) {
+            source = jwt.getClaimAsString("azp");
+        }
+        return new Identity(subject, name == null || name.isBlank() ? subject : name, role, insurer, provider,
+                source == null || source.isBlank() ? "api" : source);
+    }
+
+    /** The insurer or provider whose data this caller is confined to; null when it reads across tenants. */
+    public String tenant() {
+        return insurerUzovi != null ? insurerUzovi : providerAgb;
+    }
+
+    /** May this caller see data of the given contract (its insurer and provider)? */
+    public boolean sees(String contractInsurer, String contractProvider) {
+        return switch (role) {
+            case REGULATOR -> true;
+            case PURCHASER, CLAIMS -> insurerUzovi.equals(contractInsurer);
+            case PROVIDER -> providerAgb.equals(contractProvider);
+            case OPERATOR -> false;
+        };
+    }
+}

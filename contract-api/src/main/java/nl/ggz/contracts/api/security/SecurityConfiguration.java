@@ -1,0 +1,103 @@
+package nl.ggz.contracts.api.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import java.util.List;
+
+import static nl.ggz.contracts.api.security.Role.CLAIMS;
+import static nl.ggz.contracts.api.security.Role.OPERATOR;
+import static nl.ggz.contracts.api.security.Role.PROVIDER;
+import static nl.ggz.contracts.api.security.Role.PURCHASER;
+import static nl.ggz.contracts.api.security.Role.REGULATOR;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+/**
+ * The role table: which role may call which operation. Which insurer's or provider's data a caller may touch is
+ * decided per request by {@link Tenancy}. Bearer tokens only (no sessions, no cookies, hence no CSRF token).
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> decoder, ObjectMapper json) throws Exception {
+        if (decoder.getIfAvailable() == null) {
+            throw new IllegalStateException("No token issuer is configured: set "
+                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri (or .public-key-location) to the identity "
+                    + "provider that signs the bearer tokens; only the embedded default signs its own");
+        }
+        SecurityProblems problems = new SecurityProblems(json);
+        http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> {
+                            Identity identity = Identity.of(token);
+                            return new JwtAuthenticationToken(token,
+                                    List.of(new SimpleGrantedAuthority(identity.role().authority())),
+                                    identity.principal());
+                        }))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'")))
+                .authorizeHttpRequests(requests -> requests
+                        // the pages, the API description and the operator's probes
+                        .requestMatchers(GET, "/", "/*.html", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+                                "/v3/api-docs/**", "/swagger-ui/**", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus", "/api/audit/public-key").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        // exists only in the embedded default (DevTokens)
+                        .requestMatchers(POST, "/api/dev/tokens").permitAll()
+
+                        .requestMatchers(PUT, "/api/policies/*/*").hasRole(PURCHASER.name())
+                        .requestMatchers(GET, "/api/policies/*/*").authenticated()
+
+                        .requestMatchers(POST, "/api/contracts").hasRole(PURCHASER.name())
+                        .requestMatchers(POST, "/api/contracts/*/proposals").hasAnyRole(PURCHASER.name(), PROVIDER.name())
+                        .requestMatchers(POST, "/api/contracts/*/withdrawal", "/api/contracts/*/amendments",
+                                "/api/contracts/*/termination").hasRole(PURCHASER.name())
+                        .requestMatchers(POST, "/api/contracts/*/signature", "/api/contracts/*/declination",
+                                "/api/contracts/*/patient-stops", "/api/contracts/*/patient-stops/*/lifting")
+                        .hasRole(PROVIDER.name())
+                        .requestMatchers(GET, "/api/contracts", "/api/contracts/**")
+                        .hasAnyRole(PURCHASER.name(), PROVIDER.name(), REGULATOR.name())
+
+                        .requestMatchers(POST, "/api/declarations").hasRole(CLAIMS.name())
+
+                        .requestMatchers(POST, "/api/ceilings/*/increase-requests",
+                                "/api/ceilings/*/addenda/*/signature").hasRole(PROVIDER.name())
+                        .requestMatchers(POST, "/api/ceilings/*/increase-requests/*/approval",
+                                "/api/ceilings/*/increase-requests/*/rejection", "/api/ceilings/*/claw-backs")
+                        .hasRole(PURCHASER.name())
+                        .requestMatchers(GET, "/api/ceilings/*")
+                        .hasAnyRole(PURCHASER.name(), PROVIDER.name(), CLAIMS.name(), REGULATOR.name())
+
+                        .requestMatchers(GET, "/api/monitoring/**").hasAnyRole(PURCHASER.name(), REGULATOR.name())
+                        .requestMatchers(GET, "/api/reports/patient-stops").hasAnyRole(PURCHASER.name(), REGULATOR.name())
+                        .requestMatchers(GET, "/api/reports/contracting-monitor").hasRole(REGULATOR.name())
+
+                        // a checkpoint adds a record but changes no contract: the operator's job, or its schedule
+                        .requestMatchers(POST, "/api/audit/checkpoints").hasRole(OPERATOR.name())
+                        .requestMatchers(GET, "/api/audit/**").hasRole(REGULATOR.name())
+
+                        .requestMatchers("/api/admin/**", "/actuator/**").hasRole(OPERATOR.name())
+                        // whatever is not in this table is refused, also for a new endpoint someone forgets to add
+                        .requestMatchers("/api/**").denyAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+}

@@ -1,0 +1,71 @@
+package nl.ggz.contracts.api.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * Answers a missing or refused token (401) and a role that may not do this (403) as problem documents like every
+ * other error, with the {@code WWW-Authenticate} header RFC 6750 asks for.
+ */
+public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+    private final BearerTokenAccessDeniedHandler denial = new BearerTokenAccessDeniedHandler();
+    private final ObjectMapper json;
+
+    public SecurityProblems(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        challenge.commence(request, response, e);
+        String detail = e instanceof InvalidBearerTokenException || e instanceof OAuth2AuthenticationException
+                ? "the bearer token was refused: " + reason(e)
+                : "sign in first: send the header Authorization: Bearer <token>";
+        write(response, HttpStatus.UNAUTHORIZED, "Not signed in", detail);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        denial.handle(request, response, e);
+        String role = Identity.current().map(identity -> identity.role().name()).orElse("this caller");
+        write(response, HttpStatus.FORBIDDEN, "Not allowed for this role",
+                "a " + role + " may not " + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    private static String reason(AuthenticationException e) {
+        if (e instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null) {
+            String description = oauth.getError().getDescription();
+            // Nimbus' words can name the failing check but never echo the token itself
+            return description.length() > 200 ? description.substring(0, 200) : description;
+        }
+        return "invalid or expired";
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("about:blank"));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

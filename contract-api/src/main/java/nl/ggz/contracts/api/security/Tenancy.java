@@ -1,0 +1,64 @@
+package nl.ggz.contracts.api.security;
+
+import nl.ggz.contracts.api.web.ForbiddenException;
+import nl.ggz.contracts.api.web.NotFoundException;
+
+/**
+ * Confines each caller to its own insurer or provider, on top of the role table of {@link SecurityConfiguration}.
+ * An id of another tenant is answered exactly as an id that does not exist, so that a caller cannot learn which
+ * contracts a competitor holds; an insurer named in a query is public (the UZOVI register) and is refused with 403.
+ */
+public final class Tenancy {
+
+    private Tenancy() {
+    }
+
+    public static Identity caller() {
+        return Identity.current().orElseThrow(() -> new ForbiddenException("no signed-in caller"));
+    }
+
+    /** Passes when the caller may see the contract (or its ceiling); else the same 404 as for an unknown id. */
+    public static void requireSees(String insurerUzovi, String providerAgb, String notFoundDetail) {
+        if (!caller().sees(insurerUzovi, providerAgb)) {
+            throw new NotFoundException(notFoundDetail);
+        }
+    }
+
+    /** A purchaser or claims system acts only on behalf of its own insurer. */
+    public static void requireActsFor(String insurerUzovi) {
+        Identity caller = caller();
+        if (caller.insurerUzovi() == null || !caller.insurerUzovi().equals(insurerUzovi)) {
+            throw new ForbiddenException("a " + caller.role() + " of insurer " + caller.insurerUzovi()
+                    + " acts only on behalf of that insurer, not " + insurerUzovi);
+        }
+    }
+
+    /** The insurer a query is confined to: the caller's own for purchasers, any (or none) for the regulator. */
+    public static String insurerScope(String requested) {
+        Identity caller = caller();
+        if (caller.role() == Role.REGULATOR) {
+            return requested;
+        }
+        if (caller.insurerUzovi() == null) {
+            throw new ForbiddenException("a " + caller.role() + " does not read an insurer's figures");
+        }
+        if (requested != null && !requested.equals(caller.insurerUzovi())) {
+            throw new ForbiddenException("a " + caller.role() + " of insurer " + caller.insurerUzovi()
+                    + " reads only that insurer's figures, not " + requested);
+        }
+        return caller.insurerUzovi();
+    }
+
+    /** The provider a query is confined to: the caller's own for providers, as requested for the others. */
+    public static String providerScope(String requested) {
+        Identity caller = caller();
+        if (caller.role() != Role.PROVIDER) {
+            return requested;
+        }
+        if (requested != null && !requested.equals(caller.providerAgb())) {
+            throw new ForbiddenException("a provider reads only its own contracts (AGB " + caller.providerAgb()
+                    + "), not those of " + requested);
+        }
+        return caller.providerAgb();
+    }
+}

@@ -1,0 +1,90 @@
+package nl.ggz.contracts.api.security.dev;
+
+import nl.ggz.contracts.api.security.Identity;
+import nl.ggz.contracts.api.security.Role;
+import nl.ggz.contracts.api.security.TokenClaims;
+import nl.ggz.contracts.domain.shared.InvalidValueException;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Hands out a token for any role, for trying the application: it exists only in the embedded default
+ * ({@link DevTokensCondition}). The token carries the same claims an identity provider would be configured to send.
+ */
+@RestController
+@Conditional(DevTokensCondition.class)
+@RequestMapping("/api/dev/tokens")
+public class DevTokenController {
+
+    private static final Duration VALIDITY = Duration.ofHours(8);
+
+    private final JwtEncoder encoder;
+    private final Clock clock;
+
+    public DevTokenController(JwtEncoder encoder, Clock clock) {
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    public Map<String, Object> token(@RequestBody DevTokenRequest request) {
+        Role role = role(request.role());
+        if ((role == Role.PURCHASER || role == Role.CLAIMS)
+                && (request.insurerUzovi() == null || !request.insurerUzovi().matches("\\d{4}"))) {
+            throw new InvalidValueException("a " + role + " needs insurerUzovi, the insurer's 4-digit UZOVI code");
+        }
+        if (role == Role.PROVIDER && (request.providerAgb() == null || !request.providerAgb().matches("\\d{8}"))) {
+            throw new InvalidValueException("a PROVIDER needs providerAgb, the provider's 8-digit AGB code");
+        }
+        String name = request.name() == null || request.name().isBlank()
+                ? role.name().toLowerCase() + "-" + (request.insurerUzovi() != null ? request.insurerUzovi()
+                : request.providerAgb() != null ? request.providerAgb() : "nza")
+                : request.name().strip();
+        if (name.length() > 100) {
+            throw new InvalidValueException("name is at most 100 characters");
+        }
+        Instant now = clock.instant();
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+                .issuer("ggz-contracts-embedded")
+                .subject(name)
+                .issuedAt(now)
+                .expiresAt(now.plus(VALIDITY))
+                .claim(TokenClaims.ROLE, role.name())
+                .claim(TokenClaims.NAME, name)
+                .claim(TokenClaims.SOURCE_SYSTEM, "dev-token");
+        if (request.insurerUzovi() != null) {
+            claims.claim(TokenClaims.INSURER, request.insurerUzovi());
+        }
+        if (request.providerAgb() != null) {
+            claims.claim(TokenClaims.PROVIDER, request.providerAgb());
+        }
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
+        Jwt jwt = encoder.encode(JwtEncoderParameters.from(header, claims.build()));
+        // the same checks every request with this token meets
+        Identity.of(jwt);
+        return Map.of("token", jwt.getTokenValue(), "expiresAt", jwt.getExpiresAt().toString());
+    }
+
+    private static Role role(String value) {
+        try {
+            return Role.valueOf(value == null ? "" : value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("role must be PURCHASER, PROVIDER, CLAIMS, REGULATOR or OPERATOR, got "
+                    + (value == null ? "nothing" : "'" + value + "'"));
+        }
+    }
+}
