@@ -31,13 +31,18 @@ import static org.springframework.http.HttpMethod.PUT;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> decoder, ObjectMapper json) throws Exception {
+    SecurityProblems securityProblems(ObjectMapper json) {
+        return new SecurityProblems(json);
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> decoder, SecurityProblems problems)
+            throws Exception {
         if (decoder.getIfAvailable() == null) {
             throw new IllegalStateException("No token issuer is configured: set "
                     + "spring.security.oauth2.resourceserver.jwt.issuer-uri (or .public-key-location) to the identity "
                     + "provider that signs the bearer tokens; only the embedded default signs its own");
         }
-        SecurityProblems problems = new SecurityProblems(json);
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .oauth2ResourceServer(server -> server

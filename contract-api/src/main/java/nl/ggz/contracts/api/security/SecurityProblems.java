@@ -14,15 +14,17 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.io.IOException;
 import java.net.URI;
 
 /**
  * Answers a missing or refused token (401) and a role that may not do this (403) as problem documents like every
- * other error, with the {@code WWW-Authenticate} header RFC 6750 asks for.
+ * other error, with the {@code WWW-Authenticate} header RFC 6750 asks for; and a URL the firewall refuses (400).
  */
-public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler denial = new BearerTokenAccessDeniedHandler();
@@ -49,6 +51,15 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
         String role = Identity.current().map(identity -> identity.role().name()).orElse("this caller");
         write(response, HttpStatus.FORBIDDEN, "Not allowed for this role",
                 "a " + role + " may not " + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    /** The firewall refused the URL (an empty, encoded or dot segment, a stray character) before anything ran. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        String reason = e.getMessage() == null ? "" : e.getMessage();
+        write(response, HttpStatus.BAD_REQUEST, "Malformed request",
+                "the request URL was refused" + (reason.length() > 200 ? "" : ": " + reason));
     }
 
     private static String reason(AuthenticationException e) {

@@ -145,6 +145,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             int detailStart = message.indexOf(" at [Source");
             message = detailStart > 0 ? message.substring(0, detailStart) : message;
             message = message.replaceAll("`[a-z]+(\\.[A-Za-z0-9_$]+)+`", "the expected type");
+            // Jackson quotes the parser's exception, e.g. "(java.time.format.DateTimeParseException)": drop it, and
+            // name types by their simple names (LocalDate)
+            message = message.replaceAll("\\s*\\((?:[a-z]+\\.)+[A-Za-z0-9_$]*(?:Exception|Error)\\)", "")
+                    .replaceAll("(?:[a-z]+\\.)+([A-Z][A-Za-z0-9_$]*)", "$1");
             return path.isEmpty() ? message : "field '" + path + "': " + message;
         }
         if (ex.getCause() instanceof JsonProcessingException parsing) {
