@@ -5,6 +5,7 @@ import nl.ggz.contracts.benchmarks.app.AppProcess;
 import nl.ggz.contracts.benchmarks.app.ContractSetup;
 import nl.ggz.contracts.benchmarks.app.HeapSampler;
 import nl.ggz.contracts.benchmarks.app.StreamingCatchUp;
+import nl.ggz.contracts.benchmarks.app.TokenIssuer;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -17,7 +18,9 @@ import java.util.UUID;
 /**
  * Measurements 3 to 6 against the application started from its jar: setup through the API, a warm-up, the hot
  * ceilings under load with the lag probe beside it, single posts, the million-declaration ceiling, and — with the
- * application stopped, so it takes no CPU from them — the loads of that ceiling.
+ * application stopped, so it takes no CPU from them — the loads of that ceiling. Every call carries a bearer token of
+ * the party whose act it is ({@link TokenIssuer}): purchasers offer, providers sign, each insurer's claims system
+ * declares, its purchaser reads monitoring, the operator reads the heap and the regulator exports the audit history.
  */
 final class AppMeasurements {
 
@@ -47,38 +50,45 @@ final class AppMeasurements {
     void run(BenchmarkDatabase database, Path appJar, Path workDirectory, Cleanup cleanup) throws Exception {
         BenchmarkMain.say("starting the application (" + appJar + ")");
         long starting = System.nanoTime();
+        TokenIssuer issuer = TokenIssuer.create(workDirectory);
         AppProcess app = cleanup.add(AppProcess.start(appJar, workDirectory,
-                database.jdbcUrl(BenchmarkDatabase.APP), sizes.appHeap()));
-        AppClient client = new AppClient(app.port());
+                database.jdbcUrl(BenchmarkDatabase.APP), sizes.appHeap(), issuer));
+        AppClient client = new AppClient(app.port()); // no token: health only; the parties below use client.as(…)
         app.awaitHealthy(client, Duration.ofMinutes(3));
         BenchmarkMain.say("application healthy after " + Format.seconds(Duration.ofNanos(System.nanoTime() - starting))
                 + " on port " + app.port());
         DataSource appDatabase = database.dataSource(BenchmarkDatabase.APP, 2, "");
-        HeapSampler heap = cleanup.add(new HeapSampler(client, app.pid()));
+        AppClient operator = client.as(issuer.operator());
+        HeapSampler heap = cleanup.add(new HeapSampler(operator, app.pid()));
         heap.afterGc("after start");
 
         int year = samples.year();
         List<String> hot = new ArrayList<>();
         for (int i = 0; i < sizes.hotCeilings(); i++) {
-            hot.add(contract(client, LOAD_INSURER, i));
+            hot.add(contract(client, issuer, LOAD_INSURER, i));
         }
-        String warmUp = contract(client, LOAD_INSURER, 90);
-        String single = contract(client, LOAD_INSURER, 91);
-        String probe = contract(client, PROBE_INSURER, 92);
-        String big = contract(client, BIG_CEILING_INSURER, 93);
+        String warmUp = contract(client, issuer, LOAD_INSURER, 90);
+        String single = contract(client, issuer, LOAD_INSURER, 91);
+        String probe = contract(client, issuer, PROBE_INSURER, 92);
+        String big = contract(client, issuer, BIG_CEILING_INSURER, 93);
+        // each contract's declarations come from the claims system of its insurer
+        AppClient loadClaims = client.as(issuer.claims(LOAD_INSURER));
+        AppClient probeClaims = client.as(issuer.claims(PROBE_INSURER));
+        AppClient probePurchaser = client.as(issuer.purchaser(PROBE_INSURER));
+        AppClient bigClaims = client.as(issuer.claims(BIG_CEILING_INSURER));
 
         BenchmarkMain.say("warm-up: " + sizes.warmUpSeconds() + " s of batches (not measured)");
-        requireExact("warm-up", HttpIngestionLoad.run(client, List.of(warmUp), sizes.clients(), Long.MAX_VALUE,
+        requireExact("warm-up", HttpIngestionLoad.run(loadClaims, List.of(warmUp), sizes.clients(), Long.MAX_VALUE,
                 Duration.ofSeconds(sizes.warmUpSeconds()), sizes.loadBatch(), "WARM-" + run, samples));
 
-        cpu.accounted("3 and 6", () -> hotCeilings(client, hot, probe));
+        cpu.accounted("3 and 6", () -> hotCeilings(loadClaims, hot, probeClaims, probePurchaser, probe));
         awaitStreaming(appDatabase, "after measurement 3");
         heapPoint(heap, "after measurement 3").ifPresent(bytes -> figures.heapMidBytes = bytes);
 
-        cpu.accounted("4", () -> singlePosts(client, single));
+        cpu.accounted("4", () -> singlePosts(loadClaims, single));
 
         HttpIngestionLoad.Outcome[] ingestion = new HttpIngestionLoad.Outcome[1];
-        cpu.accounted("5a", () -> ingestion[0] = bigCeiling(client, big));
+        cpu.accounted("5a", () -> ingestion[0] = bigCeiling(bigClaims, big));
         HttpIngestionLoad.Outcome bigIngestion = ingestion[0];
         heapPoint(heap, "after the ceiling ingestion").ifPresent(bytes -> figures.heapEndBytes = bytes);
         results.row("mem", "application heap (-Xmx" + sizes.appHeap() + ") over measurements 3–5",
@@ -87,9 +97,10 @@ final class AppMeasurements {
         awaitStreaming(appDatabase, "after the ceiling ingestion");
 
         BenchmarkMain.say("measurement 7: exporting the whole event store through the audit API, then reading it plainly");
-        HeapSampler exportHeap = cleanup.add(new HeapSampler(client, app.pid()));
+        HeapSampler exportHeap = cleanup.add(new HeapSampler(operator, app.pid()));
         AuditExportBenchmark.Outcome[] export = new AuditExportBenchmark.Outcome[1];
-        cpu.accounted("7", () -> export[0] = AuditExportBenchmark.run(app.port(), appDatabase));
+        AppClient regulator = client.as(issuer.regulator());
+        cpu.accounted("7", () -> export[0] = AuditExportBenchmark.run(regulator, appDatabase));
         exportHeap.afterGc("after the export");
         AuditExportBenchmark.report(results, export[0], exportHeap);
         cleanup.close(exportHeap);
@@ -108,15 +119,16 @@ final class AppMeasurements {
         }
     }
 
-    private void hotCeilings(AppClient client, List<String> hot, String probeContract) throws Exception {
+    private void hotCeilings(AppClient claims, List<String> hot, AppClient probeClaims, AppClient probePurchaser,
+                             String probeContract) throws Exception {
         BenchmarkMain.say("measurement 3: " + sizes.loadSeconds() + " s of batches, " + sizes.clients()
                 + " clients, " + hot.size() + " hot ceilings; measurement 6 probing alongside");
-        ProjectionLagProbe probe = new ProjectionLagProbe(client, probeContract, PROBE_INSURER, samples,
-                sizes.probeIntervalMs());
+        ProjectionLagProbe probe = new ProjectionLagProbe(probeClaims, probePurchaser, probeContract, PROBE_INSURER,
+                samples, sizes.probeIntervalMs());
         HttpIngestionLoad.Outcome load;
         try {
             probe.startAndPrime();
-            load = HttpIngestionLoad.run(client, hot, sizes.clients(), Long.MAX_VALUE,
+            load = HttpIngestionLoad.run(claims, hot, sizes.clients(), Long.MAX_VALUE,
                     Duration.ofSeconds(sizes.loadSeconds()), sizes.loadBatch(), "HOT-" + run, samples);
         } finally {
             probe.close();
@@ -141,10 +153,10 @@ final class AppMeasurements {
                         + (probe.missed() > 0 ? "; " + probe.missed() + " probes failed: " + probe.problem() : ""));
     }
 
-    private void singlePosts(AppClient client, String contract) throws Exception {
+    private void singlePosts(AppClient claims, String contract) throws Exception {
         BenchmarkMain.say("measurement 4: single declarations, " + sizes.singleRate() + "/s for "
                 + sizes.singleSeconds() + " s");
-        SingleDeclarationLatency.Outcome single = SingleDeclarationLatency.run(client, List.of(contract),
+        SingleDeclarationLatency.Outcome single = SingleDeclarationLatency.run(claims, List.of(contract),
                 sizes.singleRate(), sizes.singleSeconds(), "ONE-" + run, samples);
         boolean exact = single.problems().isEmpty() && single.differences().isEmpty()
                 && single.accepted() == single.sent();
@@ -154,10 +166,10 @@ final class AppMeasurements {
                         + (exact ? "all ACCEPTED and exact" : "NOT EXACT: " + single.problems() + single.differences()));
     }
 
-    private HttpIngestionLoad.Outcome bigCeiling(AppClient client, String contract) throws Exception {
+    private HttpIngestionLoad.Outcome bigCeiling(AppClient claims, String contract) throws Exception {
         BenchmarkMain.say("measurement 5a: " + Format.count(sizes.ceilingDeclarations())
                 + " declarations into one ceiling");
-        HttpIngestionLoad.Outcome load = HttpIngestionLoad.run(client, List.of(contract), sizes.ceilingClients(),
+        HttpIngestionLoad.Outcome load = HttpIngestionLoad.run(claims, List.of(contract), sizes.ceilingClients(),
                 sizes.ceilingDeclarations(), null, sizes.ceilingBatch(), "CEIL-" + run, samples);
         results.row("5a", "application: " + Format.count(load.sent()) + " declarations into ONE ceiling, "
                         + load.clients() + " clients, batches of " + load.batchSize(),
@@ -185,8 +197,8 @@ final class AppMeasurements {
                 loads.replay().count() + " loads; " + verified);
     }
 
-    private String contract(AppClient client, String insurer, int n) {
-        return ContractSetup.signedContract(client, insurer, String.format("9400%04d", n), CEILING_CENTS,
+    private String contract(AppClient client, TokenIssuer issuer, String insurer, int n) {
+        return ContractSetup.signedContract(client, issuer, insurer, String.format("9400%04d", n), CEILING_CENTS,
                 samples.year(), DeclarationSamples.contractedSettings());
     }
 

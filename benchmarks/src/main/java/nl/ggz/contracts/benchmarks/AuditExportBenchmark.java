@@ -1,14 +1,12 @@
 package nl.ggz.contracts.benchmarks;
 
+import nl.ggz.contracts.benchmarks.app.AppClient;
 import nl.ggz.contracts.benchmarks.app.HeapSampler;
 
 import javax.sql.DataSource;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -35,15 +33,16 @@ final class AuditExportBenchmark {
         }
     }
 
-    static Outcome run(int port, DataSource appDatabase) throws Exception {
+    /** {@code regulator}: the application as the regulator calls it, the one role that reads the audit history. */
+    static Outcome run(AppClient regulator, DataSource appDatabase) throws Exception {
         long start = System.nanoTime();
         long exported = 0;
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/audit/events")).GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = regulator.stream("/api/audit/events");
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("the export answered " + response.statusCode());
+            try (InputStream body = response.body()) {
+                String problem = new String(body.readNBytes(500), StandardCharsets.UTF_8);
+                throw new IllegalStateException("the export answered " + response.statusCode() + " " + problem);
+            }
         }
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8),
                 1 << 16)) {

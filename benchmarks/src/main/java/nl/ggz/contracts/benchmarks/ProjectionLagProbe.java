@@ -12,14 +12,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Measurement 6: how long after a declaration is acknowledged the purchaser's monitoring view shows it. One
  * declaration every {@code intervalMs} on a contract of its own insurer, then {@code GET /api/monitoring/ceilings}
- * every 5 ms until its row's declaredCents includes it. Runs beside the full load of measurement 3.
+ * every 5 ms until its row's declaredCents includes it. Runs beside the full load of measurement 3. Declares as that
+ * insurer's claims system, reads monitoring as its purchaser.
  */
 public final class ProjectionLagProbe implements AutoCloseable {
 
     private static final long POLL_MS = 5;
     private static final long GIVE_UP_NANOS = 60_000_000_000L;
 
-    private final AppClient app;
+    private final AppClient claims;
+    private final AppClient purchaser;
     private final String contractId;
     private final String ceilingId;
     private final String monitoringPath;
@@ -33,9 +35,10 @@ public final class ProjectionLagProbe implements AutoCloseable {
     private volatile String problem;
     private long sequence;
 
-    public ProjectionLagProbe(AppClient app, String contractId, String insurer, DeclarationSamples samples,
-                              int intervalMs) {
-        this.app = app;
+    public ProjectionLagProbe(AppClient claims, AppClient purchaser, String contractId, String insurer,
+                              DeclarationSamples samples, int intervalMs) {
+        this.claims = claims;
+        this.purchaser = purchaser;
         this.contractId = contractId;
         this.ceilingId = ContractSetup.ceilingOf(contractId, samples.year());
         this.monitoringPath = "/api/monitoring/ceilings?insurer=" + insurer + "&year=" + samples.year();
@@ -102,7 +105,7 @@ public final class ProjectionLagProbe implements AutoCloseable {
     private long declareAndWait() {
         long n = sequence++;
         DeclarationBatch.Line line = new DeclarationBatch.Line("PROBE-" + n, contractId, samples.line(5_000_000_000L + n));
-        DeclarationBatch.Answer answer = DeclarationBatch.post(app, List.of(line), totals);
+        DeclarationBatch.Answer answer = DeclarationBatch.post(claims, List.of(line), totals);
         long acknowledged = System.nanoTime();
         if (answer.accepted() != 1) {
             problem = answer.problem();
@@ -125,7 +128,7 @@ public final class ProjectionLagProbe implements AutoCloseable {
     }
 
     private long declaredCents() {
-        AppClient.Reply reply = app.get(monitoringPath);
+        AppClient.Reply reply = purchaser.get(monitoringPath);
         if (reply.status() != 200) {
             return -1;
         }

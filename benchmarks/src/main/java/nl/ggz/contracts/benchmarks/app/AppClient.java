@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,19 +12,35 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The application's HTTP API on loopback, as a claims system or a purchaser's tool calls it. */
+/**
+ * The application's HTTP API on loopback, as one party calls it: {@link #as(String)} gives a client that sends that
+ * party's bearer token (see {@link TokenIssuer}); the client made from a port alone sends none and reaches only the
+ * open endpoints such as {@code /actuator/health}. All of them share one HTTP client and its connections.
+ */
 public final class AppClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade attempt on plain http
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient http;
     private final String base;
+    private final String token;
 
     public AppClient(int port) {
-        this.base = "http://localhost:" + port;
+        this(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade attempt on plain http
+                .connectTimeout(Duration.ofSeconds(5))
+                .build(), "http://localhost:" + port, null);
+    }
+
+    private AppClient(HttpClient http, String base, String token) {
+        this.http = http;
+        this.base = base;
+        this.token = token;
+    }
+
+    /** The same application, called with this bearer token: who the caller is, its role and tenant. */
+    public AppClient as(String bearerToken) {
+        return new AppClient(http, base, bearerToken);
     }
 
     public record Reply(int status, String body) {
@@ -41,16 +58,13 @@ public final class AppClient {
     }
 
     public Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(request(path).GET());
     }
 
-    /** As the claims system: who and which system travel in headers and end up in every event's metadata. */
+    /** The token's subject, role, tenant and source system end up in the metadata of every event the call causes. */
     public Reply post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(request(path)
                 .header("Content-Type", "application/json")
-                .header("X-Principal", "claims-system")
-                .header("X-Role", "CLAIMS")
-                .header("X-Source-System", "declaratiesysteem")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -60,6 +74,16 @@ public final class AppClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A GET whose body is read as it streams in (no time limit: an export of millions of lines takes minutes). */
+    public HttpResponse<InputStream> stream(String path) throws IOException, InterruptedException {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private Reply send(HttpRequest.Builder request) {

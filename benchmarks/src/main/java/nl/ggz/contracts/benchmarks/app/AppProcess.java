@@ -29,9 +29,11 @@ public final class AppProcess implements AutoCloseable {
 
     /**
      * Starts a copy of {@code jar} kept in {@code workDirectory}: a rebuild of the jar during the run cannot change
-     * what is measured, and a script that stops "contract-api.jar" processes by name does not stop this one.
+     * what is measured, and a script that stops "contract-api.jar" processes by name does not stop this one. With an
+     * external database the application signs no tokens of its own: it trusts the issuer's public key.
      */
-    public static AppProcess start(Path jar, Path workDirectory, String jdbcUrl, String heap) throws IOException {
+    public static AppProcess start(Path jar, Path workDirectory, String jdbcUrl, String heap, TokenIssuer issuer)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no application jar at " + jar
                     + ": build it first (./mvnw -q package -DskipTests) or set -Dbench.appJar");
@@ -49,6 +51,8 @@ public final class AppProcess implements AutoCloseable {
                 "--spring.datasource.username=postgres",
                 "--ggz.demo.enabled=false",
                 "--server.port=" + port,
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
+                        + issuer.publicKeyFile().toAbsolutePath(),
                 // metrics only for this run: the heap figures below come from the application's own actuator
                 "--management.endpoints.web.exposure.include=health,info,metrics"));
         Process process = new ProcessBuilder(command)

@@ -10,9 +10,12 @@ public final class ContractSetup {
     private ContractSetup() {
     }
 
-    /** Returns the contract id; its ceiling for {@code year} is {@code contractId-year} and open at once. */
-    public static String signedContract(AppClient app, String insurer, String providerAgb, long ceilingCents,
-                                        int year, List<Integer> settings) {
+    /**
+     * Offered by a purchaser of {@code insurer}, signed by the provider with {@code providerAgb}, each with its own
+     * token. Returns the contract id; its ceiling for {@code year} is {@code contractId-year} and open at once.
+     */
+    public static String signedContract(AppClient app, TokenIssuer issuer, String insurer, String providerAgb,
+                                        long ceilingCents, int year, List<Integer> settings) {
         Map<String, Object> offer = new LinkedHashMap<>();
         offer.put("insurerUzovi", insurer);
         offer.put("providerAgb", providerAgb);
@@ -23,12 +26,12 @@ public final class ContractSetup {
         offer.put("settings", settings);
         offer.put("tariffPercentage", "92.50");
         offer.put("ceilingCents", ceilingCents);
-        AppClient.Reply offered = app.post("/api/contracts", offer);
+        AppClient.Reply offered = app.as(issuer.purchaser(insurer)).post("/api/contracts", offer);
         if (offered.status() != 201) {
             throw new IllegalStateException("offer refused: " + offered.abbreviated());
         }
         String contractId = offered.json().path("contractId").asText();
-        AppClient.Reply signed = app.post("/api/contracts/" + contractId + "/signature",
+        AppClient.Reply signed = app.as(issuer.provider(providerAgb)).post("/api/contracts/" + contractId + "/signature",
                 Map.of("signedBy", "bestuurder " + providerAgb));
         if (signed.status() != 200) {
             throw new IllegalStateException("signature refused: " + signed.abbreviated());
