@@ -43,6 +43,8 @@ import java.util.zip.ZipFile;
 public final class BundleVerifier {
 
     private static final HexFormat HEX = HexFormat.of();
+    /** Streams named at most in a report line. */
+    private static final int SHOWN = 20;
 
     private final ZipFile zip;
     private final PublicKey givenKey;
@@ -192,6 +194,8 @@ public final class BundleVerifier {
             }
         }
         // in order of aggregate id, so that the first failure named is the same on every run
+        List<String> unproved = new ArrayList<>();
+        String firstUnproved = null;
         for (StreamHead head : new TreeMap<>(read).values()) {
             String where = Tampering.HEAD + " of stream " + head.aggregateId() + " (sequence " + head.sequence() + ")";
             BundleStream stream = named.get(head.aggregateId());
@@ -222,10 +226,24 @@ public final class BundleVerifier {
             }
             InclusionProof proof = new InclusionProof(stream.leafIndex(), stream.treeSize(), path);
             if (!proof.leadsTo(MerkleRoot.leaf(head), checkpoint.merkleRoot())) {
-                return new Verdict(Tampering.HEAD, List.of(where + ": its inclusion proof does not lead to the root of "
-                        + "checkpoint " + checkpoint.id() + ": the stream up to this event is not what the checkpoint "
-                        + "signed (rewritten, or events after it cut off), or the proof was changed"));
+                if (firstUnproved == null) {
+                    firstUnproved = where;
+                }
+                unproved.add(head.aggregateId());
             }
+        }
+        if (firstUnproved != null) {
+            // a proof made from a tree that differs from the signed one fails whichever head changed: every path
+            // covers, through its siblings, every other head of the installation
+            List<String> report = new ArrayList<>();
+            report.add(firstUnproved + ": its inclusion proof does not lead to the root of checkpoint "
+                    + checkpoint.id() + ": the history up to the checkpoint is not what was signed (rewritten or cut "
+                    + "short since, in this stream or in any other: a proof depends on every head), or the proof was "
+                    + "changed");
+            report.add("  the proofs of " + unproved.size() + " of the " + read.size() + " streams fail: "
+                    + String.join(", ", unproved.subList(0, Math.min(unproved.size(), SHOWN)))
+                    + (unproved.size() > SHOWN ? ", …" : ""));
+            return new Verdict(Tampering.HEAD, report);
         }
         return null;
     }
