@@ -33,8 +33,20 @@ public final class CheckpointFile {
         return checkpoints;
     }
 
+    /** One checkpoint as {@code GET /api/audit/checkpoints/{id}} answers it: a bundle's {@code checkpoint.json}. */
+    public static Checkpoint readOne(Reader json) throws IOException {
+        JsonNode root = CanonicalJson.MAPPER.readTree(json);
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("the checkpoint is not a JSON object");
+        }
+        return checkpoint(root, "the checkpoint");
+    }
+
     private static Checkpoint checkpoint(JsonNode entry, int index) {
-        String where = "checkpoint #" + (index + 1) + " of the file";
+        return checkpoint(entry, "checkpoint #" + (index + 1) + " of the file");
+    }
+
+    private static Checkpoint checkpoint(JsonNode entry, String where) {
         try {
             return new Checkpoint(number(entry, "id"), Instant.parse(text(entry, "createdAt")),
                     number(entry, "upToPosition"), number(entry, "events"), number(entry, "streams"),

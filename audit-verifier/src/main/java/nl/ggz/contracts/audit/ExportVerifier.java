@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Checks an NDJSON audit export line by line, keeping only each stream's last sequence number and hash (memory grows
@@ -46,8 +47,19 @@ public final class ExportVerifier {
     private long anchorCount;
     private String firstAnchor;
 
+    /** Counted per stored event type, for a bundle's manifest. */
+    private final Map<String, Long> byType = new TreeMap<>();
+    private long firstPosition = Long.MIN_VALUE;
+    /** A bundle holds every stream from its sequence 0: no line may start a stream later (no anchors). */
+    private final boolean fromStart;
+
     private ExportVerifier(CheckpointCheck checkpoints) {
+        this(checkpoints, false);
+    }
+
+    ExportVerifier(CheckpointCheck checkpoints, boolean fromStart) {
         this.checkpoints = checkpoints;
+        this.fromStart = fromStart;
     }
 
     public static Verdict verify(BufferedReader export) throws IOException {
@@ -60,7 +72,7 @@ public final class ExportVerifier {
         return new ExportVerifier(new CheckpointCheck(checkpoints, publicKey)).run(export);
     }
 
-    private Verdict run(BufferedReader export) throws IOException {
+    Verdict run(BufferedReader export) throws IOException {
         String text;
         int lineNumber = 0;
         while ((text = export.readLine()) != null) {
@@ -79,6 +91,7 @@ public final class ExportVerifier {
                 return failure;
             }
             events++;
+            byType.merge(String.valueOf(line.path("eventType").textValue()), 1L, Long::sum);
         }
         if (checkpoints != null) {
             Verdict failure = checkDue(lastPosition == Long.MIN_VALUE ? 0 : lastPosition);
@@ -131,11 +144,19 @@ public final class ExportVerifier {
             return failure(Tampering.REORDERED, where + "position " + position + " follows position " + lastPosition);
         }
         lastPosition = position;
+        if (firstPosition == Long.MIN_VALUE) {
+            firstPosition = position;
+        }
 
         StreamHead head = heads.get(aggregateId);
         if (head != null && sequence <= head.sequence()) {
             return failure(Tampering.REORDERED, where + "sequence " + sequence + " follows sequence " + head.sequence()
                     + " of the same stream");
+        }
+        if (fromStart && head == null && sequence > 0) {
+            return failure(Tampering.MISSING, where + (sequence == 1 ? "sequence 0 of this stream is" : "sequences 0 to "
+                    + (sequence - 1) + " of this stream are") + " not in the bundle, which holds every stream from "
+                    + "its start");
         }
         byte[] hash = hex(line.get("hash"));
         byte[] previousHash = hex(line.get("previousHash"));
@@ -178,6 +199,29 @@ public final class ExportVerifier {
         }
         heads.put(aggregateId, new StreamHead(aggregateId, sequence, hash));
         return null;
+    }
+
+    /** After {@link #run}: the last line of every stream read, by aggregate id. */
+    Map<String, StreamHead> heads() {
+        return heads;
+    }
+
+    long events() {
+        return events;
+    }
+
+    /** After {@link #run}: how many lines of each stored event type, by type name. */
+    Map<String, Long> eventsByType() {
+        return byType;
+    }
+
+    /** The first line's position; null when there were no lines. */
+    Long firstPosition() {
+        return firstPosition == Long.MIN_VALUE ? null : firstPosition;
+    }
+
+    Long lastPosition() {
+        return lastPosition == Long.MIN_VALUE ? null : lastPosition;
     }
 
     /** Checks the checkpoints the export has been read up to; answers the first failure, or null. */

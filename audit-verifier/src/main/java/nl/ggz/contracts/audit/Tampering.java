@@ -12,5 +12,15 @@ public enum Tampering {
      * A signed checkpoint does not hold for the export: its signature is invalid, or the history up to it differs
      * (a chain rewritten from some event on, or events missing, also at the end of a stream or of the export).
      */
-    CHECKPOINT
+    CHECKPOINT,
+    /**
+     * A bundle does not hold together: a file is missing or malformed, {@code events.ndjson} is not the file the
+     * manifest describes (checksum, counts, streams), or it holds events the checkpoint does not cover.
+     */
+    BUNDLE,
+    /**
+     * A stream's last event in a bundle is not the head the signed checkpoint covers: it differs from the manifest's
+     * head, or the head's inclusion proof does not lead to the signed root.
+     */
+    HEAD
 }

@@ -14,12 +14,14 @@ import java.util.List;
  * {@code java -jar audit-verifier.jar <export.ndjson> [--checkpoints <checkpoints.json> --public-key <public.pem>]}:
  * prints {@code OK: …} and exits 0 when every hash chain of the export is intact and every checkpoint given holds for
  * it, or prints the first event that was altered, removed or reordered, or the first checkpoint that does not hold,
- * and exits 1. Exit 2 for wrong use or a file that cannot be read.
+ * and exits 1. {@code --bundle <ggz-audit-….zip> [--public-key <public.pem>]} checks a regulator bundle instead
+ * ({@link BundleVerifier}). Exit 2 for wrong use or a file that cannot be read.
  */
 public final class VerifyExport {
 
     static final String USAGE = "usage: java -jar audit-verifier.jar <export.ndjson> "
-            + "[--checkpoints <checkpoints.json> --public-key <public.pem>]";
+            + "[--checkpoints <checkpoints.json> --public-key <public.pem>]" + System.lineSeparator()
+            + "       java -jar audit-verifier.jar --bundle <ggz-audit-XXXX-YYYY.zip> [--public-key <public.pem>]";
 
     private VerifyExport() {
     }
@@ -32,10 +34,12 @@ public final class VerifyExport {
         String export = null;
         String checkpointFile = null;
         String publicKeyFile = null;
+        String bundle = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--checkpoints" -> checkpointFile = i + 1 < args.length ? args[++i] : "";
                 case "--public-key" -> publicKeyFile = i + 1 < args.length ? args[++i] : "";
+                case "--bundle" -> bundle = i + 1 < args.length ? args[++i] : "";
                 default -> {
                     if (args[i].startsWith("-") || export != null) {
                         return usage();
@@ -43,6 +47,10 @@ public final class VerifyExport {
                     export = args[i];
                 }
             }
+        }
+        if (bundle != null) {
+            return export != null || checkpointFile != null || bundle.isEmpty() || "".equals(publicKeyFile) ? usage()
+                    : bundle(bundle, publicKeyFile);
         }
         if (export == null || "".equals(checkpointFile) || "".equals(publicKeyFile)
                 || (checkpointFile == null) != (publicKeyFile == null)) {
@@ -67,6 +75,27 @@ public final class VerifyExport {
                 System.out.println(verdict.report());
                 return verdict.intact() ? 0 : 1;
             }
+        } catch (NoSuchFileException e) {
+            System.err.println("no such file: " + reading);
+            return 2;
+        } catch (IOException e) {
+            System.err.println("could not read " + reading + ": " + e);
+            return 2;
+        } catch (IllegalArgumentException e) {
+            System.err.println("could not read " + reading + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int bundle(String bundle, String publicKeyFile) {
+        String reading = publicKeyFile;
+        try {
+            PublicKey publicKey = publicKeyFile == null ? null
+                    : CheckpointSignature.publicKey(Files.readString(Path.of(publicKeyFile), StandardCharsets.US_ASCII));
+            reading = bundle;
+            Verdict verdict = BundleVerifier.verify(Path.of(bundle), publicKey);
+            System.out.println(verdict.report());
+            return verdict.intact() ? 0 : 1;
         } catch (NoSuchFileException e) {
             System.err.println("no such file: " + reading);
             return 2;

@@ -3,11 +3,9 @@ package nl.ggz.contracts.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.ggz.contracts.api.audit.AuditCheckpointSchedule;
 import nl.ggz.contracts.api.audit.AuditCheckpoints;
-import nl.ggz.contracts.audit.CanonicalJson;
 import nl.ggz.contracts.audit.Checkpoint;
 import nl.ggz.contracts.audit.CheckpointFile;
 import nl.ggz.contracts.audit.CheckpointSignature;
-import nl.ggz.contracts.audit.EventHash;
 import nl.ggz.contracts.audit.ExportVerifier;
 import nl.ggz.contracts.audit.Tampering;
 import nl.ggz.contracts.audit.Verdict;
@@ -27,10 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -194,43 +188,8 @@ class AuditCheckpointTest extends ApplicationTest {
                         + aggregateId + "' AND sequencenumber = 2 AND position('K-2-'::bytea IN payload) > 0"))
                         .isEqualTo(1);
             }
-            rehashFrom(connection, aggregateId, 2);
+            SuperuserTampering.rehashFrom(connection, aggregateId, 2);
         });
-    }
-
-    private static void rehashFrom(Connection connection, String aggregateId, long from) throws SQLException {
-        EventHash hashes = new EventHash();
-        try (PreparedStatement rows = connection.prepareStatement("""
-                SELECT type, sequencenumber, eventidentifier, payloadtype, payloadrevision, timestamp, payload,
-                    metadata, hash
-                FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber >= ? ORDER BY sequencenumber
-                """);
-             PreparedStatement update = connection.prepareStatement("UPDATE domainevententry SET previoushash = ?, "
-                     + "hash = ? WHERE aggregateidentifier = ? AND sequencenumber = ?")) {
-            rows.setString(1, aggregateId);
-            rows.setLong(2, from - 1);
-            byte[] previous = null;
-            try (ResultSet row = rows.executeQuery()) {
-                while (row.next()) {
-                    long sequence = row.getLong("sequencenumber");
-                    if (sequence < from) {
-                        previous = row.getBytes("hash");
-                        continue;
-                    }
-                    byte[] hash = hashes.of(previous, row.getString("type"), aggregateId, sequence,
-                            row.getString("eventidentifier"), row.getString("payloadtype"),
-                            row.getString("payloadrevision"), row.getString("timestamp"),
-                            CanonicalJson.ofStored(row.getBytes("payload")),
-                            CanonicalJson.ofStored(row.getBytes("metadata")));
-                    update.setBytes(1, previous);
-                    update.setBytes(2, hash);
-                    update.setString(3, aggregateId);
-                    update.setLong(4, sequence);
-                    assertThat(update.executeUpdate()).isEqualTo(1);
-                    previous = hash;
-                }
-            }
-        }
     }
 
     @AfterEach

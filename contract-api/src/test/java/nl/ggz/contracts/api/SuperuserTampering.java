@@ -1,7 +1,12 @@
 package nl.ggz.contracts.api;
 
+import nl.ggz.contracts.audit.CanonicalJson;
+import nl.ggz.contracts.audit.EventHash;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -68,6 +73,45 @@ final class SuperuserTampering {
             }
         });
         tampered = null;
+    }
+
+    /**
+     * Recomputes the hash of the aggregate's event {@code from} and of every event after it, so that a changed chain is
+     * whole again: what hides a change from the chains alone (a signed checkpoint still shows it).
+     */
+    static void rehashFrom(Connection connection, String aggregateId, long from) throws SQLException {
+        EventHash hashes = new EventHash();
+        try (PreparedStatement rows = connection.prepareStatement("""
+                SELECT type, sequencenumber, eventidentifier, payloadtype, payloadrevision, timestamp, payload,
+                    metadata, hash
+                FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber >= ? ORDER BY sequencenumber
+                """);
+             PreparedStatement update = connection.prepareStatement("UPDATE domainevententry SET previoushash = ?, "
+                     + "hash = ? WHERE aggregateidentifier = ? AND sequencenumber = ?")) {
+            rows.setString(1, aggregateId);
+            rows.setLong(2, from - 1);
+            byte[] previous = null;
+            try (ResultSet row = rows.executeQuery()) {
+                while (row.next()) {
+                    long sequence = row.getLong("sequencenumber");
+                    if (sequence < from) {
+                        previous = row.getBytes("hash");
+                        continue;
+                    }
+                    byte[] hash = hashes.of(previous, row.getString("type"), aggregateId, sequence,
+                            row.getString("eventidentifier"), row.getString("payloadtype"),
+                            row.getString("payloadrevision"), row.getString("timestamp"),
+                            CanonicalJson.ofStored(row.getBytes("payload")),
+                            CanonicalJson.ofStored(row.getBytes("metadata")));
+                    update.setBytes(1, previous);
+                    update.setBytes(2, hash);
+                    update.setString(3, aggregateId);
+                    update.setLong(4, sequence);
+                    assertThat(update.executeUpdate()).isEqualTo(1);
+                    previous = hash;
+                }
+            }
+        }
     }
 
     private void inOneTransaction(Change work) {

@@ -65,12 +65,23 @@ public class AuditCheckpoints {
         return jdbc.query("SELECT * FROM audit_checkpoint ORDER BY id", ROW);
     }
 
+    /** The checkpoint that covers the most: the highest position, the last taken among equals. */
+    public Optional<Checkpoint> latest() {
+        return jdbc.query("SELECT * FROM audit_checkpoint ORDER BY up_to_position DESC, id DESC LIMIT 1", ROW).stream()
+                .findFirst();
+    }
+
     public Optional<Checkpoint> find(long id) {
         return jdbc.query("SELECT * FROM audit_checkpoint WHERE id = ?", ROW, id).stream().findFirst();
     }
 
     private Checkpoint take(long position) {
-        ChainHeads chains = heads.upTo(position);
+        return take(heads.upTo(position));
+    }
+
+    /** A checkpoint of heads already read up to a settled position: a bundle proves its streams' heads with them. */
+    Checkpoint take(ChainHeads chains) {
+        long position = chains.upToPosition();
         // milliseconds: what the signed text and the stored timestamptz both keep exactly
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Checkpoint signed = key.sign(new Checkpoint(0, now, position, chains.events(), chains.heads().size(),

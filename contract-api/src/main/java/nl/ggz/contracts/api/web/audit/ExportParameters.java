@@ -59,7 +59,7 @@ final class ExportParameters {
     }
 
     /** The domain's own words about a malformed code, prefixed with the parameter that carried it. */
-    private static String named(String name, Supplier<String> code) {
+    static String named(String name, Supplier<String> code) {
         try {
             return code.get();
         } catch (InvalidValueException e) {
@@ -67,7 +67,7 @@ final class ExportParameters {
         }
     }
 
-    private static String single(Map<String, String[]> parameters, String name) {
+    static String single(Map<String, String[]> parameters, String name) {
         String[] values = parameters.get(name);
         if (values == null) {
             return null;
@@ -84,7 +84,7 @@ final class ExportParameters {
         return value == null ? null : InstantParameter.parse(name, value);
     }
 
-    private static Integer year(String value) {
+    static Integer year(String value) {
         if (value == null) {
             return null;
         }

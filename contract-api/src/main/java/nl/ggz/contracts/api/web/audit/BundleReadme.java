@@ -1,0 +1,41 @@
+package nl.ggz.contracts.api.web.audit;
+
+import nl.ggz.contracts.audit.Checkpoint;
+
+/** {@code README.txt} of a bundle: what it holds and how to verify it, for whoever opens the archive first. */
+final class BundleReadme {
+
+    private BundleReadme() {
+    }
+
+    static String text(String insurer, int year, Checkpoint checkpoint, String fileName) {
+        return """
+                GGZ care contracts: audit bundle of insurer %1$s (UZOVI), contract year %2$d
+
+                events.ndjson    every stored event of the insurer's contracts whose term covers %2$d, their
+                                 ceilings of %2$d and the insurer's purchasing policy of %2$d, up to position %3$d,
+                                 one JSON object per line, in ascending global position, each with its link in
+                                 its stream's hash chain (previousHash, hash)
+                checkpoint.json  signed checkpoint %4$d: a Merkle root over the head of every stream of the
+                                 installation up to position %3$d, signed with Ed25519 (key %5$s)
+                public-key.pem   the public key of that signature, as the installation serves it
+                manifest.json    counts, the SHA-256 of events.ndjson, the checkpoint, and per stream its last
+                                 event (head) with the head's inclusion proof in the signed root
+
+                Verify it with the offline verifier of the same installation (one jar, Java 17):
+
+                    java -jar audit-verifier.jar --bundle %6$s --public-key public.pem
+
+                where public.pem is the installation's public key as you obtained it apart from this bundle (the
+                key inside the bundle alone shows only that the bundle is consistent). It prints OK and exits 0, or
+                names the first thing that does not hold and exits 1.
+
+                What an OK proves: the signature is the installation's; every event in events.ndjson is unchanged,
+                in its place and without gaps in its stream from the stream's first event; the last event of each
+                stream is the head the checkpoint signed, so nothing of these streams up to position %3$d was
+                changed, removed or added since it was stored. What it cannot prove: that no whole stream of this
+                insurer was left out of the bundle, that the events were true when written, or anything after
+                position %3$d.
+                """.formatted(insurer, year, checkpoint.upToPosition(), checkpoint.id(), checkpoint.keyId(), fileName);
+    }
+}
