@@ -332,6 +332,7 @@ class AuditBundleTest extends ApplicationTest {
     private Bundle bundle(String insurer, int year) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         "http://localhost:" + port + "/api/audit/bundle?insurer=" + insurer + "&year=" + year))
+                .header("Authorization", "Bearer " + api.token(Api.Identity.regulator()))
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         Map<String, byte[]> files = new LinkedHashMap<>();
