@@ -86,6 +86,8 @@ final class ContractScenario {
     private final Instant now;
     private final int scalePercent;
     private final Random random;
+    /** The claims lines draw from their own sequence, so that the story is the same at every scale. */
+    private final Random lines;
     private final DemoParty purchaser;
     private final DemoParty provider;
     private final DemoParty claims;
@@ -102,6 +104,7 @@ final class ContractScenario {
         this.today = DomainTime.dateOf(now);
         this.scalePercent = scalePercent;
         this.random = new Random(2027L * 1_000_003L + plan.number());
+        this.lines = new Random(2026L * 1_000_003L + plan.number());
         this.purchaser = DemoParty.purchaser(plan.insurer());
         this.provider = DemoParty.provider(plan.provider());
         this.claims = DemoParty.claims(plan.insurer());
@@ -285,24 +288,24 @@ final class ContractScenario {
         int[] weights = new int[count];
         long weightSum = 0;
         for (int i = 0; i < count; i++) {
-            weights[i] = 700 + random.nextInt(600);
+            weights[i] = 700 + lines.nextInt(600);
             weightSum += weights[i];
         }
         List<Integer> settings = new ArrayList<>(new TreeSet<>(settings()).stream().map(Setting::number).toList());
-        List<DeclarationLine> lines = new ArrayList<>(count);
+        List<DeclarationLine> batch = new ArrayList<>(count);
         long left = amount;
         for (int i = 0; i < count; i++) {
             long share = i == count - 1 ? left : amount * weights[i] / weightSum;
             left -= share;
-            int setting = settings.get(random.nextInt(settings.size()));
+            int setting = settings.get(lines.nextInt(settings.size()));
             String[] codes = setting == 5 ? CLINICAL_CODES : AMBULANT_CODES;
             String id = String.format("ZPM-%s-%05d-%06d", plan.insurer().uzovi(), plan.number(), declarations++);
-            lines.add(new DeclarationLine(id, SeasonCurve.treatmentDay(year, month, random), setting,
-                    codes[random.nextInt(codes.length)], "p-" + Integer.toHexString(0x100000 + random.nextInt(0xEFFFFF)),
+            batch.add(new DeclarationLine(id, SeasonCurve.treatmentDay(year, month, lines), setting,
+                    codes[lines.nextInt(codes.length)], "p-" + Integer.toHexString(0x100000 + lines.nextInt(0xEFFFFF)),
                     Money.cents(share), null));
         }
-        step(at(receivedOn(year, month), 2, plan.number() % 60), claims, t -> new RecordDeclarations(ceilingId, lines, t));
-        return lines;
+        step(at(receivedOn(year, month), 2, plan.number() % 60), claims, t -> new RecordDeclarations(ceilingId, batch, t));
+        return batch;
     }
 
     /** The claims system sends each month's declarations in the night after the month ends. */
@@ -331,6 +334,14 @@ final class ContractScenario {
         long expected = cumulative[lastMonth] * 12_000 / cumulativeWeight(lastMonth) - ceiling;
         long amount = roundThousand(Math.max(ceiling / 10, Math.min(expected, ceiling * policy.increaseCapPercent() / 100)));
         amount = Math.min(amount, ceiling * policy.increaseCapPercent() / 100 / 100_000 * 100_000);
+        // where the decision period is long (seed 002: decided by 31 March), half the requests are still waiting
+        if (period > 60 && plan.number() % 2 == 0) {
+            LocalDate requested = requestDay(RequestOutcome.PENDING, earliest, latest, period);
+            if (requested != null) {
+                facts.add("increase " + RequestOutcome.PENDING);
+                return request(ceilingId, RequestOutcome.PENDING, requested, amount, period);
+            }
+        }
         for (int i = 0; i < OUTCOMES.length; i++) {
             RequestOutcome outcome = OUTCOMES[(plan.number() + i) % OUTCOMES.length];
             LocalDate requested = requestDay(outcome, earliest, latest, period);
