@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The real application on a real (embedded) PostgreSQL, shared by the test classes that extend this one. Each test
  * works on contracts of its own, so tests do not see each other's figures.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// no demo data: each test makes the contracts it reads (DemoDataTest turns it on in a context of its own)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ggz.demo.enabled=false")
 // the Prometheus registry as in production (Spring Boot's tests leave metrics export off by default)
 @AutoConfigureObservability(tracing = false)
 public abstract class ApplicationTest {
@@ -49,7 +50,6 @@ public abstract class ApplicationTest {
     static void database(DynamicPropertyRegistry registry) throws IOException {
         String directory = Files.createTempDirectory("ggz-test-").resolve("postgres").toString();
         registry.add("ggz.embedded-postgres.data-directory", () -> directory);
-        registry.add("ggz.demo.enabled", () -> "false");
     }
 
     @BeforeEach

@@ -1,39 +1,17 @@
 package nl.ggz.contracts.api.demo;
 
-import nl.ggz.contracts.api.config.AuditMetadata;
-import nl.ggz.contracts.domain.ceiling.ApproveIncrease;
-import nl.ggz.contracts.domain.ceiling.CeilingIds;
-import nl.ggz.contracts.domain.ceiling.DeclarationLine;
-import nl.ggz.contracts.domain.ceiling.IssueClawBack;
-import nl.ggz.contracts.domain.ceiling.RecordDeclarations;
-import nl.ggz.contracts.domain.ceiling.RejectIncrease;
-import nl.ggz.contracts.domain.ceiling.RequestIncrease;
-import nl.ggz.contracts.domain.ceiling.SignAddendum;
-import nl.ggz.contracts.domain.contract.AnnouncePatientStop;
-import nl.ggz.contracts.domain.contract.DeclineContract;
-import nl.ggz.contracts.domain.contract.LiftPatientStop;
-import nl.ggz.contracts.domain.contract.OfferContract;
-import nl.ggz.contracts.domain.contract.Party;
-import nl.ggz.contracts.domain.contract.PatientStopReason;
-import nl.ggz.contracts.domain.contract.ReviseProposal;
-import nl.ggz.contracts.domain.contract.SignContract;
-import nl.ggz.contracts.domain.policy.PolicyParameters;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.ggz.contracts.domain.ceiling.DeclarationOutcome;
+import nl.ggz.contracts.domain.ceiling.DeclarationStatus;
 import nl.ggz.contracts.domain.policy.PublishPurchasingPolicy;
-import nl.ggz.contracts.domain.shared.ContractKind;
-import nl.ggz.contracts.domain.shared.ContractTerm;
 import nl.ggz.contracts.domain.shared.DomainTime;
-import nl.ggz.contracts.domain.shared.InsurerCode;
-import nl.ggz.contracts.domain.shared.Money;
-import nl.ggz.contracts.domain.shared.ProviderCode;
-import nl.ggz.contracts.domain.shared.ProviderType;
-import nl.ggz.contracts.domain.shared.Setting;
-import nl.ggz.contracts.domain.shared.TariffPercentage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -48,172 +27,210 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.UUID;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small, realistic history for a first look: three insurers' policies for this year, contracts of both kinds and
- * all provider types, declarations from January until last month, ceilings past 70 % and 100 %, increase requests
- * decided and pending, an addendum, a claw-back and patient stops. Written through the commands, so it is a real
- * event history, and only into the empty event store of the embedded default.
+ * A year of realistic history on the first start of the embedded default: ten insurers with their policies for this
+ * year, a few hundred providers of all types, contracts of both kinds, a claims batch a month per ceiling up to last
+ * month, and the increase requests, addenda, claw-backs and patient stops that go with them. Everything is sent
+ * through the commands, stamped with the party that would send it, so the event store holds a real history.
+ * Deterministic: the same day gives the same demo.
+ * <p>
+ * Deadlines (an offer that lapses, a decision that is overdue) are held back while the history is written and fire
+ * right after it, as after a restart: otherwise one could fire between two steps of a scenario that are, on their
+ * own dates, weeks apart.
  */
 @Component
 @ConditionalOnProperty(name = "ggz.demo.enabled", havingValue = "true")
 public class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-    private static final Map<String, Object> DEMO = Map.of(
-            AuditMetadata.PRINCIPAL, "demo-data", AuditMetadata.ROLE, "SYSTEM",
-            AuditMetadata.SOURCE_SYSTEM, "demo-data", AuditMetadata.CORRELATION_ID, "demo-data-first-start");
-    private static final String[] CODES = {"CO0142", "CO0242", "CO0342", "DI0142", "GR0110"};
+    private static final Duration OVERDUE_WAIT = Duration.ofSeconds(60);
 
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final Random random = new Random(2027);
-
     private final ObjectProvider<EmbeddedPostgres> embedded;
+    private final ObjectProvider<Scheduler> scheduler;
+    private final int providerCount;
+    private final int scalePercent;
+    private final int threads;
+    private final AtomicInteger refused = new AtomicInteger();
 
-    public DemoData(CommandGateway commands, JdbcTemplate jdbc, Clock clock, ObjectProvider<EmbeddedPostgres> embedded) {
+    public DemoData(CommandGateway commands, JdbcTemplate jdbc, Clock clock, ObjectProvider<EmbeddedPostgres> embedded,
+                    ObjectProvider<Scheduler> scheduler,
+                    @Value("${ggz.demo.providers:300}") int providerCount,
+                    @Value("${ggz.demo.scale:100}") int scalePercent,
+                    @Value("${ggz.demo.threads:4}") int threads) {
         this.commands = commands;
-        this.embedded = embedded;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.embedded = embedded;
+        this.scheduler = scheduler;
+        this.providerCount = providerCount;
+        this.scalePercent = scalePercent;
+        this.threads = threads;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run(ApplicationArguments args) throws Exception {
         if (embedded.getIfAvailable() == null) {
             return; // demo data belongs to the embedded default, never to a database of record
         }
-        Long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
-        if (events != null && events > 0) {
+        Long stored = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        if (stored != null && stored > 0) {
             return;
         }
-        LocalDate today = LocalDate.now(clock.withZone(DomainTime.AMSTERDAM));
+        long started = System.nanoTime();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        LocalDate today = DomainTime.dateOf(now);
         int year = today.getYear();
-        log.info("Empty event store: writing demo data for {}", year);
-        List<String> insurers = List.of("7095", "3311", "9018");
-        for (String uzovi : insurers) {
-            PolicyParameters defaults = PolicyParameters.defaults(year);
-            // the demo keeps the increase window open all year, so that the pages can show requests being made
-            send(new PublishPurchasingPolicy(uzovi + "-" + year, new InsurerCode(uzovi), year,
-                    new PolicyParameters(defaults.thresholdPercents(), defaults.increaseCapPercent(),
-                            DomainTime.startOf(LocalDate.of(year, 1, 1)),
-                            DomainTime.startOf(LocalDate.of(year, 12, 31)),
-                            defaults.decisionPeriodDays(), defaults.offerValidityDays(), defaults.termYears())));
+        log.info("Empty event store: writing the demo year {} ({} providers, declarations at {} %)", year,
+                providerCount, scalePercent);
+
+        Random random = new Random(2027);
+        List<DemoProvider> providers = DemoCast.providers(providerCount, random);
+        // offers for next year go out in the autumn (seed 000: contracted care is published by 15 November)
+        List<ScenarioPlan> plans = DemoPlanner.plan(providers, today.getMonthValue() >= 9, random);
+        List<ContractScenario> scenarios = new ArrayList<>(plans.size());
+        for (ScenarioPlan plan : plans) {
+            int contractYear = plan.ending() == ScenarioPlan.Ending.OPEN_NEXT_YEAR ? year + 1 : year;
+            scenarios.add(new ContractScenario(plan, DemoPolicies.of(plan.insurer(), contractYear), year, now,
+                    scalePercent));
         }
-        int provider = 0;
-        for (String uzovi : insurers) {
-            for (int i = 0; i < 8; i++) {
-                provider++;
-                ProviderType type = i < 3 ? ProviderType.INDEPENDENT : i < 7 ? ProviderType.INSTITUTION
-                        : ProviderType.HOSPITAL_WARD;
-                ContractKind kind = type == ProviderType.INSTITUTION && i % 2 == 0 ? ContractKind.NEGOTIATED
-                        : ContractKind.DIGITAL;
-                long ceiling = type == ProviderType.INDEPENDENT ? 15_000_000L + 1_000_000L * i : 250_000_000L + 50_000_000L * i;
-                // pace: from well under to well over an even spread of the year
-                double pace = 0.55 + 0.12 * i;
-                contract(uzovi, String.format("940%05d", provider), type, kind, ceiling, year, today, pace, i);
+
+        Scheduler deadlines = scheduler.getIfAvailable();
+        List<Remainder> waiting;
+        if (deadlines != null) {
+            deadlines.pause();
+        }
+        try {
+            for (DemoInsurer insurer : DemoCast.INSURERS) {
+                send(DemoParty.purchaser(insurer), "demo-policy-" + insurer.uzovi() + "-" + year,
+                        new PublishPurchasingPolicy(PublishPurchasingPolicy.policyIdOf(insurer.code(), year),
+                                insurer.code(), year, DemoPolicies.of(insurer, year)));
+            }
+            waiting = inParallel(scenarios, scenario -> run(scenario, scenario.steps()), "contracts");
+        } finally {
+            if (deadlines != null) {
+                deadlines.resume();
+                deadlines.triggerCheckForDueExecutions();
             }
         }
-        // next year's offers: one open, one declined
-        String open = offer("7095", "94099901", ProviderType.INSTITUTION, ContractKind.DIGITAL, 90_000_000L, year + 1);
-        log.info("Demo: open offer {} for {}", open, year + 1);
-        String declined = offer("3311", "94099902", ProviderType.INSTITUTION, ContractKind.DIGITAL, 40_000_000L, year + 1);
-        send(new DeclineContract(declined, "tariff below cost price", now()));
-        log.info("Demo data written");
+        // decisions taken after the decision period: once the deadline has marked the request overdue
+        inParallel(waiting, remainder -> {
+            awaitOverdue(remainder.await());
+            return run(remainder.scenario(), remainder.steps());
+        }, "late decisions");
+
+        Long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        log.info("Demo data written in {} s: {} events; {} insurers, {} providers, {} contracts, {} declarations{}",
+                (System.nanoTime() - started) / 1_000_000_000, events, DemoCast.INSURERS.size(), providers.size(),
+                scenarios.size(), scenarios.stream().mapToInt(ContractScenario::declarations).sum(),
+                refused.get() == 0 ? "" : "; " + refused.get() + " commands refused (see the warnings above)");
+        log.info("Demo contents: {}", tally(scenarios));
+        ContractScenario example = scenarios.stream()
+                .filter(s -> s.facts().contains("past 100 %") && s.facts().contains("increase APPROVED"))
+                .findFirst().orElse(scenarios.get(0));
+        log.info("Demo: try contract {} (/api/contracts/{}/timeline)", example.contractId(), example.contractId());
     }
 
-    private void contract(String uzovi, String agb, ProviderType type, ContractKind kind, long ceiling, int year,
-                          LocalDate today, double pace, int index) {
-        String contractId = offer(uzovi, agb, type, kind, ceiling, year);
-        if (kind == ContractKind.NEGOTIATED) {
-            send(new ReviseProposal(contractId, Party.PROVIDER, Money.cents(ceiling + ceiling / 10), null, null, now()));
-            send(new ReviseProposal(contractId, Party.PURCHASER, Money.cents(ceiling + ceiling / 20), null, null, now()));
-        }
-        send(new SignContract(contractId, "director of " + agb, now()));
-        String ceilingId = CeilingIds.of(contractId, year);
-        long signedCeiling = kind == ContractKind.NEGOTIATED ? ceiling + ceiling / 20 : ceiling;
-        declareYear(ceilingId, type == ProviderType.HOSPITAL_WARD ? 3 : 2, signedCeiling, year, today, pace);
+    /** The rest of a scenario that waits for a request to become overdue. */
+    private record Remainder(ContractScenario scenario, AwaitOverdue await, List<DemoStep> steps) {
+    }
 
-        if (pace > 1.0) {
-            // over pace: the provider asks for more room
-            String requestId = UUID.randomUUID().toString();
-            send(new RequestIncrease(ceilingId, requestId, Money.cents(signedCeiling / 5), "regional waiting list "
-                    + "exceeds 14 weeks; no alternative care available", now()));
-            if (index % 3 == 0) {
-                String addendumId = UUID.randomUUID().toString();
-                send(new ApproveIncrease(ceilingId, requestId, addendumId, Money.cents(signedCeiling / 10), now()));
-                send(new SignAddendum(ceilingId, addendumId, "director of " + agb, now()));
-            } else if (index % 3 == 1) {
-                send(new RejectIncrease(ceilingId, requestId, "sufficient alternative care in the region", now()));
+    private interface Work<T> {
+        Remainder apply(T item) throws InterruptedException;
+    }
+
+    private <T> List<Remainder> inParallel(List<T> items, Work<T> work, String what) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "demo-data");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            AtomicInteger done = new AtomicInteger();
+            int tenth = Math.max(1, items.size() / 10);
+            List<Future<Remainder>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> {
+                    Remainder remainder = work.apply(item);
+                    int n = done.incrementAndGet();
+                    if (n % tenth == 0 && items.size() >= 20) {
+                        log.info("Demo data: {} of {} {}", n, items.size(), what);
+                    }
+                    return remainder;
+                }));
             }
-            // otherwise the request stays open for the purchaser's queue
-            String stopId = UUID.randomUUID().toString();
-            send(new AnnouncePatientStop(contractId, stopId, PatientStopReason.CEILING_REACHED,
-                    today.minusDays(40).withYear(year), now()));
-            if (index % 2 == 0) {
-                send(new LiftPatientStop(contractId, stopId, today.minusDays(10).withYear(year), now()));
+            List<Remainder> remainders = new ArrayList<>();
+            for (Future<Remainder> future : futures) {
+                Remainder remainder = future.get();
+                if (remainder != null) {
+                    remainders.add(remainder);
+                }
+            }
+            return remainders;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs the steps in order until one waits for an overdue request; a refused step ends its scenario. */
+    private Remainder run(ContractScenario scenario, List<DemoStep> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            DemoStep step = steps.get(i);
+            if (step.command() instanceof AwaitOverdue await) {
+                return new Remainder(scenario, await, steps.subList(i + 1, steps.size()));
+            }
+            try {
+                send(step.party(), scenario.correlationId(), step.command());
+            } catch (RuntimeException e) {
+                refused.incrementAndGet();
+                log.warn("Demo contract {}: {} refused, the rest of its story is left out: {}", scenario.contractId(),
+                        step.command().getClass().getSimpleName(), e.getMessage());
+                return null;
             }
         }
-        if (index == 2) {
-            // a stop for lack of staff over the summer, lifted again
-            String stopId = UUID.randomUUID().toString();
-            send(new AnnouncePatientStop(contractId, stopId, PatientStopReason.CAPACITY, LocalDate.of(year, 6, 1), now()));
-            send(new LiftPatientStop(contractId, stopId, LocalDate.of(year, 8, 20), now()));
-        }
-        if (index == 4) {
-            send(new IssueClawBack(ceilingId, UUID.randomUUID().toString(), Money.cents(125_000),
-                    "care declared twice on one day", List.of(ceilingId + "-d0", ceilingId + "-d1"), now()));
-        }
+        return null;
     }
 
-    private String offer(String uzovi, String agb, ProviderType type, ContractKind kind, long ceiling, int year) {
-        String contractId = UUID.randomUUID().toString();
-        int years = type == ProviderType.INDEPENDENT ? 2 : 1;
-        Set<Setting> settings = type == ProviderType.INDEPENDENT ? Set.of(new Setting(1), new Setting(2))
-                : type == ProviderType.HOSPITAL_WARD ? Set.of(new Setting(3), new Setting(5))
-                : Set.of(new Setting(2), new Setting(3), new Setting(4), new Setting(5));
-        send(new OfferContract(contractId, new InsurerCode(uzovi), new ProviderCode(agb), type, kind,
-                new ContractTerm(LocalDate.of(year, 1, 1), LocalDate.of(year + years - 1, 12, 31)), settings,
-                TariffPercentage.of(kind == ContractKind.NEGOTIATED ? "96.00" : "92.50"), Money.cents(ceiling), null,
-                now()));
-        return contractId;
-    }
-
-    /** Declarations month by month up to today, with less care in summer and around Christmas. */
-    private void declareYear(String ceilingId, int setting, long ceiling, int year, LocalDate today, double pace) {
-        int n = 0;
-        int monthsSoFar = today.getYear() == year ? today.getMonthValue() : 12;
-        for (int month = 1; month <= monthsSoFar; month++) {
-            double season = switch (month) {
-                case 7, 8 -> 0.7;
-                case 12 -> 0.8;
-                case 1, 9, 10 -> 1.1;
-                default -> 1.0;
-            };
-            long monthTotal = (long) (ceiling * pace * season / 12);
-            List<DeclarationLine> lines = new ArrayList<>();
-            int count = 20;
-            LocalDate lastDay = month == today.getMonthValue() && today.getYear() == year
-                    ? today : LocalDate.of(year, month, 1).plusMonths(1).minusDays(1);
-            for (int k = 0; k < count; k++) {
-                LocalDate date = LocalDate.of(year, month, 1 + random.nextInt(lastDay.getDayOfMonth()));
-                long amount = Math.max(5_000, monthTotal / count + random.nextInt(20_000) - 10_000);
-                lines.add(new DeclarationLine(ceilingId + "-d" + n++, date, setting,
-                        CODES[random.nextInt(CODES.length)], "p-" + Integer.toHexString(random.nextInt(1 << 20)),
-                        Money.cents(amount), null));
+    private void awaitOverdue(AwaitOverdue await) throws InterruptedException {
+        long deadline = System.nanoTime() + OVERDUE_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Boolean overdue = jdbc.query("SELECT overdue FROM increase_request WHERE request_id = ?",
+                    rs -> rs.next() ? rs.getBoolean(1) : null, await.requestId());
+            if (Boolean.TRUE.equals(overdue)) {
+                return;
             }
-            send(new RecordDeclarations(ceilingId, lines, now()));
+            Thread.sleep(100);
+        }
+        log.warn("Demo: increase request {} on {} was not marked overdue within {} s; deciding it anyway",
+                await.requestId(), await.ceilingId(), OVERDUE_WAIT.toSeconds());
+    }
+
+    private void send(DemoParty party, String correlationId, Object command) {
+        Object result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(party.metadata(correlationId)));
+        if (result instanceof List<?> outcomes) {
+            for (Object outcome : outcomes) {
+                if (outcome instanceof DeclarationOutcome line && line.status() != DeclarationStatus.ACCEPTED) {
+                    refused.incrementAndGet();
+                    log.warn("Demo declaration {} {}: {}", line.declarationId(), line.status(), line.reason());
+                }
+            }
         }
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private void send(Object command) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(DEMO));
+    private static Map<String, Integer> tally(List<ContractScenario> scenarios) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (ContractScenario scenario : scenarios) {
+            scenario.facts().forEach(fact -> counts.merge(fact, 1, Integer::sum));
+        }
+        return counts;
     }
 }
