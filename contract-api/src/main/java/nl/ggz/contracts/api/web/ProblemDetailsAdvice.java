@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
 /**
  * Every error as application/problem+json (RFC 9457) with a precise detail: 400 for input that cannot be read or
  * cannot exist, 404 for unknown ids, 409 for a request the current state does not allow, 422 for a request a purchasing
- * rule refuses, 503 with Retry-After while the database cannot be reached. Nothing a client sends turns into a 500, and no stack trace or SQL leaves the server.
+ * rule refuses, 503 with Retry-After while the database cannot be reached. Nothing a client sends turns into a 500,
+ * and no stack trace or SQL leaves the server.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {

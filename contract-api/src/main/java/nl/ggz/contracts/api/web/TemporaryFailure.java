@@ -5,6 +5,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -49,10 +50,16 @@ final class TemporaryFailure {
         if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
                 || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
                 || t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                || t instanceof SQLNonTransientConnectionException) {
+                || t instanceof SQLNonTransientConnectionException
+                // a commit cut off with its connection, whose rollback then failed too: its outcome is unknown
+                || t instanceof TransactionSystemException) {
             return true;
         }
-        if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        if (t instanceof SQLException sql && sql.getSQLState() == null) {
+            // the pool's own word for a connection it already closed because the server went away
+            return "Connection is closed".equals(sql.getMessage());
+        }
+        if (t instanceof SQLException sql) {
             String state = sql.getSQLState();
             // class 08: connection exception; 57P01-57P03: the server is shutting down, crashed, or still starting
             return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
