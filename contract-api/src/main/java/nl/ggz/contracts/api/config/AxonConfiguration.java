@@ -157,6 +157,18 @@ public class AxonConfiguration {
         };
     }
 
+    /** A duplicate (aggregate, sequence) on PostgreSQL is a concurrent write, not a failure of the store. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new PostgresDuplicateKeyResolver();
+    }
+
+    /** Commands that lost a race for their aggregate to another node are sent again (see RetryingCommandGateway). */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, @Value("${ggz.commands.attempts:5}") int attempts) {
+        return new RetryingCommandGateway(commandBus, attempts);
+    }
+
     @Bean
     ContractChangesToCeilings contractChangesToCeilings(CommandGateway commands) {
         return new ContractChangesToCeilings(commands);

@@ -9,14 +9,18 @@ import nl.ggz.contracts.domain.shared.RuleViolationException;
 import nl.ggz.contracts.domain.shared.StateConflictException;
 import nl.ggz.contracts.domain.shared.UnknownReferenceException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,12 +35,15 @@ import java.util.stream.Collectors;
 /**
  * Every error as application/problem+json (RFC 9457) with a precise detail: 400 for input that cannot be read or
  * cannot exist, 404 for unknown ids, 409 for a request the current state does not allow, 422 for a request a purchasing
- * rule refuses. Nothing a client sends turns into a 500, and no stack trace or SQL leaves the server.
+ * rule refuses, 503 with Retry-After while the database cannot be reached. Nothing a client sends turns into a 500,
+ * and no stack trace or SQL leaves the server.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /** Long enough for a restarting database or a connection pool to come back, short enough not to idle clients. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler(InvalidValueException.class)
     ProblemDetail invalid(InvalidValueException e) {
@@ -84,6 +91,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Try again shortly", e.getMessage());
     }
 
+    /**
+     * The database is unreachable (stopped, restarting, connections cut) or another node kept winning the race for the
+     * same aggregate: 503 with Retry-After, never a 500. Wrapped in Axon's or Spring's own exceptions these arrive at
+     * {@link #unexpected}, which hands them here.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class, ConcurrencyException.class})
+    ProblemDetail temporarilyUnavailable(Exception e, HttpServletResponse response) throws Exception {
+        String detail = TemporaryFailure.detailOf(e).orElse(null);
+        if (detail == null || response.isCommitted()) {
+            return unexpected(e, response);
+        }
+        log.warn("Answered 503: {} ({})", detail, rootMessage(e));
+        response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable", detail);
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletResponse response) throws Exception {
         if (response.isCommitted()) {
@@ -91,6 +115,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             // Rethrown, it reaches the servlet container, which drops the connection: the client sees a broken
             // response, never one that looks complete
             throw e;
+        }
+        if (TemporaryFailure.detailOf(e).isPresent()) {
+            return temporarilyUnavailable(e, response);
         }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
@@ -155,6 +182,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "the body is not valid JSON: " + parsing.getOriginalMessage();
         }
         return "the request body is missing or is not valid JSON";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     static ProblemDetail problem(HttpStatus status, String title, String detail) {
