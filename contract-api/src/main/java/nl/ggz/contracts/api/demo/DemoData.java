@@ -134,7 +134,7 @@ public class DemoData implements ApplicationRunner {
                 refused.get() == 0 ? "" : "; " + refused.get() + " commands refused (see the warnings above)");
         log.info("Demo contents: {}", tally(scenarios));
         ContractScenario example = scenarios.stream()
-                .filter(s -> s.facts().contains("past 100 %") && s.facts().contains("increase APPROVED"))
+                .filter(s -> s.facts().contains("kind NEGOTIATED") && s.facts().contains("increase APPROVED"))
                 .findFirst().orElse(scenarios.get(0));
         log.info("Demo: try contract {} (/api/contracts/{}/timeline)", example.contractId(), example.contractId());
     }

@@ -6,6 +6,7 @@ import nl.ggz.contracts.api.ApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,10 +45,12 @@ class DemoDataTest extends ApplicationTest {
                 providers.add(row.path("providerAgb").asText());
                 kinds.add(row.path("kind").asText());
                 types.add(row.path("providerType").asText());
-                double utilisation = row.path("utilisationPercent").asDouble();
-                under70 += utilisation < 70 ? 1 : 0;
-                past70 += utilisation >= 70 && utilisation < 100 ? 1 : 0;
-                past100WithUnpaid += utilisation >= 100 && row.path("unpaidCents").asLong() > 0 ? 1 : 0;
+                BigDecimal utilisation = row.path("utilisationPercent").decimalValue();
+                boolean at70 = utilisation.compareTo(BigDecimal.valueOf(70)) >= 0;
+                boolean at100 = utilisation.compareTo(BigDecimal.valueOf(100)) >= 0;
+                under70 += at70 ? 0 : 1;
+                past70 += at70 && !at100 ? 1 : 0;
+                past100WithUnpaid += at100 && row.path("unpaidCents").asLong() > 0 ? 1 : 0;
                 raisedByAddendum += row.path("ceilingCents").asLong() > row.path("initialCeilingCents").asLong() ? 1 : 0;
                 clawedBack += row.path("clawedBackCents").asLong() > 0 ? 1 : 0;
             }
