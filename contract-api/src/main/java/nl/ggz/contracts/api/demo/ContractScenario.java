@@ -52,7 +52,7 @@ final class ContractScenario {
     /** How an increase request ends; tried in a rotating order, the first that fits the calendar is taken. */
     enum RequestOutcome { APPROVED, REJECTED, OVERDUE, APPROVED_LATE, PENDING, REJECTED_LATE, ADDENDUM_UNSIGNED }
 
-    /** The order outcomes are tried in, starting at a place that differs per contract: approvals are the most common. */
+    /** The order outcomes are tried in, from a place that differs per contract: approvals are the most common. */
     private static final RequestOutcome[] OUTCOMES = {RequestOutcome.APPROVED, RequestOutcome.REJECTED_LATE,
             RequestOutcome.PENDING, RequestOutcome.APPROVED, RequestOutcome.OVERDUE, RequestOutcome.REJECTED,
             RequestOutcome.APPROVED_LATE, RequestOutcome.APPROVED, RequestOutcome.ADDENDUM_UNSIGNED};
@@ -71,7 +71,7 @@ final class ContractScenario {
             "groei van het aantal verzekerden in de regio en extra instroom na sluiting van een andere aanbieder",
             "onvoorziene toename van complexe zorgvragen; productiemonitor tijdig en volledig aangeleverd",
             "nieuwe behandelaar (GZ-psycholoog) per 1 april in dienst; wachttijd loopt op tot 18 weken"};
-    /** Seed 001's criteria: alternative care in the region, cost per client, the production monitor, the duty of care. */
+    /** Seed 001's criteria: alternative care in the region, cost per client, the production monitor, duty of care. */
     private static final String[] REJECTION_GROUNDS = {
             "voldoende alternatief zorgaanbod in de regio beschikbaar",
             "stijging van de gemiddelde kosten per cliënt niet onderbouwd in relatie tot doelmatigheid",
@@ -215,8 +215,8 @@ final class ContractScenario {
         ContractTerm term = new ContractTerm(LocalDate.of(contractYear, 1, 1),
                 LocalDate.of(contractYear + years - 1, 12, 31));
         step(offeredAt, purchaser, t -> new OfferContract(contractId, plan.insurer().code(),
-                plan.provider().code(), plan.provider().type(), plan.kind(), term, settings(), tariff(tariffBasisPoints()),
-                Money.cents(ceiling), expiresAt, t));
+                plan.provider().code(), plan.provider().type(), plan.kind(), term, settings(),
+                tariff(tariffBasisPoints()), Money.cents(ceiling), expiresAt, t));
     }
 
     private void sign(Instant signedAt) {
@@ -307,7 +307,8 @@ final class ContractScenario {
                     codes[lines.nextInt(codes.length)], "p-" + Integer.toHexString(0x100000 + lines.nextInt(0xEFFFFF)),
                     Money.cents(share), null));
         }
-        step(at(receivedOn(year, month), 2, plan.number() % 60), claims, t -> new RecordDeclarations(ceilingId, batch, t));
+        step(at(receivedOn(year, month), 2, plan.number() % 60), claims,
+                t -> new RecordDeclarations(ceilingId, batch, t));
         return batch;
     }
 
@@ -415,7 +416,8 @@ final class ContractScenario {
                 }
                 // seed 001: the increase is final only once the provider signs the addendum (in VECOZO)
                 LocalDate signed = decided.plusDays(1 + random.nextInt(7));
-                step(at(signed, 10), provider, t -> new SignAddendum(ceilingId, addendumId, plan.provider().signatory(), t));
+                step(at(signed, 10), provider,
+                        t -> new SignAddendum(ceilingId, addendumId, plan.provider().signatory(), t));
                 return new Raise(approved, signed);
             }
             case REJECTED, REJECTED_LATE -> {
@@ -444,7 +446,9 @@ final class ContractScenario {
     /** Seed 003 §4.3: a stop for lack of staff; at independents usually longer than three months. */
     private void capacityStop() {
         LocalDate from = LocalDate.of(year, 2, 1).plusDays(random.nextInt(220));
-        int days = plan.provider().type() == ProviderType.INDEPENDENT ? 45 + random.nextInt(160) : 10 + random.nextInt(80);
+        int days = plan.provider().type() == ProviderType.INDEPENDENT
+                ? 45 + random.nextInt(160)
+                : 10 + random.nextInt(80);
         stop(PatientStopReason.CAPACITY, from, from.plusDays(days - 1));
     }
 
@@ -499,7 +503,8 @@ final class ContractScenario {
 
     /** The insurer's tariff percentage of the NZa maximum tariffs, in hundredths of a percent. */
     private int tariffBasisPoints() {
-        return 9_000 + (Integer.parseInt(plan.insurer().uzovi()) % 7) * 75 + (plan.kind() == ContractKind.NEGOTIATED ? 300 : 0);
+        int insurer = (Integer.parseInt(plan.insurer().uzovi()) % 7) * 75;
+        return 9_000 + insurer + (plan.kind() == ContractKind.NEGOTIATED ? 300 : 0);
     }
 
     private static TariffPercentage tariff(int basisPoints) {

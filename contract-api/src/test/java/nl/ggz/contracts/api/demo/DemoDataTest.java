@@ -38,7 +38,7 @@ class DemoDataTest extends ApplicationTest {
     @BeforeAll
     static void theYearHasRunLongEnough() {
         assumeTrue(LocalDate.now(DomainTime.AMSTERDAM).getMonthValue() >= 8,
-                "the demo shows every case from 1 August (DemoPlanTest); earlier it leaves out what lies in the future");
+                "the demo shows every case from 1 August (DemoPlanTest); before, it leaves out the future");
     }
 
     @Test
@@ -65,7 +65,8 @@ class DemoDataTest extends ApplicationTest {
                 under70 += at70 ? 0 : 1;
                 past70 += at70 && !at100 ? 1 : 0;
                 past100WithUnpaid += at100 && row.path("unpaidCents").asLong() > 0 ? 1 : 0;
-                raisedByAddendum += row.path("ceilingCents").asLong() > row.path("initialCeilingCents").asLong() ? 1 : 0;
+                boolean raised = row.path("ceilingCents").asLong() > row.path("initialCeilingCents").asLong();
+                raisedByAddendum += raised ? 1 : 0;
                 clawedBack += row.path("clawedBackCents").asLong() > 0 ? 1 : 0;
             }
             assertThat(insurers).hasSize(10);
@@ -91,13 +92,14 @@ class DemoDataTest extends ApplicationTest {
             assertThat(sum(monitor, "increaseRequestsHonoured")).isGreaterThan(2);
             assertThat(sum(monitor, "increaseRequestsRejected")).isGreaterThan(2);
             assertThat(sum(monitor, "increaseRequestsOverdue")).isGreaterThan(2);
-            assertThat(sum(monitor, "decisionLeadTimes", "ONE_TO_3_MONTHS")).as("decided after the period").isPositive();
+            assertThat(sum(monitor, "decisionLeadTimes", "ONE_TO_3_MONTHS")).as("decided late").isPositive();
             assertThat(sum(monitor, "contractsAtCeilingWithStop")).isPositive();
             assertThat(sum(monitor, "stopsByReason", "CEILING_REACHED")).isPositive();
             assertThat(sum(monitor, "stopsByReason", "CAPACITY")).isPositive();
             List<JsonNode> stops = new ArrayList<>();
             for (String insurer : INSURERS) {
-                get("/api/reports/patient-stops?insurer=" + insurer + "&year=" + YEAR).path("stops").forEach(stops::add);
+                get("/api/reports/patient-stops?insurer=" + insurer + "&year=" + YEAR).path("stops")
+                        .forEach(stops::add);
             }
             for (String reason : List.of("CEILING_REACHED", "CAPACITY")) {
                 assertThat(stops).as("lifted stops, " + reason).anyMatch(s -> reason.equals(s.path("reason").asText())

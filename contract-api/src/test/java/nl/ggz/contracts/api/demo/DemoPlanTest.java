@@ -25,7 +25,7 @@ class DemoPlanTest {
             "increase PENDING", "increase OVERDUE", "claw-back", "stop CEILING_REACHED lifted",
             "stop CEILING_REACHED ongoing", "stop CAPACITY lifted", "stop CAPACITY ongoing");
 
-    /** From August (every third day): requests open on 1 April (seed 001), late decisions come weeks after their due date. */
+    /** From August (every third day): requests open on 1 April (seed 001); late decisions come weeks after due. */
     @Test
     void everyCaseIsPlannedOnAnyDayFromAugustToTheEndOfTheYear() {
         for (LocalDate day = LocalDate.of(2026, 8, 1); day.getYear() == 2026; day = day.plusDays(3)) {
