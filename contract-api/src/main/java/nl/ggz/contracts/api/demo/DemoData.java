@@ -131,7 +131,7 @@ public class DemoData implements ApplicationRunner {
         log.info("Demo data written in {} s: {} events; {} insurers, {} providers, {} contracts, {} declarations{}",
                 (System.nanoTime() - started) / 1_000_000_000, events, DemoCast.INSURERS.size(), providers.size(),
                 scenarios.size(), scenarios.stream().mapToInt(ContractScenario::declarations).sum(),
-                refused.get() == 0 ? "" : "; " + refused.get() + " commands refused (see the warnings above)");
+                refused.get() == 0 ? "" : "; " + refused.get() + " commands or claims lines refused (see the warnings)");
         log.info("Demo contents: {}", tally(scenarios));
         ContractScenario example = scenarios.stream()
                 .filter(s -> s.facts().contains("kind NEGOTIATED") && s.facts().contains("increase APPROVED"))

@@ -7,6 +7,7 @@ import nl.ggz.contracts.domain.shared.DomainTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -22,11 +23,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The demo of a first start, read through the public API as a purchaser, a provider and the NZa would: every case
- * the pages need is there. Its own application context (demo on, few declaration lines per batch so that it stays
+ * the pages need is there. The GETs go through {@link Api}, where a bearer token can be added for all tests at once. Its own application context (demo on, few declaration lines per batch so that it stays
  * quick); the cast and the scenarios are those of a real first start.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ggz.demo.enabled=true", "ggz.demo.scale=10"})
+// no other class shares this context: closed after the class, not left for the JVM's exit with the cached ones
+@DirtiesContext
 class DemoDataTest extends ApplicationTest {
 
     private static final List<String> INSURERS = DemoCast.INSURERS.stream().map(DemoInsurer::uzovi).toList();
