@@ -52,15 +52,18 @@ final class ContractScenario {
     /** How an increase request ends; tried in a rotating order, the first that fits the calendar is taken. */
     enum RequestOutcome { APPROVED, REJECTED, OVERDUE, APPROVED_LATE, PENDING, REJECTED_LATE, ADDENDUM_UNSIGNED }
 
-    /** The order outcomes are tried in, starting at a place that differs per contract: approvals are the most common. */
+    /** The order outcomes are tried in, from a place that differs per contract: approvals are the most common. */
     private static final RequestOutcome[] OUTCOMES = {RequestOutcome.APPROVED, RequestOutcome.REJECTED_LATE,
             RequestOutcome.PENDING, RequestOutcome.APPROVED, RequestOutcome.OVERDUE, RequestOutcome.REJECTED,
             RequestOutcome.APPROVED_LATE, RequestOutcome.APPROVED, RequestOutcome.ADDENDUM_UNSIGNED};
 
-    /** Claims lines per month at full scale: a line is one patient's care that month, so lines are few and large. */
-    private static final int LINES_INDEPENDENT = 16;
-    private static final int LINES_INSTITUTION = 48;
-    private static final int LINES_HOSPITAL_WARD = 32;
+    /**
+     * Claims lines per month at scale 100, in an average month: far fewer and larger lines than a real claims system
+     * sends, so that the year's amounts are right while a first start stays short (about 60,000 declarations).
+     */
+    private static final int LINES_INDEPENDENT = 10;
+    private static final int LINES_INSTITUTION = 29;
+    private static final int LINES_HOSPITAL_WARD = 19;
     private static final String[] AMBULANT_CODES = {"CO0142", "CO0242", "CO0342", "DI0142", "GR0110", "CO0408"};
     private static final String[] CLINICAL_CODES = {"VB0101", "VB0202", "CO0142"};
     private static final String[] INCREASE_GROUNDS = {
@@ -68,8 +71,9 @@ final class ContractScenario {
             "groei van het aantal verzekerden in de regio en extra instroom na sluiting van een andere aanbieder",
             "onvoorziene toename van complexe zorgvragen; productiemonitor tijdig en volledig aangeleverd",
             "nieuwe behandelaar (GZ-psycholoog) per 1 april in dienst; wachttijd loopt op tot 18 weken"};
+    /** Seed 001's criteria: alternative care in the region, cost per client, the production monitor, duty of care. */
     private static final String[] REJECTION_GROUNDS = {
-            "voldoende alternatief zorgaanbod in de regio beschikbaar (seed 001: geen verhoging bij alternatief aanbod)",
+            "voldoende alternatief zorgaanbod in de regio beschikbaar",
             "stijging van de gemiddelde kosten per cliënt niet onderbouwd in relatie tot doelmatigheid",
             "productiemonitor niet tijdig en volledig aangeleverd",
             "zorgplicht in de regio komt niet in gevaar; wachttijden binnen de Treeknorm"};
@@ -181,13 +185,13 @@ final class ContractScenario {
         long offered = plan.ceilingCents();
         int offeredTariff = tariffBasisPoints();
         LocalDate day = offeredOn.plusDays(10 + random.nextInt(11));
-        long asked = roundThousand(offered * (1_080 + random.nextInt(70)) / 1_000);
+        long asked = wholeThousands(offered * (1_080 + random.nextInt(70)) / 1_000);
         step(at(day, 14), provider, t -> new ReviseProposal(contractId, Party.PROVIDER, Money.cents(asked),
                 tariff(Math.min(10_000, offeredTariff + 150)), null, t));
         long agreed = asked;
         if (random.nextInt(10) < 6) {
             day = day.plusDays(7 + random.nextInt(8));
-            agreed = roundThousand((offered + asked) / 2);
+            agreed = wholeThousands((offered + asked) / 2);
             long counter = agreed;
             step(at(day, 11), purchaser, t -> new ReviseProposal(contractId, Party.PURCHASER,
                     Money.cents(counter), tariff(Math.min(10_000, offeredTariff + 75)), null, t));
@@ -211,8 +215,8 @@ final class ContractScenario {
         ContractTerm term = new ContractTerm(LocalDate.of(contractYear, 1, 1),
                 LocalDate.of(contractYear + years - 1, 12, 31));
         step(offeredAt, purchaser, t -> new OfferContract(contractId, plan.insurer().code(),
-                plan.provider().code(), plan.provider().type(), plan.kind(), term, settings(), tariff(tariffBasisPoints()),
-                Money.cents(ceiling), expiresAt, t));
+                plan.provider().code(), plan.provider().type(), plan.kind(), term, settings(),
+                tariff(tariffBasisPoints()), Money.cents(ceiling), expiresAt, t));
     }
 
     private void sign(Instant signedAt) {
@@ -240,15 +244,13 @@ final class ContractScenario {
         if (lastMonth == 0) {
             return;
         }
-        long raised = 0;
-        LocalDate raisedOn = null;
-        int crossed70 = firstMonthAt(cumulative, ceiling * 70 / 100, 0, null);
-        if (plan.asksIncrease() && crossed70 > 0) {
-            long[] increase = increase(ceilingId, ceiling, receivedOn(year, crossed70), cumulative, lastMonth);
-            raised = increase[0];
-            raisedOn = raised > 0 ? LocalDate.ofEpochDay(increase[1]) : null;
-        }
-        int crossed100 = firstMonthAt(cumulative, ceiling, raised, raisedOn);
+        // seed 001: the provider reports at 70 % and may then ask for more room
+        int crossed70 = firstMonthAt(cumulative, ceiling * 70 / 100, Raise.NONE);
+        Raise raise = plan.asksIncrease() && crossed70 > 0
+                ? increase(ceilingId, ceiling, receivedOn(year, crossed70), cumulative, lastMonth)
+                : Raise.NONE;
+        LocalDate raisedOn = raise.signedOn();
+        int crossed100 = firstMonthAt(cumulative, ceiling, raise);
         if (crossed100 > 0) {
             facts.add("past 100 %");
         } else if (crossed70 > 0) {
@@ -266,10 +268,11 @@ final class ContractScenario {
         }
     }
 
-    /** The first month whose batch takes the counted amount to {@code level}, with a raise signed on a day. */
-    private int firstMonthAt(long[] cumulative, long level, long raised, LocalDate raisedOn) {
+    /** The first month whose batch takes the counted amount to {@code level}, or level plus a raise signed before. */
+    private int firstMonthAt(long[] cumulative, long level, Raise raise) {
         for (int month = 1; month < cumulative.length; month++) {
-            long inForce = raisedOn != null && raisedOn.isBefore(receivedOn(year, month)) ? level + raised : level;
+            long inForce = raise.signedOn() != null && raise.signedOn().isBefore(receivedOn(year, month))
+                    ? level + raise.cents() : level;
             if (cumulative[month] >= inForce) {
                 return month;
             }
@@ -304,7 +307,8 @@ final class ContractScenario {
                     codes[lines.nextInt(codes.length)], "p-" + Integer.toHexString(0x100000 + lines.nextInt(0xEFFFFF)),
                     Money.cents(share), null));
         }
-        step(at(receivedOn(year, month), 2, plan.number() % 60), claims, t -> new RecordDeclarations(ceilingId, batch, t));
+        step(at(receivedOn(year, month), 2, plan.number() % 60), claims,
+                t -> new RecordDeclarations(ceilingId, batch, t));
         return batch;
     }
 
@@ -315,9 +319,9 @@ final class ContractScenario {
 
     /**
      * The provider asks for more room a few days after the 70 % report (seed 001), inside the policy's window; the
-     * outcome is the first of a rotating list that the calendar allows. Returns {raised amount, epoch day signed}.
+     * outcome is the first of a rotating list that the calendar allows.
      */
-    private long[] increase(String ceilingId, long ceiling, LocalDate crossed, long[] cumulative, int lastMonth) {
+    private Raise increase(String ceilingId, long ceiling, LocalDate crossed, long[] cumulative, int lastMonth) {
         int period = policy.decisionPeriodDays();
         LocalDate windowStart = DomainTime.dateOf(policy.increaseWindowStart());
         LocalDate windowLast = DomainTime.dateOf(policy.increaseWindowEnd().minusSeconds(1)).minusDays(1);
@@ -328,12 +332,12 @@ final class ContractScenario {
         LocalDate latest = windowLast.isBefore(today.minusDays(1)) ? windowLast : today.minusDays(1);
         if (earliest.isAfter(latest)) {
             facts.add("no increase request: the window was closed");
-            return new long[]{0, 0};
+            return Raise.NONE;
         }
         // the year's expected overrun, between 10 % and the cap of 50 % of the initial ceiling (seed 001)
         long expected = cumulative[lastMonth] * 12_000 / cumulativeWeight(lastMonth) - ceiling;
-        long amount = roundThousand(Math.max(ceiling / 10, Math.min(expected, ceiling * policy.increaseCapPercent() / 100)));
-        amount = Math.min(amount, ceiling * policy.increaseCapPercent() / 100 / 100_000 * 100_000);
+        long cap = ceiling * policy.increaseCapPercent() / 100;
+        long amount = Math.min(wholeThousands(Math.max(ceiling / 10, Math.min(expected, cap))), wholeThousands(cap));
         // where the decision period is long (seed 002: decided by 31 March), half the requests are still waiting
         if (period > 60 && plan.number() % 2 == 0) {
             LocalDate requested = requestDay(RequestOutcome.PENDING, earliest, latest, period);
@@ -351,7 +355,7 @@ final class ContractScenario {
             }
         }
         facts.add("no increase request: no outcome fits the calendar");
-        return new long[]{0, 0};
+        return Raise.NONE;
     }
 
     private static int cumulativeWeight(int month) {
@@ -386,33 +390,35 @@ final class ContractScenario {
         return firstFor.plusDays(random.nextInt((int) Math.min(span, 6) + 1));
     }
 
-    private long[] request(String ceilingId, RequestOutcome outcome, LocalDate requested, long amount, int period) {
+    private Raise request(String ceilingId, RequestOutcome outcome, LocalDate requested, long amount, int period) {
         String requestId = id("request");
         String grounds = INCREASE_GROUNDS[random.nextInt(INCREASE_GROUNDS.length)];
-        step(at(requested, 11), provider, t -> new RequestIncrease(ceilingId, requestId, Money.cents(amount), grounds, t));
+        Instant requestedAt = at(requested, 11);
+        step(requestedAt, provider, t -> new RequestIncrease(ceilingId, requestId, Money.cents(amount), grounds, t));
         boolean late = outcome == RequestOutcome.APPROVED_LATE || outcome == RequestOutcome.REJECTED_LATE;
         LocalDate decided = late
                 ? requested.plusDays(period + 7 + random.nextInt(35))
                 : requested.plusDays(7 + random.nextInt(Math.min(period - 1, 25) - 6));
         if (late) {
             // the request is overdue before the purchaser gets to it
-            steps.add(new DemoStep(at(requested, 11).plus(period, ChronoUnit.DAYS).plusSeconds(1), null,
+            steps.add(new DemoStep(requestedAt.plus(period, ChronoUnit.DAYS).plusSeconds(1), null,
                     new AwaitOverdue(ceilingId, requestId)));
         }
         switch (outcome) {
             case APPROVED, APPROVED_LATE, ADDENDUM_UNSIGNED -> {
-                long approved = random.nextInt(3) == 0 ? roundThousand(amount * (600 + random.nextInt(300)) / 1_000)
+                long approved = random.nextInt(3) == 0 ? wholeThousands(amount * (600 + random.nextInt(300)) / 1_000)
                         : amount;
                 String addendumId = id("addendum");
                 step(at(decided, 15), purchaser, t -> new ApproveIncrease(ceilingId, requestId, addendumId,
                         Money.cents(approved), t));
                 if (outcome == RequestOutcome.ADDENDUM_UNSIGNED) {
-                    return new long[]{0, 0};
+                    return Raise.NONE;
                 }
                 // seed 001: the increase is final only once the provider signs the addendum (in VECOZO)
                 LocalDate signed = decided.plusDays(1 + random.nextInt(7));
-                step(at(signed, 10), provider, t -> new SignAddendum(ceilingId, addendumId, plan.provider().signatory(), t));
-                return new long[]{approved, signed.toEpochDay()};
+                step(at(signed, 10), provider,
+                        t -> new SignAddendum(ceilingId, addendumId, plan.provider().signatory(), t));
+                return new Raise(approved, signed);
             }
             case REJECTED, REJECTED_LATE -> {
                 String rejection = REJECTION_GROUNDS[random.nextInt(REJECTION_GROUNDS.length)];
@@ -422,7 +428,7 @@ final class ContractScenario {
                 // PENDING or OVERDUE: nobody has decided yet
             }
         }
-        return new long[]{0, 0};
+        return Raise.NONE;
     }
 
     /** Seed 003 §4.3: a stop because the ceiling is reached, lifted when an addendum raises it, or after a while. */
@@ -440,7 +446,9 @@ final class ContractScenario {
     /** Seed 003 §4.3: a stop for lack of staff; at independents usually longer than three months. */
     private void capacityStop() {
         LocalDate from = LocalDate.of(year, 2, 1).plusDays(random.nextInt(220));
-        int days = plan.provider().type() == ProviderType.INDEPENDENT ? 45 + random.nextInt(160) : 10 + random.nextInt(80);
+        int days = plan.provider().type() == ProviderType.INDEPENDENT
+                ? 45 + random.nextInt(160)
+                : 10 + random.nextInt(80);
         stop(PatientStopReason.CAPACITY, from, from.plusDays(days - 1));
     }
 
@@ -473,6 +481,11 @@ final class ContractScenario {
         facts.add("claw-back");
     }
 
+    /** A signed addendum: how much it raised the ceiling, and on which day. */
+    private record Raise(long cents, LocalDate signedOn) {
+        static final Raise NONE = new Raise(0, null);
+    }
+
     private void step(Instant at, DemoParty party, Function<Instant, Object> command) {
         steps.add(new DemoStep(at, party, command.apply(at)));
     }
@@ -490,14 +503,16 @@ final class ContractScenario {
 
     /** The insurer's tariff percentage of the NZa maximum tariffs, in hundredths of a percent. */
     private int tariffBasisPoints() {
-        return 9_000 + (Integer.parseInt(plan.insurer().uzovi()) % 7) * 75 + (plan.kind() == ContractKind.NEGOTIATED ? 300 : 0);
+        int insurer = (Integer.parseInt(plan.insurer().uzovi()) % 7) * 75;
+        return 9_000 + insurer + (plan.kind() == ContractKind.NEGOTIATED ? 300 : 0);
     }
 
     private static TariffPercentage tariff(int basisPoints) {
         return TariffPercentage.of(basisPoints / 100 + "." + String.format("%02d", basisPoints % 100));
     }
 
-    private static long roundThousand(long cents) {
+    /** Down to whole thousands of euros, at least one thousand. */
+    private static long wholeThousands(long cents) {
         return Math.max(100_000, cents / 100_000 * 100_000);
     }
 

@@ -131,10 +131,10 @@ public class DemoData implements ApplicationRunner {
         log.info("Demo data written in {} s: {} events; {} insurers, {} providers, {} contracts, {} declarations{}",
                 (System.nanoTime() - started) / 1_000_000_000, events, DemoCast.INSURERS.size(), providers.size(),
                 scenarios.size(), scenarios.stream().mapToInt(ContractScenario::declarations).sum(),
-                refused.get() == 0 ? "" : "; " + refused.get() + " commands refused (see the warnings above)");
+                refused.get() == 0 ? "" : "; " + refused.get() + " commands or claims lines refused (see the warnings)");
         log.info("Demo contents: {}", tally(scenarios));
         ContractScenario example = scenarios.stream()
-                .filter(s -> s.facts().contains("past 100 %") && s.facts().contains("increase APPROVED"))
+                .filter(s -> s.facts().contains("kind NEGOTIATED") && s.facts().contains("increase APPROVED"))
                 .findFirst().orElse(scenarios.get(0));
         log.info("Demo: try contract {} (/api/contracts/{}/timeline)", example.contractId(), example.contractId());
     }

@@ -38,9 +38,11 @@ final class DemoPlanner {
             }
         }
         if (offersForNextYear) {
-            // the autumn's offers for next year, still open (seed 000: contracts are signed before mid-November)
+            // the autumn's offers for next year to institutions and wards, whose contracts run one year, still open
+            // (seed 000: contracted care is published by 15 November)
+            List<DemoProvider> yearly = providers.stream().filter(p -> p.type() != ProviderType.INDEPENDENT).toList();
             for (int i = 0; i < 12; i++) {
-                DemoProvider provider = providers.get(random.nextInt(providers.size()));
+                DemoProvider provider = yearly.get(random.nextInt(yearly.size()));
                 plans.add(plan(plans.size(), DemoCast.INSURERS.get(i % DemoCast.INSURERS.size()), provider,
                         Ending.OPEN_NEXT_YEAR, random));
             }
