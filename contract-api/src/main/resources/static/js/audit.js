@@ -1,13 +1,13 @@
 // The regulator's audit export: streams GET /api/audit/events, counts the lines as they arrive and shows how far the
 // export is (position of the last complete line against X-Audit-Horizon), then offers the file; and the bundle.
 import { call } from './api.js';
-import { el, clear, message, param } from './dom.js';
+import { el, clear, message, param, busy, ready } from './dom.js';
 import { header } from './nav.js';
 import { require } from './session.js';
 import { fillYears } from './years.js';
 import { fillInsurers } from './insurers.js';
 
-const session = require('REGULATOR');
+const session = await require('REGULATOR');
 header(session);
 
 const insurer = document.getElementById('insurer');
@@ -38,6 +38,7 @@ async function exportEvents(event) {
   progressText.textContent = 'Asking for the export…';
   running = new AbortController();
   stop.hidden = false;
+  busy();
   try {
     const response = await call('/api/audit/events?' + filters, {
       headers: { Accept: 'application/x-ndjson' }, signal: running.signal,
@@ -86,6 +87,7 @@ async function exportEvents(event) {
   } finally {
     stop.hidden = true;
     running = null;
+    ready();
   }
 }
 
@@ -96,6 +98,7 @@ async function downloadBundle() {
   clear(document.getElementById('download'));
   progress.removeAttribute('value'); // indeterminate: a bundle's size is known only at its end
   progressText.textContent = 'Making the bundle…';
+  busy();
   try {
     const response = await call('/api/audit/bundle?' + filters);
     const blob = await response.blob();
@@ -105,6 +108,8 @@ async function downloadBundle() {
   } catch (e) {
     progress.value = 0;
     message('The bundle failed: ' + e.message);
+  } finally {
+    ready();
   }
 }
 
@@ -114,6 +119,7 @@ async function init() {
   document.getElementById('export-form').addEventListener('submit', exportEvents);
   document.getElementById('bundle').addEventListener('click', downloadBundle);
   stop.addEventListener('click', () => running && running.abort());
+  ready();
 }
 
 init();

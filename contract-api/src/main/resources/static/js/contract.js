@@ -1,6 +1,6 @@
 // Contract page: the contract's state, the ceiling of a year with its chart, requests and claw-backs, the timeline.
 import { get, ApiError } from './api.js';
-import { el, clear, message, param, date, dateTime } from './dom.js';
+import { el, clear, message, param, date, dateTime, busy, ready } from './dom.js';
 import { euros, percent } from './money.js';
 import { header } from './nav.js';
 import { require } from './session.js';
@@ -8,7 +8,7 @@ import { currentYear } from './years.js';
 import { ceilingChart } from './ceiling-chart.js';
 import { utilisationBar } from './utilisation.js';
 
-const session = require('PURCHASER', 'PROVIDER', 'REGULATOR');
+const session = await require('PURCHASER', 'PROVIDER', 'REGULATOR');
 header(session);
 const contractId = param('id');
 
@@ -117,8 +117,10 @@ async function showTimeline() {
 async function init() {
   if (!contractId) {
     message('No contract chosen: open one from the contracts list.');
+    ready();
     return;
   }
+  busy();
   try {
     const contract = await get('/api/contracts/' + encodeURIComponent(contractId));
     showContract(contract);
@@ -132,12 +134,17 @@ async function init() {
       const wanted = param('year') || String(currentYear());
       const initial = contract.ceilings.find(c => String(c.year) === wanted) || contract.ceilings[0];
       choice.value = initial.ceilingId;
-      choice.addEventListener('change', () => showCeiling(choice.value).catch(e => message(e.message)));
+      choice.addEventListener('change', () => {
+        busy();
+        showCeiling(choice.value).catch(e => message(e.message)).finally(ready);
+      });
       await showCeiling(initial.ceilingId);
     }
     await timeline;
   } catch (e) {
     message(e instanceof ApiError ? e.message : 'Could not load the contract: ' + e.message);
+  } finally {
+    ready();
   }
 }
 

@@ -1,6 +1,6 @@
 // Contracts list: filters by insurer, year, status and provider; a utilisation bar per ceiling of the year.
 import { get, ApiError } from './api.js';
-import { el, clear, message, param } from './dom.js';
+import { el, clear, message, param, busy, ready } from './dom.js';
 import { euros, percent } from './money.js';
 import { header } from './nav.js';
 import { require } from './session.js';
@@ -8,7 +8,7 @@ import { fillYears } from './years.js';
 import { fillInsurers } from './insurers.js';
 import { utilisationBar } from './utilisation.js';
 
-const session = require('PURCHASER', 'PROVIDER', 'REGULATOR');
+const session = await require('PURCHASER', 'PROVIDER', 'REGULATOR');
 header(session);
 
 const form = document.getElementById('filters');
@@ -27,7 +27,7 @@ function query() {
 }
 
 /** The monitoring rows of the year's ceilings by contract: purchasers and the regulator. */
-async function ceilingsByContract(q) {
+async function ceilingsByContract(q, mine) {
   const byContract = new Map();
   if (session.role === 'PROVIDER') {
     return byContract;
@@ -39,7 +39,9 @@ async function ceilingsByContract(q) {
   for (const row of monitoring.ceilings) {
     byContract.set(row.contractId, row);
   }
-  showTotals(monitoring.totals);
+  if (mine === generation) {
+    showTotals(monitoring.totals);
+  }
   return byContract;
 }
 
@@ -76,14 +78,18 @@ function statusBadge(value) {
   return el('span', { class: 'badge ' + kind }, value);
 }
 
+/** Each load counts: only the latest one shows its rows (a quick second filter change overtakes the first). */
+let generation = 0;
+
 async function load() {
+  const mine = ++generation;
   const q = query();
   history.replaceState(null, '', '?' + q);
+  busy();
   message('');
-  const body = clear(document.querySelector('#contracts tbody'));
-  clear(document.getElementById('totals'));
+  const body = document.createDocumentFragment();
   try {
-    const [contracts, ceilings] = await Promise.all([get('/api/contracts?' + q), ceilingsByContract(q)]);
+    const [contracts, ceilings] = await Promise.all([get('/api/contracts?' + q), ceilingsByContract(q, mine)]);
     for (const contract of contracts) {
       const ceiling = ceilings.get(contract.contractId)
         || (session.role === 'PROVIDER' ? await providerCeiling(contract, q.get('year')) : null);
@@ -102,11 +108,19 @@ async function load() {
           class: 'badge ' + (requests.some(r => r.overdue) ? 'bad' : 'warn'),
         }, requests.length + (requests.some(r => r.overdue) ? ' overdue' : ' waiting')))));
     }
+    if (mine !== generation) {
+      return;
+    }
+    document.querySelector('#contracts tbody').replaceChildren(body);
     document.getElementById('count').textContent = contracts.length === 0
       ? 'No contracts match these filters.'
       : contracts.length + ' contracts' + (contracts.length >= 200 ? ' (the first 200)' : '');
   } catch (e) {
     message(e instanceof ApiError ? e.message : 'Could not load the contracts: ' + e.message);
+  } finally {
+    if (mine === generation) {
+      ready();
+    }
   }
 }
 
@@ -125,7 +139,10 @@ async function init() {
     event.preventDefault();
     load();
   });
-  form.addEventListener('change', () => load());
+  // the selects apply at once; the provider code when submitted
+  form.addEventListener('change', event => {
+    if (event.target !== provider) load();
+  });
   await load();
 }
 

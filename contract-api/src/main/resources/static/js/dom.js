@@ -53,3 +53,12 @@ export function dateTime(value) {
 export function param(name) {
   return new URLSearchParams(location.search).get(name);
 }
+
+/** The page is fetching (data-state on <body>): what a reader, or a browser test, waits on. */
+export function busy() {
+  document.body.dataset.state = 'loading';
+}
+
+export function ready() {
+  document.body.dataset.state = 'ready';
+}

@@ -1,12 +1,12 @@
 // The regulator's contracting-monitor figures of a year: one column per provider type.
 import { get } from './api.js';
-import { el, clear, message, param } from './dom.js';
+import { el, clear, message, param, busy, ready } from './dom.js';
 import { percent } from './money.js';
 import { header } from './nav.js';
 import { require } from './session.js';
 import { fillYears } from './years.js';
 
-const session = require('REGULATOR');
+const session = await require('REGULATOR');
 header(session);
 const year = document.getElementById('year');
 
@@ -37,6 +37,7 @@ const ROWS = [
 
 async function load() {
   history.replaceState(null, '', '?year=' + year.value);
+  busy();
   message('');
   try {
     const monitor = await get('/api/reports/contracting-monitor?year=' + year.value);
@@ -49,6 +50,8 @@ async function load() {
         String(read(monitor.byProviderType[t]) ?? '–'))))));
   } catch (e) {
     message(e.message);
+  } finally {
+    ready();
   }
 }
 

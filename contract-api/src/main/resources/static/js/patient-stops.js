@@ -1,13 +1,13 @@
 // Patient-stop report of one insurer and year: figures, a chart of the durations, the stops.
 import { get } from './api.js';
-import { el, clear, message, param } from './dom.js';
+import { el, clear, message, param, busy, ready } from './dom.js';
 import { header } from './nav.js';
 import { require } from './session.js';
 import { fillYears } from './years.js';
 import { fillInsurers } from './insurers.js';
 import { barChart } from './bar-chart.js';
 
-const session = require('PURCHASER', 'REGULATOR');
+const session = await require('PURCHASER', 'REGULATOR');
 header(session);
 
 const insurer = document.getElementById('insurer');
@@ -25,6 +25,7 @@ function figure(label, value, id) {
 async function load() {
   const chosen = session.role === 'PURCHASER' ? session.insurerUzovi : insurer.value;
   history.replaceState(null, '', '?' + new URLSearchParams({ insurer: chosen, year: year.value }));
+  busy();
   message('');
   try {
     const report = await get('/api/reports/patient-stops?' + new URLSearchParams({ insurer: chosen, year: year.value }));
@@ -50,6 +51,8 @@ async function load() {
     }
   } catch (e) {
     message(e.message);
+  } finally {
+    ready();
   }
 }
 

@@ -1,11 +1,11 @@
 // The purchaser's queue of increase requests, overdue first, with approve (amount) and reject (grounds).
 import { get, post } from './api.js';
-import { el, clear, message, dateTime } from './dom.js';
+import { el, clear, message, dateTime, busy, ready } from './dom.js';
 import { euros, parseCents } from './money.js';
 import { header } from './nav.js';
 import { require } from './session.js';
 
-const session = require('PURCHASER');
+const session = await require('PURCHASER');
 header(session);
 
 /** Decided here: the queue is a streaming view that follows a decision within about a second. */
@@ -17,6 +17,7 @@ function base(request) {
 }
 
 async function decide(request, action, row) {
+  busy();
   for (const button of row.querySelectorAll('button')) button.disabled = true;
   try {
     if (action === 'approve') {
@@ -40,6 +41,7 @@ async function decide(request, action, row) {
   } catch (e) {
     message(e.message);
     for (const button of row.querySelectorAll('button')) button.disabled = false;
+    ready();
   }
 }
 
@@ -67,6 +69,7 @@ function rowOf(request) {
 }
 
 async function load(clearMessage = true) {
+  busy();
   if (clearMessage) message('');
   try {
     const queue = (await get('/api/monitoring/increase-requests?insurer=' + session.insurerUzovi))
@@ -78,6 +81,8 @@ async function load(clearMessage = true) {
       : queue.length + ' requests wait for a decision, ' + overdue + ' of them overdue.';
   } catch (e) {
     message(e.message);
+  } finally {
+    ready();
   }
 }
 

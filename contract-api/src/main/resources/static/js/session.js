@@ -14,12 +14,15 @@ export function end() {
   sessionStorage.removeItem(KEY);
 }
 
-/** The session, or back to the sign-in page when there is none or its role may not see this page. */
+/**
+ * The session, or back to the sign-in page when there is none or its role may not see this page. Pages await it at
+ * their top level: on the way to sign-in it never resolves, so the rest of the page's script does not run.
+ */
 export function require(...roles) {
   const session = current();
   if (!session || (roles.length > 0 && !roles.includes(session.role))) {
-    location.assign('/?next=' + encodeURIComponent(location.pathname + location.search));
-    throw new Error('not signed in');
+    location.replace('/?next=' + encodeURIComponent(location.pathname + location.search));
+    return new Promise(() => {});
   }
-  return session;
+  return Promise.resolve(session);
 }

@@ -1,5 +1,5 @@
 // The sign-in page: in the trial installation one picks a demo role and gets a token from POST /api/dev/tokens.
-import { el, message, param } from './dom.js';
+import { el, message, param, ready } from './dom.js';
 import { start, end } from './session.js';
 import { pagesOf } from './nav.js';
 
@@ -108,6 +108,7 @@ async function init() {
       message('The application cannot be reached: ' + e.message);
     }
   }
+  ready();
 }
 
 init();
