@@ -101,7 +101,7 @@ async function init() {
     form.addEventListener('submit', signIn);
     showFields();
   } catch (e) {
-    if (e.status === 404 || e.status === 403) {
+    if (e.status >= 400 && e.status < 500) {
       // no token endpoint: not the trial installation
       document.getElementById('production').hidden = false;
     } else {

@@ -20,9 +20,17 @@ final class Browser {
     private Browser() {
     }
 
-    static Playwright playwright() {
-        assumeTrue(Files.isExecutable(CHROMIUM), "browser tests skipped: no Chromium at " + CHROMIUM
+    static boolean present() {
+        return Files.isExecutable(CHROMIUM);
+    }
+
+    /** Skips the calling test, with the reason in the test report, where the machine has no Chromium. */
+    static void assumePresent() {
+        assumeTrue(present(), "browser test skipped: no Chromium at " + CHROMIUM
                 + " (apt-get install chromium, or set GGZ_CHROMIUM; .ci/run installs it)");
+    }
+
+    static Playwright playwright() {
         return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
