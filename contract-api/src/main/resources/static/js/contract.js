@@ -1,0 +1,151 @@
+// Contract page: the contract's state, the ceiling of a year with its chart, requests and claw-backs, the timeline.
+import { get, ApiError } from './api.js';
+import { el, clear, message, param, date, dateTime, busy, ready } from './dom.js';
+import { euros, percent } from './money.js';
+import { header } from './nav.js';
+import { require } from './session.js';
+import { currentYear } from './years.js';
+import { ceilingChart } from './ceiling-chart.js';
+import { utilisationBar } from './utilisation.js';
+
+const session = await require('PURCHASER', 'PROVIDER', 'REGULATOR');
+header(session);
+const contractId = param('id');
+
+function fact(term, value) {
+  return [el('dt', {}, term), el('dd', { 'data-fact': term }, value)];
+}
+
+function showContract(c) {
+  document.getElementById('title').textContent = 'Contract with provider ' + c.providerAgb;
+  document.title = 'Contract ' + c.providerAgb + ' · GGZ contracts';
+  const stops = c.patientStops.map(s => s.reason.toLowerCase().replace('_', ' ') + ' from ' + s.from
+    + (s.to ? ' to ' + s.to : ', ongoing'));
+  clear(document.getElementById('facts')).append(...[
+    fact('Status', el('span', { class: 'badge ' + (c.status === 'SIGNED' ? 'ok' : 'muted'), id: 'status' }, c.status)),
+    fact('Insurer (UZOVI)', c.insurerUzovi),
+    fact('Provider (AGB)', c.providerAgb + ' · ' + c.providerType.toLowerCase().replace('_', ' ')),
+    fact('Kind', c.kind === 'DIGITAL' ? 'digital (take it or leave it)' : 'negotiated (maatwerk)'),
+    fact('Term', c.termStart + ' – ' + c.termEnd),
+    fact('Settings', c.settings.join(', ')),
+    fact('Tariff', c.tariffPercentage + ' % of the NZa maximum'),
+    fact('Ceiling per year (offered)', euros(c.ceilingCents)),
+    fact('Offered', dateTime(c.offeredAt) + (c.offerExpiresAt ? ', open until ' + dateTime(c.offerExpiresAt) : '')),
+    c.signedAt ? fact('Signed', dateTime(c.signedAt) + ' by ' + c.signedBy) : [],
+    c.closedAt ? fact('Closed', dateTime(c.closedAt) + (c.closingReason ? ': ' + c.closingReason : '')) : [],
+    c.terminationEffectiveDate ? fact('Terminated as of', c.terminationEffectiveDate) : [],
+    c.excludedSettings.length || c.excludedPrestatieCodes.length
+      ? fact('Excluded', [...c.excludedSettings.map(s => 'setting ' + s), ...c.excludedPrestatieCodes].join(', ')) : [],
+    fact('Patient stops', stops.length ? stops.join('; ') : 'none'),
+  ].flat());
+}
+
+function figure(label, value, id) {
+  return el('div', { class: 'figure' }, el('div', { class: 'label' }, label), el('div', { class: 'value', id }, value));
+}
+
+async function showCeiling(ceilingId) {
+  const ceiling = await get('/api/ceilings/' + encodeURIComponent(ceilingId));
+  document.getElementById('ceiling-year').textContent = String(ceiling.year);
+  clear(document.getElementById('ceiling-figures')).append(
+    figure('Initial ceiling', euros(ceiling.initialCeilingCents), 'initial-ceiling'),
+    figure('Ceiling in force', euros(ceiling.ceilingCents), 'ceiling-in-force'),
+    figure('Declared', euros(ceiling.declaredCents), 'declared'),
+    figure('Clawed back', euros(ceiling.clawedBackCents), 'clawed-back'),
+    figure('Payable', euros(ceiling.payableCents), 'payable'),
+    figure('Unpaid above ceiling', euros(ceiling.unpaidCents), 'unpaid'),
+    figure('Utilisation', utilisationBar(ceiling), 'utilisation'),
+    figure('Thresholds reached', ceiling.thresholds.length
+      ? ceiling.thresholds.map(t => t.percent + ' % on ' + date(t.reachedAt)).join(', ') : 'none', 'thresholds'));
+
+  clear(document.querySelector('#requests tbody')).append(...(ceiling.increaseRequests.length === 0
+    ? [el('tr', {}, el('td', { colspan: 8, class: 'muted' }, 'No increase requests.'))]
+    : ceiling.increaseRequests.map(r => el('tr', {},
+      el('td', {}, dateTime(r.requestedAt)), el('td', { class: 'num' }, euros(r.amountCents)), el('td', {}, r.grounds),
+      el('td', {}, el('span', { class: 'badge ' + (r.status === 'APPROVED' ? 'ok' : r.status === 'REJECTED' ? 'bad'
+        : 'warn') }, r.status + (r.overdue ? ', overdue' : ''))),
+      el('td', {}, dateTime(r.decisionDueAt)), el('td', {}, r.decidedAt ? dateTime(r.decidedAt)
+        + (r.decisionGrounds ? ': ' + r.decisionGrounds : '') : '–'),
+      el('td', { class: 'num' }, r.approvedCents === null ? '–' : euros(r.approvedCents)),
+      el('td', {}, addendumOf(ceiling, r))))));
+
+  clear(document.querySelector('#claw-backs tbody')).append(...(ceiling.clawBacks.length === 0
+    ? [el('tr', {}, el('td', { colspan: 4, class: 'muted' }, 'No claw-backs.'))]
+    : ceiling.clawBacks.map(c => el('tr', {}, el('td', {}, dateTime(c.issuedAt)),
+      el('td', { class: 'num' }, euros(c.amountCents)), el('td', {}, c.reason),
+      el('td', {}, c.declarationIds.join(', '))))));
+
+  const chartArea = clear(document.getElementById('chart-area'));
+  const months = clear(document.querySelector('#months tbody'));
+  if (session.role === 'PROVIDER') {
+    chartArea.append(el('p', { class: 'muted' }, 'The month-by-month chart is for purchasers and the regulator.'));
+    document.getElementById('months-details').hidden = true;
+    return;
+  }
+  const series = await get('/api/monitoring/ceilings/' + encodeURIComponent(ceilingId) + '/series');
+  const now = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' })
+    .format(new Date()).slice(0, 7);
+  chartArea.append(ceilingChart(series, now));
+  document.getElementById('legend').hidden = false;
+  for (const m of series.months) {
+    months.append(el('tr', {}, el('td', {}, m.month), el('td', { class: 'num' }, euros(m.declaredCents)),
+      el('td', { class: 'num' }, euros(m.clawedBackCents)), el('td', { class: 'num' }, euros(m.cumulativePayableCents)),
+      el('td', { class: 'num' }, euros(m.ceilingCents)), el('td', { class: 'num' }, euros(m.evenSpreadCents))));
+  }
+}
+
+function addendumOf(ceiling, request) {
+  const addendum = ceiling.addenda.find(a => a.requestId === request.requestId);
+  if (!addendum) {
+    return '–';
+  }
+  return addendum.signedAt ? 'signed ' + date(addendum.signedAt) + ' by ' + addendum.signedBy
+    : 'offered ' + date(addendum.offeredAt) + ', not signed yet';
+}
+
+async function showTimeline() {
+  const entries = await get('/api/contracts/' + encodeURIComponent(contractId) + '/timeline');
+  clear(document.querySelector('#timeline tbody')).append(...entries.map(e => el('tr', {},
+    el('td', {}, dateTime(e.at)), el('td', {}, e.description), el('td', {}, e.actor),
+    el('td', { class: 'num' }, e.amountCents === null ? '' : euros(e.amountCents)))));
+  if (entries.length === 0) {
+    document.querySelector('#timeline tbody').append(el('tr', {}, el('td', { colspan: 4, class: 'muted' },
+      'Nothing yet: the timeline follows the contract within about a second.')));
+  }
+}
+
+async function init() {
+  if (!contractId) {
+    message('No contract chosen: open one from the contracts list.');
+    ready();
+    return;
+  }
+  busy();
+  try {
+    const contract = await get('/api/contracts/' + encodeURIComponent(contractId));
+    showContract(contract);
+    const timeline = showTimeline();
+    if (contract.ceilings.length > 0) {
+      document.getElementById('ceiling-section').hidden = false;
+      const choice = document.getElementById('ceiling-choice');
+      for (const c of contract.ceilings) {
+        choice.append(el('option', { value: c.ceilingId }, String(c.year)));
+      }
+      const wanted = param('year') || String(currentYear());
+      const initial = contract.ceilings.find(c => String(c.year) === wanted) || contract.ceilings[0];
+      choice.value = initial.ceilingId;
+      choice.addEventListener('change', () => {
+        busy();
+        showCeiling(choice.value).catch(e => message(e.message)).finally(ready);
+      });
+      await showCeiling(initial.ceilingId);
+    }
+    await timeline;
+  } catch (e) {
+    message(e instanceof ApiError ? e.message : 'Could not load the contract: ' + e.message);
+  } finally {
+    ready();
+  }
+}
+
+init();
