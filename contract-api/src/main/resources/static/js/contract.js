@@ -1,4 +1,5 @@
-// Contract page: the contract's state, the ceiling of a year with its chart, requests and claw-backs, the timeline.
+// Contract page: the contract's state, the ceiling of a year with its chart, requests and claw-backs, the timeline;
+// the actions the signed-in role may take now (contract-actions.js).
 import { get, ApiError } from './api.js';
 import { el, clear, message, param, date, dateTime, busy, ready } from './dom.js';
 import { euros, percent } from './money.js';
@@ -7,10 +8,13 @@ import { require } from './session.js';
 import { currentYear } from './years.js';
 import { ceilingChart } from './ceiling-chart.js';
 import { utilisationBar } from './utilisation.js';
+import { setUpActions, showContractActions, showCeilingActions } from './contract-actions.js';
 
 const session = await require('PURCHASER', 'PROVIDER', 'REGULATOR');
 header(session);
 const contractId = param('id');
+/** The contract as last loaded: the ceiling's actions depend on its state. */
+let contract = null;
 
 function fact(term, value) {
   return [el('dt', {}, term), el('dd', { 'data-fact': term }, value)];
@@ -57,6 +61,7 @@ async function showCeiling(ceilingId) {
     figure('Utilisation', utilisationBar(ceiling), 'utilisation'),
     figure('Thresholds reached', ceiling.thresholds.length
       ? ceiling.thresholds.map(t => t.percent + ' % on ' + date(t.reachedAt)).join(', ') : 'none', 'thresholds'));
+  showCeilingActions(session, contract, ceiling);
 
   clear(document.querySelector('#requests tbody')).append(...(ceiling.increaseRequests.length === 0
     ? [el('tr', {}, el('td', { colspan: 8, class: 'muted' }, 'No increase requests.'))]
@@ -114,30 +119,23 @@ async function showTimeline() {
   }
 }
 
-async function init() {
-  if (!contractId) {
-    message('No contract chosen: open one from the contracts list.');
-    ready();
-    return;
-  }
+/** Fetches and shows everything; again after each action (the ceiling chosen stays chosen). */
+async function load() {
   busy();
   try {
-    const contract = await get('/api/contracts/' + encodeURIComponent(contractId));
+    contract = await get('/api/contracts/' + encodeURIComponent(contractId));
     showContract(contract);
+    showContractActions(session, contract);
     const timeline = showTimeline();
     if (contract.ceilings.length > 0) {
       document.getElementById('ceiling-section').hidden = false;
       const choice = document.getElementById('ceiling-choice');
-      for (const c of contract.ceilings) {
-        choice.append(el('option', { value: c.ceilingId }, String(c.year)));
-      }
+      const chosen = choice.value;
+      clear(choice).append(...contract.ceilings.map(c => el('option', { value: c.ceilingId }, String(c.year))));
       const wanted = param('year') || String(currentYear());
-      const initial = contract.ceilings.find(c => String(c.year) === wanted) || contract.ceilings[0];
+      const initial = contract.ceilings.find(c => c.ceilingId === chosen)
+        || contract.ceilings.find(c => String(c.year) === wanted) || contract.ceilings[0];
       choice.value = initial.ceilingId;
-      choice.addEventListener('change', () => {
-        busy();
-        showCeiling(choice.value).catch(e => message(e.message)).finally(ready);
-      });
       await showCeiling(initial.ceilingId);
     }
     await timeline;
@@ -146,6 +144,24 @@ async function init() {
   } finally {
     ready();
   }
+}
+
+async function init() {
+  if (!contractId) {
+    message('No contract chosen: open one from the contracts list.');
+    ready();
+    return;
+  }
+  const choice = document.getElementById('ceiling-choice');
+  choice.addEventListener('change', () => {
+    busy();
+    showCeiling(choice.value).catch(e => message(e.message)).finally(ready);
+  });
+  setUpActions(session, load);
+  if (param('offered')) {
+    message('The offer is made: the provider can now sign it (or, when negotiated, propose other terms).', 'ok');
+  }
+  await load();
 }
 
 init();

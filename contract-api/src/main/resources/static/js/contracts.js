@@ -1,4 +1,5 @@
-// Contracts list: filters by insurer, year, status and provider; a utilisation bar per ceiling of the year.
+// Contracts list: filters by insurer, year, status and provider; a utilisation bar per ceiling of the year; a
+// purchaser offers a contract from here.
 import { get, ApiError } from './api.js';
 import { el, clear, message, param, busy, ready } from './dom.js';
 import { euros, percent } from './money.js';
@@ -7,6 +8,7 @@ import { require } from './session.js';
 import { fillYears } from './years.js';
 import { fillInsurers } from './insurers.js';
 import { utilisationBar } from './utilisation.js';
+import { offerForm } from './offer.js';
 
 const session = await require('PURCHASER', 'PROVIDER', 'REGULATOR');
 header(session);
@@ -135,6 +137,7 @@ async function init() {
   if (session.role === 'PROVIDER') {
     document.getElementById('provider-filter').hidden = true;
   }
+  offerForm(session);
   form.addEventListener('submit', event => {
     event.preventDefault();
     load();

@@ -1,0 +1,141 @@
+// The contract page's actions: only those the signed-in role may take in the contract's present state.
+// Purchaser: withdraw an offer, counter-propose (negotiated), terminate, claw back. Provider: sign or decline an
+// offer, counter-propose, request an increase, sign an addendum, announce and lift a patient stop.
+import { post } from './api.js';
+import { el, clear } from './dom.js';
+import { euros } from './money.js';
+import { centsOf, tariffOf, settingsOf, required, dateOf, idsOf, onSubmit, InputError } from './forms.js';
+
+const $ = id => document.getElementById(id);
+
+/** What the page shows now; the handlers act on it. */
+const shown = { contract: null, ceiling: null };
+
+function path(...parts) {
+  return '/api/' + parts.map(encodeURIComponent).join('/');
+}
+
+function openStop(contract) {
+  return contract.patientStops.find(s => !s.to) || null;
+}
+
+function unsignedAddenda(ceiling) {
+  return ceiling.addenda.filter(a => !a.signedAt);
+}
+
+/** Attaches the handlers once; {@code reload} fetches and shows the page's data again after each action. */
+export function setUpActions(session, reload) {
+  const contractId = () => shown.contract.contractId;
+  const ceilingId = () => shown.ceiling.ceilingId;
+  const act = (form, action) => onSubmit($(form), async submitter => {
+    const done = await action(submitter);
+    await reload();
+    return done;
+  });
+
+  act('sign-form', async () => {
+    const signedBy = $('sign-by').value.trim() || session.name;
+    await post(path('contracts', contractId(), 'signature'), { signedBy });
+    return 'Signed by ' + signedBy + ': the contract runs, with its ceilings open.';
+  });
+  act('decline-form', async () => {
+    await post(path('contracts', contractId(), 'declination'), { reason: $('decline-reason').value.trim() || null });
+    return 'The offer is declined.';
+  });
+  act('proposal-form', async () => {
+    const body = {};
+    if ($('proposal-ceiling').value.trim()) body.ceilingCents = centsOf($('proposal-ceiling').value, 'The ceiling');
+    if ($('proposal-tariff').value.trim()) body.tariffPercentage = tariffOf($('proposal-tariff').value);
+    if ($('proposal-settings').value.trim()) body.settings = settingsOf($('proposal-settings').value);
+    if (Object.keys(body).length === 0) {
+      throw new InputError('A proposal changes at least one of the ceiling, the tariff and the settings.');
+    }
+    await post(path('contracts', contractId(), 'proposals'), body);
+    $('proposal-form').reset();
+    return 'Proposed: the other side now signs or proposes again.';
+  });
+  act('withdraw-form', async () => {
+    await post(path('contracts', contractId(), 'withdrawal'),
+      { reason: required($('withdraw-reason').value, 'A reason') });
+    return 'The offer is withdrawn.';
+  });
+  act('terminate-form', async () => {
+    const body = { reason: required($('terminate-reason').value, 'A reason'),
+      effectiveDate: dateOf($('terminate-date').value, 'The last day of covered care') };
+    await post(path('contracts', contractId(), 'termination'), body);
+    return 'Terminated as of ' + body.effectiveDate + '.';
+  });
+  act('stop-form', async () => {
+    const body = { reason: $('stop-reason').value, from: dateOf($('stop-from').value, 'The first day of the stop') };
+    await post(path('contracts', contractId(), 'patient-stops'), body);
+    return 'Patient stop announced from ' + body.from + '.';
+  });
+  act('lift-form', async () => {
+    const stop = openStop(shown.contract);
+    const to = dateOf($('lift-to').value, 'The last day of the stop');
+    await post(path('contracts', contractId(), 'patient-stops', stop.stopId, 'lifting'), { to });
+    return 'The patient stop is lifted: it ran until ' + to + '.';
+  });
+
+  act('increase-form', async () => {
+    const body = { amountCents: centsOf($('increase-amount').value, 'The amount'),
+      grounds: required($('increase-grounds').value, 'The grounds') };
+    const answer = await post(path('ceilings', ceilingId(), 'increase-requests'), body);
+    $('increase-form').reset();
+    return 'Requested an increase of ' + euros(body.amountCents) + ' (request ' + answer.requestId
+      + '): the purchaser decides.';
+  });
+  act('addendum-form', async () => {
+    const addendumId = required($('addendum-choice').value, 'The addendum');
+    const signedBy = $('addendum-by').value.trim() || session.name;
+    await post(path('ceilings', ceilingId(), 'addenda', addendumId, 'signature'), { signedBy });
+    return 'Addendum signed: the ceiling is raised.';
+  });
+  act('claw-back-form', async () => {
+    const body = { amountCents: centsOf($('claw-back-amount').value, 'The amount'),
+      reason: required($('claw-back-reason').value, 'A reason'),
+      declarationIds: idsOf($('claw-back-declarations').value) };
+    const answer = await post(path('ceilings', ceilingId(), 'claw-backs'), body);
+    $('claw-back-form').reset();
+    return 'Clawed back ' + euros(body.amountCents) + ' (' + answer.clawBackId + ').';
+  });
+}
+
+/** Shows the contract's actions for the role and the state. */
+export function showContractActions(session, contract) {
+  shown.contract = contract;
+  const purchaser = session.role === 'PURCHASER';
+  const provider = session.role === 'PROVIDER';
+  const offered = contract.status === 'OFFERED';
+  const signed = contract.status === 'SIGNED';
+  const stop = openStop(contract);
+  const visible = {
+    'sign-form': provider && offered,
+    'decline-form': provider && offered,
+    'proposal-form': (provider || purchaser) && offered && contract.kind === 'NEGOTIATED',
+    'withdraw-form': purchaser && offered,
+    'terminate-form': purchaser && signed,
+    'stop-form': provider && signed && !stop,
+    'lift-form': provider && stop !== null,
+  };
+  for (const [id, show] of Object.entries(visible)) {
+    $(id).hidden = !show;
+  }
+  $('contract-actions').hidden = !Object.values(visible).some(Boolean);
+  if (stop) {
+    $('lift-which').textContent = 'In force since ' + stop.from + ' ('
+      + stop.reason.toLowerCase().replace('_', ' ') + ').';
+  }
+}
+
+/** Shows the actions on the ceiling of the year chosen. */
+export function showCeilingActions(session, contract, ceiling) {
+  shown.ceiling = ceiling;
+  const provider = session.role === 'PROVIDER';
+  const addenda = unsignedAddenda(ceiling);
+  $('increase-form').hidden = !(provider && contract.status === 'SIGNED');
+  $('addendum-form').hidden = !(provider && addenda.length > 0);
+  $('claw-back-form').hidden = session.role !== 'PURCHASER';
+  clear($('addendum-choice')).append(...addenda.map(a => el('option', { value: a.addendumId },
+    euros(a.amountCents) + ', offered ' + String(a.offeredAt).slice(0, 10))));
+}
