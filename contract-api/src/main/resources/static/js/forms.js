@@ -68,6 +68,7 @@ export function onSubmit(form, action) {
     event.preventDefault();
     const buttons = [...form.querySelectorAll('button')];
     buttons.forEach(button => { button.disabled = true; });
+    message('');
     busy();
     try {
       const done = await action(event.submitter);
