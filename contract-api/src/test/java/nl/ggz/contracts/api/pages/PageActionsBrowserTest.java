@@ -271,6 +271,63 @@ class PageActionsBrowserTest extends ApplicationTest {
         assertThat(lifted.path("to").asText()).isEqualTo(YEAR + "-04-15");
     }
 
+    @Test
+    void aProviderCounterProposesOnANegotiatedOfferAndThePurchaserWithdrawsIt() {
+        String provider = newProvider();
+        int year = YEAR + 1;
+        Map<String, Object> body = offerBody(INSURER, "NEGOTIATED", 80_000_000L);
+        body.put("providerAgb", provider);
+        body.put("termStart", year + "-01-01");
+        body.put("termEnd", year + "-12-31");
+        Api.Response offered = api.post("/api/contracts", body);
+        assertThat(offered.status()).as(offered.body().toString()).isEqualTo(201);
+        String contractId = offered.text("contractId");
+
+        signIn("PROVIDER", provider);
+        page.navigate(url("/contract.html?id=" + contractId));
+        ready();
+        page.fill("#proposal-ceiling", "950.000");
+        page.fill("#proposal-tariff", "95");
+        page.click("#proposal-button");
+        okMessage("Proposed");
+        JsonNode proposed = ok(api.as(Api.Identity.regulator()).get("/api/contracts/" + contractId));
+        assertThat(proposed.path("ceilingCents").asLong()).isEqualTo(95_000_000L);
+        assertThat(proposed.path("tariffPercentage").decimalValue()).isEqualByComparingTo("95.00");
+        assertThat(proposed.path("status").asText()).isEqualTo("OFFERED");
+
+        signIn("PURCHASER", INSURER);
+        page.navigate(url("/contract.html?id=" + contractId));
+        ready();
+        assertThat(page.locator("#proposal-form").isVisible()).isTrue();
+        assertThat(page.locator("[data-fact='Ceiling per year (offered)']").textContent()).isEqualTo(Euros.of(95_000_000));
+        page.fill("#withdraw-reason", "the budget for next year is spent");
+        page.click("#withdraw-button");
+        okMessage("The offer is withdrawn");
+        assertThat(page.locator("#status").textContent()).isEqualTo("WITHDRAWN");
+        assertThat(page.locator("#contract-actions").isVisible()).as("nothing left to do").isFalse();
+        screenshot("offer-withdrawn");
+        assertThat(ok(api.as(Api.Identity.regulator()).get("/api/contracts/" + contractId)).path("status").asText())
+                .isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void aPurchaserTerminatesASignedContractAsOfTheDateEntered() {
+        String provider = newProvider();
+        String contractId = signedContractOf(provider, YEAR, 10_000_000L);
+        signIn("PURCHASER", INSURER);
+        page.navigate(url("/contract.html?id=" + contractId));
+        ready();
+        page.fill("#terminate-reason", "the provider closed its practice");
+        page.fill("#terminate-date", YEAR + "-12-31");
+        page.click("#terminate-button");
+        okMessage("Terminated as of " + YEAR + "-12-31");
+        assertThat(page.locator("#status").textContent()).isEqualTo("TERMINATED");
+        assertThat(page.locator("#terminate-form").isVisible()).isFalse();
+        JsonNode contract = ok(api.as(Api.Identity.regulator()).get("/api/contracts/" + contractId));
+        assertThat(contract.path("status").asText()).isEqualTo("TERMINATED");
+        assertThat(contract.path("terminationEffectiveDate").asText()).isEqualTo(YEAR + "-12-31");
+    }
+
     // --- helpers
 
     /** A one-year DIGITAL contract of the demo insurer, offered and signed through the API. */
