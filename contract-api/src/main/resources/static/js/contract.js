@@ -160,6 +160,8 @@ async function init() {
   setUpActions(session, load);
   if (param('offered')) {
     message('The offer is made: the provider can now sign it (or, when negotiated, propose other terms).', 'ok');
+    // said once: a reload of the page does not say it again
+    history.replaceState(null, '', '?id=' + encodeURIComponent(contractId));
   }
   await load();
 }
