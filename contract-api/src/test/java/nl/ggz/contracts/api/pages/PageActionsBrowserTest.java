@@ -1,27 +1,12 @@
 package nl.ggz.contracts.api.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import nl.ggz.contracts.api.Api;
-import nl.ggz.contracts.api.ApplicationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,62 +17,9 @@ import static org.awaitility.Awaitility.await;
  * Spring starts it once. Every test works on contracts of its own (a new provider of a demo insurer), and leaves the
  * demo's cases as DemoDataTest expects them: it only adds contracts, a request, a claw-back and a lifted stop.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ggz.demo.enabled=true", "ggz.demo.scale=10"})
-class PageActionsBrowserTest extends ApplicationTest {
-
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration DEMO_READY = Duration.ofSeconds(180);
+class PageActionsBrowserTest extends BrowserTest {
     /** VGZ in the demo: its policy follows the defaults. */
     private static final String INSURER = "7095";
-
-    private static Playwright playwright;
-    private static com.microsoft.playwright.Browser browser;
-
-    private BrowserContext context;
-    private Page page;
-    private final List<String> pageErrors = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        if (Browser.present()) {
-            playwright = Browser.playwright();
-            browser = Browser.launch(playwright);
-            Files.createDirectories(SCREENSHOTS);
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        Browser.assumePresent();
-        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1400, 900).setTimezoneId("Europe/Amsterdam"));
-        context.setDefaultTimeout(30_000);
-        page = context.newPage();
-        page.onPageError(pageErrors::add);
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
-                pageErrors.add(message.text());
-            }
-        });
-        demoReady();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (context == null) {
-            return;
-        }
-        context.close();
-        assertThat(pageErrors).as("script errors and refused scripts in the pages").isEmpty();
-    }
 
     @Test
     void aPurchaserOffersAContractThroughTheFormAndTheProviderSignsItOnItsPage() {
@@ -344,19 +276,6 @@ class PageActionsBrowserTest extends ApplicationTest {
         return contractId;
     }
 
-    private void signIn(String role, String who) {
-        page.navigate(url("/"));
-        ready();
-        page.check("input[name=role][value=" + role + "]");
-        if (role.equals("PURCHASER")) {
-            page.selectOption("#insurer", who);
-        } else if (role.equals("PROVIDER")) {
-            page.selectOption("#provider", who);
-        }
-        page.click("#sign-in-button");
-        page.waitForURL("**/contracts.html**");
-        ready();
-    }
 
     /**
      * Waits for the action's success message: the page shows it once it has fetched and shown its data again (a
@@ -371,17 +290,8 @@ class PageActionsBrowserTest extends ApplicationTest {
         assertThat(message.textContent()).as("the page's message").contains(expected);
     }
 
-    private void ready() {
-        page.waitForSelector("body[data-state=ready]");
-    }
 
-    private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-    }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     private static String param(String url, String name) {
         for (String pair : url.substring(url.indexOf('?') + 1).split("&")) {
@@ -392,19 +302,6 @@ class PageActionsBrowserTest extends ApplicationTest {
         throw new AssertionError("no " + name + " in " + url);
     }
 
-    private static JsonNode ok(Api.Response response) {
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
-        return response.body();
-    }
 
-    private static List<JsonNode> rows(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).toList();
-    }
 
-    /** The demo is written at the start: its ten insurers must be there before anyone signs in. */
-    private void demoReady() {
-        await().atMost(DEMO_READY).untilAsserted(() -> assertThat(rows(ok(api.as(Api.Identity.regulator())
-                .get("/api/contracts?limit=1000"))).stream().map(c -> c.path("insurerUzovi").asText()).distinct())
-                .hasSize(10));
-    }
 }

@@ -1,20 +1,12 @@
 package nl.ggz.contracts.api.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import nl.ggz.contracts.api.Api;
-import nl.ggz.contracts.api.ApplicationTest;
 import nl.ggz.contracts.domain.shared.DomainTime;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -22,11 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -38,63 +28,7 @@ import static org.awaitility.Awaitility.await;
  * screenshot of every page goes to {@code target/screenshots}. The same application context as DemoDataTest (demo
  * on, scale 10), so Spring starts it once for both.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ggz.demo.enabled=true", "ggz.demo.scale=10"})
-class PagesBrowserTest extends ApplicationTest {
-
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration DEMO_READY = Duration.ofSeconds(180);
-
-    private static Playwright playwright;
-    private static com.microsoft.playwright.Browser browser;
-
-    private BrowserContext context;
-    private Page page;
-    private final List<String> pageErrors = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        // without a Chromium each test is reported skipped (openBrowser), not the class silently left out
-        if (Browser.present()) {
-            playwright = Browser.playwright();
-            browser = Browser.launch(playwright);
-            Files.createDirectories(SCREENSHOTS);
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        Browser.assumePresent();
-        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1400, 900).setAcceptDownloads(true).setTimezoneId("Europe/Amsterdam"));
-        context.setDefaultTimeout(30_000);
-        page = context.newPage();
-        page.onPageError(pageErrors::add);
-        // a script refused by the Content-Security-Policy shows only here; a 404 the page shows as a message is fine
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
-                pageErrors.add(message.text());
-            }
-        });
-        demoReady();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (context == null) {
-            return;
-        }
-        context.close();
-        assertThat(pageErrors).as("script errors and refused scripts in the pages").isEmpty();
-    }
-
+class PagesBrowserTest extends BrowserTest {
     @Test
     void aVisitorWithoutASessionSignsInAndLandsOnThePageAskedFor() {
         String insurer = insurerWithMostOpenRequests();
@@ -365,36 +299,10 @@ class PagesBrowserTest extends ApplicationTest {
 
     // --- helpers
 
-    private void signIn(String role, String who) {
-        page.navigate(url("/"));
-        signInOnThisPage(role, who);
-        page.waitForURL("**/contracts.html**");
-        ready();
-    }
 
-    private void signInOnThisPage(String role, String who) {
-        ready();
-        page.check("input[name=role][value=" + role + "]");
-        if (role.equals("PURCHASER")) {
-            page.selectOption("#insurer", who);
-        } else if (role.equals("PROVIDER")) {
-            page.selectOption("#provider", who);
-        }
-        page.click("#sign-in-button");
-    }
 
-    /** Waits until the page has fetched and shown what it asked for. */
-    private void ready() {
-        page.waitForSelector("body[data-state=ready]");
-    }
 
-    private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-    }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     private String cell(String providerType, String figure) {
         return page.locator("td[data-type=" + providerType + "][data-figure='" + figure + "']").textContent();
@@ -413,19 +321,8 @@ class PagesBrowserTest extends ApplicationTest {
         }
     }
 
-    private static JsonNode ok(Api.Response response) {
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
-        return response.body();
-    }
 
-    private static List<JsonNode> rows(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).toList();
-    }
 
-    private List<String> insurers() {
-        return rows(ok(api.as(Api.Identity.regulator()).get("/api/contracts?limit=1000"))).stream()
-                .map(c -> c.path("insurerUzovi").asText()).distinct().sorted().toList();
-    }
 
     private List<JsonNode> queue(String insurer) {
         return rows(ok(api.as(Api.Identity.regulator()).get("/api/monitoring/increase-requests?insurer=" + insurer)));
@@ -455,16 +352,4 @@ class PagesBrowserTest extends ApplicationTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no request of " + insurer + " can be decided"));
     }
 
-    /** The demo is written at the start; the streaming views follow it within seconds. */
-    private void demoReady() {
-        await().atMost(DEMO_READY).untilAsserted(() -> {
-            assertThat(insurers()).hasSize(10);
-            JsonNode monitor = ok(api.as(Api.Identity.regulator()).get("/api/reports/contracting-monitor?year=" + YEAR));
-            long requests = 0;
-            for (JsonNode type : monitor.path("byProviderType")) {
-                requests += type.path("increaseRequests").asLong();
-            }
-            assertThat(requests).isPositive();
-        });
-    }
 }
