@@ -75,15 +75,8 @@ public final class VerifyExport {
                 System.out.println(verdict.report());
                 return verdict.intact() ? 0 : 1;
             }
-        } catch (NoSuchFileException e) {
-            System.err.println("no such file: " + reading);
-            return 2;
-        } catch (IOException e) {
-            System.err.println("could not read " + reading + ": " + e);
-            return 2;
-        } catch (IllegalArgumentException e) {
-            System.err.println("could not read " + reading + ": " + e.getMessage());
-            return 2;
+        } catch (IOException | IllegalArgumentException e) {
+            return unreadable(reading, e);
         }
     }
 
@@ -96,20 +89,24 @@ public final class VerifyExport {
             Verdict verdict = BundleVerifier.verify(Path.of(bundle), publicKey);
             System.out.println(verdict.report());
             return verdict.intact() ? 0 : 1;
-        } catch (NoSuchFileException e) {
-            System.err.println("no such file: " + reading);
-            return 2;
-        } catch (IOException e) {
-            System.err.println("could not read " + reading + ": " + e);
-            return 2;
-        } catch (IllegalArgumentException e) {
-            System.err.println("could not read " + reading + ": " + e.getMessage());
-            return 2;
+        } catch (IOException | IllegalArgumentException e) {
+            return unreadable(reading, e);
         }
     }
 
     private static int usage() {
         System.err.println(USAGE);
+        return 2;
+    }
+
+    /** A file that is missing or no export, bundle, checkpoint list or key: exit 2, as for wrong use. */
+    private static int unreadable(String file, Exception e) {
+        if (e instanceof NoSuchFileException) {
+            System.err.println("no such file: " + file);
+        } else {
+            System.err.println("could not read " + file + ": "
+                    + (e instanceof IllegalArgumentException ? e.getMessage() : e.toString()));
+        }
         return 2;
     }
 }

@@ -1,11 +1,9 @@
 package nl.ggz.contracts.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,40 +26,26 @@ import static org.awaitility.Awaitility.await;
  * (never a 500), reports itself DOWN, and stores nothing half; PostgreSQL is started again on the same port, the
  * application recovers by itself, the clients' retries are counted exactly once and the read models catch up.
  */
-class DatabaseOutageTest {
+class DatabaseOutageTest extends ProcessTest {
 
     private static final String INSURER = "7202";
     private static final int CLIENTS = 3;
     private static final int BATCHES_PER_CLIENT = 20;
     private static final int BATCH_SIZE = 500;
 
-    private static Path work;
-    private static Tokens tokens;
-    private static Database database;
     private static AppNode node;
 
     @BeforeAll
     static void start() {
-        work = Installation.workDirectory("database-outage");
-        tokens = Tokens.create(work);
-        database = Database.start(work.resolve("postgres"));
+        install("database-outage");
     }
 
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
 
     @Test
     void whileTheDatabaseIsDownRequestsAre503WithRetryAfterAndAfterItReturnsEveryDeclarationCountsOnce()
             throws Exception {
         Instant began = Instant.now();
-        node = AppNode.start("node-1", database, tokens, work);
+        node = startNode("node-1");
         Client client = node.client();
         Installation.publishPolicy(client, tokens, INSURER);
         List<String> contracts = new ArrayList<>();

@@ -1,11 +1,9 @@
 package nl.ggz.contracts.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * database, and the claims system posts every batch again, not knowing which were stored: every declaration is counted
  * exactly once, and a deadline set before the kill still fires.
  */
-class KillNineDuringIngestionTest {
+class KillNineDuringIngestionTest extends ProcessTest {
 
     private static final String INSURER = "7101";
     private static final int BATCHES = 50;
@@ -37,32 +35,18 @@ class KillNineDuringIngestionTest {
     /** The kill comes once this many batches were acknowledged, with more in flight. */
     private static final int ACKNOWLEDGED_BEFORE_KILL = 15;
 
-    private static Path work;
-    private static Tokens tokens;
-    private static Database database;
     private static AppNode node;
 
     @BeforeAll
     static void start() {
-        work = Installation.workDirectory("kill-nine");
-        tokens = Tokens.create(work);
-        database = Database.start(work.resolve("postgres"));
+        install("kill-nine");
     }
 
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
 
     @Test
     void everyDeclarationIsCountedOnceAfterAKillNineAndAFullRepostAndDeadlinesStillFire() throws Exception {
         Instant began = Instant.now();
-        node = AppNode.start("node-1", database, tokens, work);
+        node = startNode("node-1");
         Client client = node.client();
         Installation.publishPolicy(client, tokens, INSURER);
         List<String> contracts = new ArrayList<>();
@@ -115,7 +99,7 @@ class KillNineDuringIngestionTest {
         assertThat(database.count("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? AND "
                 + "payloadtype LIKE '%ContractOfferExpired'", expiringOffer)).isZero();
 
-        node = AppNode.start("node-1-restarted", database, tokens, work);
+        node = startNode("node-1-restarted");
         Client restarted = node.client();
 
         // the claims system does not know which batches were stored: it posts all of them again

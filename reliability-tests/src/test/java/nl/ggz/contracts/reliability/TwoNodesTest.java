@@ -1,7 +1,6 @@
 package nl.ggz.contracts.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * every event is applied once by the read models (the nodes split the processors by token claims), and every deadline
  * fires once.
  */
-class TwoNodesTest {
+class TwoNodesTest extends ProcessTest {
 
     private static final String INSURER = "7303";
     private static final int BATCHES_PER_HALF = 10;
@@ -41,37 +40,21 @@ class TwoNodesTest {
     private static final int COMMAND_ROUNDS = 6;
     private static final int EXPIRING_OFFERS_PER_NODE = 3;
 
-    private static Path work;
-    private static Tokens tokens;
-    private static Database database;
     private static AppNode nodeA;
     private static AppNode nodeB;
 
     @BeforeAll
     static void start() {
-        work = Installation.workDirectory("two-nodes");
-        tokens = Tokens.create(work);
-        database = Database.start(work.resolve("postgres"));
+        install("two-nodes");
     }
 
-    @AfterAll
-    static void stop() {
-        for (AppNode node : new AppNode[]{nodeA, nodeB}) {
-            if (node != null) {
-                node.close();
-            }
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
 
     @Test
     void overlappingBatchesAndCommandsOnTwoNodesAreCountedOnceAppliedOnceAndDeadlinesFireOnce() throws Exception {
         Instant began = Instant.now();
         // one after the other: the first migrates the schema and makes the installation's audit key, the second uses both
-        nodeA = AppNode.start("node-a", database, tokens, work);
-        nodeB = AppNode.start("node-b", database, tokens, work);
+        nodeA = startNode("node-a");
+        nodeB = startNode("node-b");
         Client a = nodeA.client();
         Client b = nodeB.client();
         Installation.publishPolicy(a, tokens, INSURER);
