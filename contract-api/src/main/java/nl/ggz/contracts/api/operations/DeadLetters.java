@@ -1,6 +1,7 @@
 package nl.ggz.contracts.api.operations;
 
 import nl.ggz.contracts.api.web.NotFoundException;
+import nl.ggz.contracts.projections.support.EventIsolation;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -77,7 +78,7 @@ public class DeadLetters {
         long attemptsLeft = before.size() + sequences;
         long failuresInARow = 0;
         while (attemptsLeft-- > 0 && failuresInARow < sequences) {
-            if (processor.processAny()) {
+            if (applyIsolated(processor)) {
                 failuresInARow = 0;
             } else {
                 failuresInARow++;
@@ -88,6 +89,20 @@ public class DeadLetters {
         long processed = before.stream().filter(id -> !after.contains(id)).count();
         log.info("Dead letters of [{}] retried: {} processed, {} remaining", processingGroup, processed, after.size());
         return new DeadLetterRetry(processingGroup, processed, after.size());
+    }
+
+    /**
+     * A letter's handler runs in a savepoint ({@link SavepointPerEvent}): a database error leaves the transaction
+     * usable, so the letter goes back to the queue with its new cause instead of failing the retry as a whole.
+     */
+    private static boolean applyIsolated(SequencedDeadLetterProcessor<EventMessage<?>> processor) {
+        try {
+            return EventIsolation.isolated(processor::processAny);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private SequencedDeadLetterProcessor<EventMessage<?>> deadLetterProcessor(String processingGroup) {

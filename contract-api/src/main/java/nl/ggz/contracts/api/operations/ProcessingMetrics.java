@@ -7,7 +7,10 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +27,18 @@ public class ProcessingMetrics implements MeterBinder {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final DeadLetterSchema deadLetters;
+    private final TokenSchema tokens;
+    private final Serializer serializer;
     private final JdbcTemplate jdbc;
 
     public ProcessingMetrics(EventProcessingConfiguration processing, EventStore eventStore,
-                             DeadLetterSchema deadLetters, JdbcTemplate jdbc) {
+                             DeadLetterSchema deadLetters, TokenSchema tokens, Serializer serializer,
+                             JdbcTemplate jdbc) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.deadLetters = deadLetters;
+        this.tokens = tokens;
+        this.serializer = serializer;
         this.jdbc = jdbc;
     }
 
@@ -50,17 +58,36 @@ public class ProcessingMetrics implements MeterBinder {
         });
     }
 
+    /**
+     * Always a number: from the segments this node works on, else from the stored tokens — a group whose segments
+     * another node holds, or whose batch failed and waits for its retry (Axon then reports no status), or that never
+     * started (no token: everything is behind).
+     */
     private double eventsBehind(StreamingEventProcessor processor) {
         TrackingToken headToken = eventStore.createHeadToken();
-        OptionalLong head = headToken == null ? OptionalLong.empty() : headToken.position();
+        long head = headToken == null ? 0 : headToken.position().orElse(0);
         OptionalLong slowest = processor.processingStatus().values().stream()
                 .mapToLong(status -> status.getCurrentPosition().orElse(0))
                 .min();
-        if (head.isEmpty() || slowest.isEmpty()) {
-            // not started here (another node holds its segments) or an empty store: nothing to report
-            return Double.NaN;
+        if (slowest.isEmpty()) {
+            slowest = storedPositions(processor.getName());
         }
-        return Math.max(0, head.getAsLong() - slowest.getAsLong());
+        return Math.max(0, head - slowest.orElse(0));
+    }
+
+    private OptionalLong storedPositions(String processorName) {
+        return jdbc.query("SELECT " + tokens.tokenColumn() + ", " + tokens.tokenTypeColumn() + " FROM "
+                        + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?",
+                (rs, row) -> position(rs.getBytes(1), rs.getString(2)), processorName)
+                .stream().mapToLong(Long::longValue).min();
+    }
+
+    private long position(byte[] token, String type) {
+        if (token == null || type == null) {
+            return 0;
+        }
+        TrackingToken stored = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+        return stored == null ? 0 : stored.position().orElse(0);
     }
 
     private double deadLetterCount(String processingGroup) {

@@ -17,7 +17,8 @@ import java.util.Map;
  * <p>
  * Two kinds of write: {@link #write} keeps its order (consecutive writes of the same SQL travel as one JDBC batch);
  * {@link #merge} keeps one row per key, the transaction's contributions combined, for totals that only add up. Merged
- * rows are written after the ordered writes. Outside a transaction each write is executed at once.
+ * rows are written after the ordered writes. Outside a transaction each write is executed at once, and so is each
+ * write of an event applied in isolation ({@link EventIsolation}): its failure then belongs to that event alone.
  */
 public final class CommitBatch {
 
@@ -40,6 +41,12 @@ public final class CommitBatch {
             jdbc.update(sql, parameters);
             return;
         }
+        if (EventIsolation.active()) {
+            // what earlier events of the transaction left pending goes first, so the order is kept
+            pending.flush();
+            jdbc.update(sql, parameters);
+            return;
+        }
         Statements last = pending.ordered.isEmpty() ? null : pending.ordered.get(pending.ordered.size() - 1);
         if (last == null || !last.sql.equals(sql)) {
             last = new Statements(sql);
@@ -52,6 +59,11 @@ public final class CommitBatch {
     public <T extends Row<T>> void merge(String sql, Object key, T row) {
         Pending pending = pending();
         if (pending == null) {
+            jdbc.update(sql, row.parameters());
+            return;
+        }
+        if (EventIsolation.active()) {
+            pending.flush();
             jdbc.update(sql, row.parameters());
             return;
         }
