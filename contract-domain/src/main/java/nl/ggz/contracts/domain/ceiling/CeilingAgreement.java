@@ -85,7 +85,7 @@ public class CeilingAgreement {
                 supplementPatients.add(line.patientRef());
             }
         }
-        Map<String, LedgerEntry> known = new HashMap<>(ledger.find(ids));
+        Map<String, LedgerEntry> known = new HashMap<>(ledger.find(insurer, ids));
         Map<String, Integer> supplements = supplementPatients.isEmpty()
                 ? new HashMap<>()
                 : new HashMap<>(ledger.supplementsCharged(insurer, year, supplementPatients));
@@ -315,7 +315,7 @@ public class CeilingAgreement {
             throw new InvalidValueException("a claw-back names the declarations it reclaims (declarationIds)");
         }
         List<String> named = command.declarationIds().stream().distinct().toList();
-        Map<String, LedgerEntry> found = ledger.find(named);
+        Map<String, LedgerEntry> found = ledger.find(insurer, named);
         Money reclaimable = Money.ZERO;
         for (String id : named) {
             LedgerEntry entry = found.get(id);

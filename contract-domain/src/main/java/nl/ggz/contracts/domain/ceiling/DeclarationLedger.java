@@ -9,10 +9,14 @@ import java.util.Map;
  * Every accepted declaration, kept beside the event store in the same transaction as its event. It answers what the
  * hot ceiling aggregate must not hold in memory: which ids were seen (idempotency), what is left of a declaration to
  * credit, and how often a person was charged the psychodiagnostics supplement.
+ * <p>
+ * Declaration ids belong to the insurer: each insurer's claims system numbers its own declarations, so the same id at
+ * two insurers names two declarations, and one insurer never learns of the other's.
  */
 public interface DeclarationLedger {
 
-    Map<String, LedgerEntry> find(Collection<String> declarationIds);
+    /** The insurer's declarations with these ids; another insurer's declaration of the same id is not among them. */
+    Map<String, LedgerEntry> find(InsurerCode insurer, Collection<String> declarationIds);
 
     /** Supplements accepted per patient reference for this insurer and year. */
     Map<String, Integer> supplementsCharged(InsurerCode insurer, int year, Collection<String> patientRefs);

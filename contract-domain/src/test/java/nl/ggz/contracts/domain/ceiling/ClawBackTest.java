@@ -1,6 +1,7 @@
 package nl.ggz.contracts.domain.ceiling;
 
 import nl.ggz.contracts.domain.shared.InvalidValueException;
+import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.Money;
 import nl.ggz.contracts.domain.shared.RuleViolationException;
 import org.junit.jupiter.api.Test;
@@ -75,11 +76,21 @@ class ClawBackTest extends CeilingFixtureBase {
 
     @Test
     void clawBackOfADeclarationOnAnotherCeilingIsRefused() {
-        ledger.put(new LedgerEntry("D-2028", OTHER_CEILING_ID, Money.cents(500_000), false));
+        ledger.put(INSURER, new LedgerEntry("D-2028", OTHER_CEILING_ID, Money.cents(500_000), false));
         given(agreed(), recorded("D-1", 500_000, 500_000, 0))
                 .when(clawBack("CB-1", 100_000, "D-1", "D-2028"))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(containsString("D-2028"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void clawBackNamingAnotherInsurersDeclarationOfTheSameIdIsRefusedAsUnknown() {
+        ledger.put(new InsurerCode("9664"), new LedgerEntry("D-7", "their-contract-2027", Money.cents(500_000), false));
+        given(agreed(), recorded("D-1", 500_000, 500_000, 0))
+                .when(clawBack("CB-1", 100_000, "D-1", "D-7"))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("declaration D-7 is not an accepted declaration on ceiling " + CEILING_ID)
                 .expectNoEvents();
     }
 

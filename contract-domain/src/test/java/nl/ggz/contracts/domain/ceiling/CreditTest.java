@@ -1,5 +1,6 @@
 package nl.ggz.contracts.domain.ceiling;
 
+import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.Money;
 import org.junit.jupiter.api.Test;
 
@@ -68,11 +69,21 @@ class CreditTest extends CeilingFixtureBase {
 
     @Test
     void creditOfADeclarationOnAnotherCeilingIsRefused() {
-        ledger.put(new LedgerEntry("D-2028", OTHER_CEILING_ID, Money.cents(100_000), false));
+        ledger.put(INSURER, new LedgerEntry("D-2028", OTHER_CEILING_ID, Money.cents(100_000), false));
         given(agreed())
                 .when(batch(creditLine("C-1", "D-2028", 50_000)))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(outcomes(r -> rejected(r, "C-1", CEILING_ID)));
+    }
+
+    @Test
+    void creditOfAnotherInsurersDeclarationOfTheSameIdIsRefusedAsUnknown() {
+        ledger.put(new InsurerCode("9664"), new LedgerEntry("D-7", "their-contract-2027", Money.cents(100_000), false));
+        given(agreed())
+                .when(batch(creditLine("C-1", "D-7", 50_000)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcomes(r -> rejected(r, "C-1",
+                        "declaration D-7 is not an accepted declaration on ceiling " + CEILING_ID)));
     }
 
     @Test

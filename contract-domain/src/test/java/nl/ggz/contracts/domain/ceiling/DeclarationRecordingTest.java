@@ -1,5 +1,6 @@
 package nl.ggz.contracts.domain.ceiling;
 
+import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.Money;
 import org.junit.jupiter.api.Test;
 
@@ -64,11 +65,21 @@ class DeclarationRecordingTest extends CeilingFixtureBase {
 
     @Test
     void duplicateIsAnsweredWithTheCeilingThatAcceptedItFirst() {
-        ledger.put(new LedgerEntry("D-1", OTHER_CEILING_ID, Money.cents(10_000), false));
+        ledger.put(INSURER, new LedgerEntry("D-1", OTHER_CEILING_ID, Money.cents(10_000), false));
         given(agreed())
                 .when(batch(line("D-1", 10_000)))
                 .expectNoEvents()
                 .expectResultMessagePayload(List.of(DeclarationOutcome.duplicate("D-1", OTHER_CEILING_ID)));
+    }
+
+    @Test
+    void theSameDeclarationIdAtAnotherInsurerIsANewDeclarationHere() {
+        // issue 12: ids are numbered by each insurer's claims system; another insurer's D-1 is not this one's
+        ledger.put(new InsurerCode("9664"), new LedgerEntry("D-1", "their-contract-2027", Money.cents(10_000), false));
+        given(agreed())
+                .when(batch(line("D-1", 10_000)))
+                .expectEvents(recorded("D-1", 10_000, 10_000, 0))
+                .expectResultMessagePayload(List.of(accepted("D-1", 10_000, 0)));
     }
 
     @Test

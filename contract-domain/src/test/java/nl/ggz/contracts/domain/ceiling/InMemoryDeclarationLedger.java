@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public class InMemoryDeclarationLedger implements DeclarationLedger {
 
+    /** insurer/declaration id → entry: ids belong to the insurer */
     private final Map<String, LedgerEntry> entries = new HashMap<>();
     /** declaration id → insurer/year/patient key of a supplement charge */
     private final Map<String, String> supplementCharges = new HashMap<>();
@@ -33,34 +34,39 @@ public class InMemoryDeclarationLedger implements DeclarationLedger {
         if (event instanceof CeilingAgreed agreed) {
             ceilings.put(agreed.ceilingId(), agreed);
         } else if (event instanceof DeclarationRecorded recorded) {
-            entries.put(recorded.declarationId(),
-                    new LedgerEntry(recorded.declarationId(), recorded.ceilingId(), recorded.amount(), false));
+            InsurerCode insurer = insurerOf(recorded.ceilingId());
+            put(insurer, new LedgerEntry(recorded.declarationId(), recorded.ceilingId(), recorded.amount(), false));
             if (recorded.psychodiagnosticsSupplement()) {
-                CeilingAgreed agreed = ceilings.get(recorded.ceilingId());
-                if (agreed == null) {
-                    throw new IllegalStateException("record the CeilingAgreed of " + recorded.ceilingId() + " first");
-                }
-                supplementCharges.put(recorded.declarationId(),
-                        key(agreed.insurer(), agreed.year(), recorded.patientRef()));
+                supplementCharges.put(id(insurer, recorded.declarationId()),
+                        key(insurer, ceilings.get(recorded.ceilingId()).year(), recorded.patientRef()));
             }
         } else if (event instanceof DeclarationCredited credited) {
-            LedgerEntry corrected = entries.get(credited.correctsDeclarationId());
-            entries.put(corrected.declarationId(), new LedgerEntry(corrected.declarationId(), corrected.ceilingId(),
+            InsurerCode insurer = insurerOf(credited.ceilingId());
+            LedgerEntry corrected = entries.get(id(insurer, credited.correctsDeclarationId()));
+            put(insurer, new LedgerEntry(corrected.declarationId(), corrected.ceilingId(),
                     corrected.remaining().minus(credited.amount()), false));
-            entries.put(credited.declarationId(),
-                    new LedgerEntry(credited.declarationId(), credited.ceilingId(), credited.amount(), true));
+            put(insurer, new LedgerEntry(credited.declarationId(), credited.ceilingId(), credited.amount(), true));
         } else if (event instanceof ClawBackIssued clawBack) {
+            InsurerCode insurer = insurerOf(clawBack.ceilingId());
             for (ClawBackShare share : clawBack.shares()) {
-                LedgerEntry entry = entries.get(share.declarationId());
-                entries.put(entry.declarationId(), new LedgerEntry(entry.declarationId(), entry.ceilingId(),
+                LedgerEntry entry = entries.get(id(insurer, share.declarationId()));
+                put(insurer, new LedgerEntry(entry.declarationId(), entry.ceilingId(),
                         entry.remaining().minus(share.amount()), false));
             }
         }
     }
 
-    /** An entry written elsewhere, e.g. for a declaration on another ceiling. */
-    public void put(LedgerEntry entry) {
-        entries.put(entry.declarationId(), entry);
+    /** An entry written elsewhere, e.g. for a declaration on another ceiling, or of another insurer. */
+    public void put(InsurerCode insurer, LedgerEntry entry) {
+        entries.put(id(insurer, entry.declarationId()), entry);
+    }
+
+    private InsurerCode insurerOf(String ceilingId) {
+        CeilingAgreed agreed = ceilings.get(ceilingId);
+        if (agreed == null) {
+            throw new IllegalStateException("record the CeilingAgreed of " + ceilingId + " first");
+        }
+        return agreed.insurer();
     }
 
     public void putSupplements(InsurerCode insurer, int year, String patientRef, int count) {
@@ -68,10 +74,10 @@ public class InMemoryDeclarationLedger implements DeclarationLedger {
     }
 
     @Override
-    public Map<String, LedgerEntry> find(Collection<String> declarationIds) {
+    public Map<String, LedgerEntry> find(InsurerCode insurer, Collection<String> declarationIds) {
         Map<String, LedgerEntry> found = new HashMap<>();
         for (String id : declarationIds) {
-            LedgerEntry entry = entries.get(id);
+            LedgerEntry entry = entries.get(id(insurer, id));
             if (entry != null) {
                 found.put(id, entry);
             }
@@ -100,6 +106,10 @@ public class InMemoryDeclarationLedger implements DeclarationLedger {
 
     public List<LedgerEntry> entries() {
         return List.copyOf(entries.values());
+    }
+
+    private static String id(InsurerCode insurer, String declarationId) {
+        return insurer.value() + "/" + declarationId;
     }
 
     private static String key(InsurerCode insurer, int year, String patientRef) {

@@ -21,8 +21,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The declaration ledger, written in the transaction of the declaration's event. Its primary key is the last line of
- * defence for idempotency: a declaration id accepted on two ceilings at once makes one transaction fail.
+ * The declaration ledger, written in the transaction of the declaration's event. Its primary key (insurer, declaration
+ * id) is the last line of defence for idempotency: a declaration id accepted on two ceilings of one insurer at once
+ * makes one transaction fail. Ids are the insurer's own: the same id at another insurer is another declaration.
  */
 @Component
 @ProcessingGroup(DeclarationLedgerProjection.PROCESSING_GROUP)
@@ -62,8 +63,8 @@ public class DeclarationLedgerProjection implements DeclarationLedger {
                 """,
                 event.declarationId(), event.ceilingId(), owner.insurer(), owner.year(), -event.amount().cents(),
                 event.correctsDeclarationId());
-        writes.write("UPDATE declaration_ledger SET credited_cents = credited_cents + ? WHERE declaration_id = ?",
-                event.amount().cents(), event.correctsDeclarationId());
+        writes.write("UPDATE declaration_ledger SET credited_cents = credited_cents + ? WHERE insurer_uzovi = ? AND "
+                + "declaration_id = ?", event.amount().cents(), owner.insurer(), event.correctsDeclarationId());
     }
 
     /**
@@ -81,14 +82,15 @@ public class DeclarationLedgerProjection implements DeclarationLedger {
 
     @EventHandler
     void on(ClawBackIssued event) {
+        String insurer = ownerOf(event.ceilingId()).insurer();
         for (ClawBackShare share : event.shares()) {
-            writes.write("UPDATE declaration_ledger SET clawed_back_cents = clawed_back_cents + ? WHERE declaration_id = ?",
-                    share.amount().cents(), share.declarationId());
+            writes.write("UPDATE declaration_ledger SET clawed_back_cents = clawed_back_cents + ? WHERE insurer_uzovi = ? "
+                    + "AND declaration_id = ?", share.amount().cents(), insurer, share.declarationId());
         }
     }
 
     @Override
-    public Map<String, LedgerEntry> find(Collection<String> declarationIds) {
+    public Map<String, LedgerEntry> find(InsurerCode insurer, Collection<String> declarationIds) {
         Map<String, LedgerEntry> found = new HashMap<>();
         if (declarationIds.isEmpty()) {
             return found;
@@ -96,13 +98,13 @@ public class DeclarationLedgerProjection implements DeclarationLedger {
         writes.flush();
         jdbc.query("""
                 SELECT declaration_id, ceiling_id, amount_cents - credited_cents - clawed_back_cents AS remaining, corrects_id IS NOT NULL AS credit
-                FROM declaration_ledger WHERE declaration_id = ANY (?::text[])
+                FROM declaration_ledger WHERE insurer_uzovi = ? AND declaration_id = ANY (?::text[])
                 """,
                 rs -> {
                     found.put(rs.getString(1), new LedgerEntry(rs.getString(1), rs.getString(2),
                             Money.cents(rs.getLong(3)), rs.getBoolean(4)));
                 },
-                SqlArrays.texts(declarationIds));
+                insurer.value(), SqlArrays.texts(declarationIds));
         return found;
     }
 
