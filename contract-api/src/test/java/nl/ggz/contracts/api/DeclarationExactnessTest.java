@@ -180,6 +180,30 @@ class DeclarationExactnessTest extends ApplicationTest {
                 .isEqualTo(distinctIds);
     }
 
+    /**
+     * Issue 12, finding 5: a credit of the smallest long answered 500 for the whole batch, after the lines of other
+     * ceilings were committed, and the valid lines of its own ceiling failed with it on every retry.
+     */
+    @Test
+    void aCreditOfTheSmallestLongIsRejectedOnItsOwnAndEveryOtherLineIsAnswered() {
+        String insurer = newInsurer();
+        String first = signedContract(insurer, newProvider(), 10_000_000);
+        String second = signedContract(insurer, newProvider(), 10_000_000);
+        declare(declaration("M-1-" + second, second, 5_000));
+        Map<String, Object> absurd = declaration("M-2-" + second, second, Long.MIN_VALUE);
+        absurd.put("correctsDeclarationId", "M-1-" + second);
+
+        Api.Response answer = declare(declaration("M-1-" + first, first, 1_000), absurd,
+                declaration("M-3-" + second, second, 2_000));
+
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        JsonNode results = answer.body().path("results");
+        assertThat(statuses(results)).containsExactly("ACCEPTED", "REJECTED", "ACCEPTED");
+        assertThat(api.get("/api/ceilings/" + ceilingOf(first)).body().path("declaredCents").asLong()).isEqualTo(1_000);
+        assertThat(api.get("/api/ceilings/" + ceilingOf(second)).body().path("declaredCents").asLong())
+                .isEqualTo(7_000);
+    }
+
     private static List<String> statuses(JsonNode results) {
         List<String> statuses = new ArrayList<>();
         results.forEach(r -> statuses.add(r.path("status").asText()));

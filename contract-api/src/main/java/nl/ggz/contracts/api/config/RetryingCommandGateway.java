@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.DuplicateKeyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  * and both try to append n+1: the event store's key on (aggregate, sequence) refuses the second, Axon rolls its unit of
  * work back and evicts the cached aggregate, and the command is simply sent again: it loads the aggregate as the other
  * node left it and is judged against that. Nothing was stored by the refused attempt, so a repeat cannot double it.
+ * <p>
+ * This is the one retry loop for concurrent writes: the claims intake and the controllers rely on it.
  * <p>
  * A command sent while another one is being handled (a contract change passed on to its ceilings) is not repeated on
  * its own: it shares the outer command's transaction, which fails as a whole and is repeated from the top.
@@ -68,9 +71,13 @@ final class RetryingCommandGateway extends DefaultCommandGateway {
         }
     }
 
+    /**
+     * The event store's key on (aggregate, sequence), or a key of a table written in the command's transaction (the
+     * declaration ledger's (insurer, declaration id)): another transaction wrote first.
+     */
     static boolean isConcurrentWrite(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException) {
+            if (t instanceof ConcurrencyException || t instanceof DuplicateKeyException) {
                 return true;
             }
         }

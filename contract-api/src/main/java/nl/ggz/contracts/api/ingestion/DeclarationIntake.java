@@ -8,16 +8,15 @@ import nl.ggz.contracts.domain.ceiling.DeclarationLine;
 import nl.ggz.contracts.domain.ceiling.DeclarationOutcome;
 import nl.ggz.contracts.domain.ceiling.RecordDeclarations;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.api.web.TemporaryFailure;
 import nl.ggz.contracts.projections.contract.ContractView;
 import nl.ggz.contracts.projections.contract.FindContract;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -40,7 +39,10 @@ import java.util.concurrent.Semaphore;
 public class DeclarationIntake {
 
     private static final Logger log = LoggerFactory.getLogger(DeclarationIntake.class);
-    private static final int ATTEMPTS = 5;
+    static final String NOT_RECORDED = "not recorded: this line's ceiling could not take the batch (an internal "
+            + "error, logged under this request's X-Correlation-Id); nothing of it was stored: send it again later";
+    static final String NOT_RECORDED_TEMPORARILY = "not recorded: the database could not be reached part-way through "
+            + "this batch; nothing of this line was stored: send it again (lines already recorded answer DUPLICATE)";
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -112,13 +114,39 @@ public class DeclarationIntake {
                     item.patientRef(), Money.cents(item.amountCents()), item.correctsDeclarationId()));
         }
 
-        linesByCeiling.forEach((ceilingId, lines) -> {
-            List<DeclarationOutcome> outcomes = record(ceilingId, lines);
-            List<Integer> positions = positionsByCeiling.get(ceilingId);
-            for (int k = 0; k < positions.size(); k++) {
-                results[positions.get(k)] = DeclarationResult.of(outcomes.get(k));
+        // one transaction per ceiling: when one fails, the ceilings before it stay recorded and each line says so
+        boolean recordedAny = false;
+        String notRecorded = null;
+        for (Map.Entry<String, List<DeclarationLine>> ceiling : linesByCeiling.entrySet()) {
+            List<Integer> positions = positionsByCeiling.get(ceiling.getKey());
+            List<DeclarationLine> lines = ceiling.getValue();
+            if (notRecorded != null) {
+                rejectAll(results, positions, lines, notRecorded);
+                continue;
             }
-        });
+            try {
+                List<DeclarationOutcome> outcomes = record(ceiling.getKey(), lines);
+                for (int k = 0; k < positions.size(); k++) {
+                    results[positions.get(k)] = DeclarationResult.of(outcomes.get(k));
+                }
+                recordedAny = true;
+            } catch (RuntimeException e) {
+                Optional<String> temporary = TemporaryFailure.detailOf(e);
+                if (temporary.isPresent() && !recordedAny) {
+                    // nothing of the batch was stored: the whole batch is answered 503, to be sent again
+                    throw e;
+                }
+                if (temporary.isPresent()) {
+                    // the database went away half-way: the rest would wait for it in vain
+                    notRecorded = NOT_RECORDED_TEMPORARILY;
+                    log.warn("Claims batch cut off at ceiling {}: {}", ceiling.getKey(), temporary.get());
+                    rejectAll(results, positions, lines, notRecorded);
+                } else {
+                    log.error("Lines for ceiling {} could not be recorded", ceiling.getKey(), e);
+                    rejectAll(results, positions, lines, NOT_RECORDED);
+                }
+            }
+        }
         for (DeclarationResult result : results) {
             // ggz_declarations_total{result=...}: the ingestion rate for the operator's dashboard
             meters.counter("ggz.declarations", "result", result.status().name().toLowerCase()).increment();
@@ -128,39 +156,25 @@ public class DeclarationIntake {
 
     /**
      * Another node (or request) may write the same ceiling, or the same declaration id, at the same moment: the
-     * event store's uniqueness or the ledger's key then fails one transaction, which is retried and sees the other.
+     * event store's uniqueness or the ledger's key then fails one transaction, which the command gateway sends again
+     * ({@code RetryingCommandGateway}); the repeat sees the other's write.
      */
+    @SuppressWarnings("unchecked")
     private List<DeclarationOutcome> record(String ceilingId, List<DeclarationLine> lines) {
         running.acquireUninterruptibly();
         try {
-            return recordWithRetries(ceilingId, lines);
+            return (List<DeclarationOutcome>) commands.sendAndWait(
+                    new RecordDeclarations(ceilingId, lines, clock.instant()));
         } finally {
             running.release();
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private List<DeclarationOutcome> recordWithRetries(String ceilingId, List<DeclarationLine> lines) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return (List<DeclarationOutcome>) commands.sendAndWait(
-                        new RecordDeclarations(ceilingId, lines, clock.instant()));
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !isConcurrentWrite(e)) {
-                    throw e;
-                }
-                log.info("Concurrent write on ceiling {}, attempt {} of {}", ceilingId, attempt, ATTEMPTS);
-            }
+    private static void rejectAll(DeclarationResult[] results, List<Integer> positions, List<DeclarationLine> lines,
+                                  String reason) {
+        for (int k = 0; k < positions.size(); k++) {
+            results[positions.get(k)] = DeclarationResult.rejected(lines.get(k).declarationId(), null, reason);
         }
-    }
-
-    private static boolean isConcurrentWrite(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException || t instanceof DuplicateKeyException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Optional<ContractView> contract(String contractId) {

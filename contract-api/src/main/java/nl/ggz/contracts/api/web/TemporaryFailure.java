@@ -19,7 +19,7 @@ import java.util.Optional;
  * whatever layer met them first (Axon's unit of work, the event store, the query bus, a transaction manager), so the
  * whole chain of causes is read.
  */
-final class TemporaryFailure {
+public final class TemporaryFailure {
 
     static final String DATABASE = "the database cannot be reached at the moment; nothing more can be said about this "
             + "request: send it again in a few seconds (declarations are counted once by their declarationId, so a "
@@ -31,7 +31,7 @@ final class TemporaryFailure {
     }
 
     /** The detail to answer with when {@code failure} is temporary; empty when it is not. */
-    static Optional<String> detailOf(Throwable failure) {
+    public static Optional<String> detailOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (isDatabaseUnavailable(t)) {
                 return Optional.of(DATABASE);

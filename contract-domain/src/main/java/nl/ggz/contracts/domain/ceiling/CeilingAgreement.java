@@ -98,9 +98,12 @@ public class CeilingAgreement {
                 outcomes.add(DeclarationOutcome.duplicate(line.declarationId(), earlier.ceilingId()));
                 continue;
             }
-            String refusal = line.isCredit()
-                    ? creditRefusal(line, known.get(line.correctsDeclarationId()))
-                    : declarationRefusal(line, catalogue, supplements);
+            String refusal = uncountable(line);
+            if (refusal == null) {
+                refusal = line.isCredit()
+                        ? creditRefusal(line, known.get(line.correctsDeclarationId()))
+                        : declarationRefusal(line, catalogue, supplements);
+            }
             if (refusal != null) {
                 outcomes.add(DeclarationOutcome.rejected(line.declarationId(), ceilingId, refusal));
                 continue;
@@ -113,6 +116,24 @@ public class CeilingAgreement {
             checkThresholds(thresholds, line.declarationId());
         }
         return outcomes;
+    }
+
+    /**
+     * Money is exact or refused: an amount whose negation or whose sum with the ceiling's totals does not fit in a
+     * long is a line the claims system got wrong, answered on its own, never a failure of the batch.
+     */
+    private String uncountable(DeclarationLine line) {
+        try {
+            if (line.isCredit()) {
+                // the smallest long has no positive counterpart: no credit of it can be applied
+                line.amount().negate();
+            }
+            balance.withDeclared(line.amount());
+            return null;
+        } catch (ArithmeticException overflow) {
+            return "amountCents " + line.amount().cents() + " cannot be counted: beyond the largest amount a "
+                    + "ceiling's totals hold";
+        }
     }
 
     private String declarationRefusal(DeclarationLine line, PrestatieCatalogue catalogue,

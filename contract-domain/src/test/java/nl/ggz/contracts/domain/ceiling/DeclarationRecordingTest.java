@@ -138,4 +138,32 @@ class DeclarationRecordingTest extends CeilingFixtureBase {
                 .when(new RecordDeclarations(CEILING_ID, List.of(line), received))
                 .expectEvents(recorded(line, 10_000, 0, false));
     }
+
+    @Test
+    void aCreditOfTheSmallestLongIsRejectedOnItsOwnAndTheRestOfTheBatchCounts() {
+        // issue 12, finding 5: -9223372036854775808 has no positive counterpart; it failed the whole batch with a 500
+        given(agreed(), recorded("D-1", 200_000, 200_000, 0))
+                .when(batch(creditLine("C-1", "D-1", Long.MIN_VALUE), line("D-2", 100)))
+                .expectEvents(recorded("D-2", 100, 100, 0))
+                .expectResultMessagePayloadMatching(outcomes(results -> {
+                    assertThat(results.get(0).status()).isEqualTo(DeclarationStatus.REJECTED);
+                    assertThat(results.get(0).reason()).contains("cannot be counted");
+                    assertThat(results.get(1)).isEqualTo(accepted("D-2", 100, 0));
+                }));
+    }
+
+    @Test
+    void aDeclarationThatWouldOverflowTheCeilingsTotalsIsRejectedOnItsOwn() {
+        long nearlyAll = Long.MAX_VALUE - 50;
+        given(agreed(), recorded("D-1", nearlyAll, INITIAL.cents(), nearlyAll - INITIAL.cents()),
+                threshold(70, nearlyAll, INITIAL.cents(), "D-1"), threshold(100, nearlyAll, INITIAL.cents(), "D-1"),
+                exhausted(nearlyAll, INITIAL.cents(), "D-1"))
+                .when(batch(line("D-2", 100), line("D-3", 50)))
+                .expectEvents(recorded("D-3", 50, 0, 50))
+                .expectResultMessagePayloadMatching(outcomes(results -> {
+                    assertThat(results.get(0).status()).isEqualTo(DeclarationStatus.REJECTED);
+                    assertThat(results.get(0).reason()).contains("cannot be counted");
+                    assertThat(results.get(1)).isEqualTo(accepted("D-3", 0, 50));
+                }));
+    }
 }

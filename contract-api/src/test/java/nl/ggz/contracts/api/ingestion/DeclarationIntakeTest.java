@@ -1,0 +1,123 @@
+package nl.ggz.contracts.api.ingestion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import nl.ggz.contracts.domain.ceiling.DeclarationOutcome;
+import nl.ggz.contracts.domain.ceiling.DeclarationStatus;
+import nl.ggz.contracts.domain.ceiling.RecordDeclarations;
+import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.projections.contract.ContractView;
+import nl.ggz.contracts.projections.contract.FindContract;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * A claims batch is recorded one ceiling (one transaction) at a time. When a ceiling fails part-way, the ceilings
+ * before it are recorded and stay so: every line says what became of it (issue 12: a batch never half-commits across
+ * ceilings without saying so per line). Only a batch of which nothing was stored is answered as a whole (503).
+ */
+class DeclarationIntakeTest {
+
+    private static final String INSURER = "3311";
+    private static final int YEAR = 2027;
+
+    private final CommandGateway commands = mock(CommandGateway.class);
+    private final QueryGateway queries = mock(QueryGateway.class);
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+    private final DeclarationIntake intake = new DeclarationIntake(commands, queries, json,
+            Clock.fixed(Instant.parse("2027-06-01T10:00:00Z"), java.time.ZoneOffset.UTC), 2, new SimpleMeterRegistry());
+
+    DeclarationIntakeTest() {
+        for (String contract : List.of("c-1", "c-2", "c-3")) {
+            when(queries.query(argThat((Object q) -> q instanceof FindContract f && f.contractId().equals(contract)),
+                    any(org.axonframework.messaging.responsetypes.ResponseType.class)))
+                    .thenReturn(CompletableFuture.completedFuture(Optional.of(signed(contract))));
+        }
+    }
+
+    @Test
+    void aCeilingThatFailsUnexpectedlyAnswersItsOwnLinesNotRecordedAndEveryOtherLineAsRecorded() {
+        recordsAsAccepted("c-1-2027");
+        when(commands.sendAndWait(argThat(onCeiling("c-2-2027")))).thenThrow(new IllegalStateException("a bug"));
+        recordsAsAccepted("c-3-2027");
+
+        List<DeclarationResult> results = intake.submit(List.of(line("D-1", "c-1"), line("D-2", "c-2"),
+                line("D-3", "c-3")), INSURER);
+
+        assertThat(results).extracting(DeclarationResult::status).containsExactly(DeclarationStatus.ACCEPTED,
+                DeclarationStatus.REJECTED, DeclarationStatus.ACCEPTED);
+        assertThat(results.get(1).reason()).startsWith("not recorded").contains("send it again");
+        assertThat(results.get(1).reason()).doesNotContain("a bug");
+    }
+
+    @Test
+    void aDatabaseOutageBeforeAnythingWasRecordedFailsTheWholeBatchToBeSentAgain() {
+        when(commands.sendAndWait(argThat(onCeiling("c-1-2027"))))
+                .thenThrow(new DataAccessResourceFailureException("connection refused"));
+
+        assertThatThrownBy(() -> intake.submit(List.of(line("D-1", "c-1"), line("D-2", "c-2")), INSURER))
+                .isInstanceOf(DataAccessResourceFailureException.class);
+    }
+
+    @Test
+    void aDatabaseOutageHalfWayAnswersTheRecordedLinesAndTheRestNotRecorded() {
+        recordsAsAccepted("c-1-2027");
+        when(commands.sendAndWait(argThat(onCeiling("c-2-2027"))))
+                .thenThrow(new DataAccessResourceFailureException("connection refused"));
+        recordsAsAccepted("c-3-2027");
+
+        List<DeclarationResult> results = intake.submit(List.of(line("D-1", "c-1"), line("D-2", "c-2"),
+                line("D-3", "c-3")), INSURER);
+
+        assertThat(results).extracting(DeclarationResult::status).containsExactly(DeclarationStatus.ACCEPTED,
+                DeclarationStatus.REJECTED, DeclarationStatus.REJECTED);
+        assertThat(results.get(1).reason()).isEqualTo(DeclarationIntake.NOT_RECORDED_TEMPORARILY);
+        assertThat(results.get(2).reason()).isEqualTo(DeclarationIntake.NOT_RECORDED_TEMPORARILY);
+    }
+
+    private void recordsAsAccepted(String ceilingId) {
+        when(commands.sendAndWait(argThat(onCeiling(ceilingId)))).thenAnswer(call -> {
+            RecordDeclarations command = call.getArgument(0);
+            return command.lines().stream()
+                    .map(l -> DeclarationOutcome.accepted(l.declarationId(), ceilingId, l.amount(), Money.ZERO))
+                    .toList();
+        });
+    }
+
+    private static org.mockito.ArgumentMatcher<Object> onCeiling(String ceilingId) {
+        return command -> command instanceof RecordDeclarations record && record.ceilingId().equals(ceilingId);
+    }
+
+    private JsonNode line(String id, String contractId) {
+        return json.createObjectNode().put("declarationId", id).put("contractId", contractId)
+                .put("treatmentDate", YEAR + "-03-01").put("setting", 2).put("prestatieCode", "CO0142")
+                .put("patientRef", "p-" + id).put("amountCents", 1_000);
+    }
+
+    private static ContractView signed(String contractId) {
+        return new ContractView(contractId, INSURER, "94001234", "INSTITUTION", "DIGITAL", LocalDate.of(YEAR, 1, 1),
+                LocalDate.of(YEAR, 12, 31), List.of(2, 3), new BigDecimal("92.50"), 1_000_000, "SIGNED",
+                Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-12-01T10:00:00Z"), 0, null,
+                Instant.parse("2026-11-02T10:00:00Z"), "dr. J", null, null, null, List.of(), List.of(),
+                List.of(new ContractView.CeilingRef(contractId + "-" + YEAR, YEAR, 1_000_000)), List.of());
+    }
+}
