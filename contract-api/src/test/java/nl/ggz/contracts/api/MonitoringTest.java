@@ -1,9 +1,11 @@
 package nl.ggz.contracts.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.ggz.contracts.domain.shared.DomainTime;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.time.LocalDate;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,6 +103,23 @@ class MonitoringTest extends ApplicationTest {
         assertThat(queue.get(1).path("requestId").asText()).isEqualTo(second);
         assertThat(queue.get(1).path("amountCents").asLong()).isEqualTo(2_000);
         assertThat(api.get("/api/monitoring/increase-requests?insurer=" + newInsurer()).body()).isEmpty();
+    }
+
+    /** Issue 12, finding 6: one huge ceiling at a slow pace made the whole insurer-year's monitoring answer 500. */
+    @Test
+    void aHugeCeilingAtASlowPaceLastsTheYearAndTheInsurersMonitoringStillAnswers() {
+        String insurer = newInsurer();
+        String huge = signedContract(insurer, 10_000_000_000_000L);
+        Map<String, Object> recent = declaration("H-1-" + huge, huge, 1);
+        recent.put("treatmentDate", LocalDate.now(DomainTime.AMSTERDAM).toString());
+        assertThat(declare(recent).status()).isEqualTo(200);
+
+        String path = "/api/monitoring/ceilings?insurer=" + insurer + "&year=" + YEAR;
+        await().untilAsserted(() -> assertThat(api.get(path).body().path("totals").path("declaredCents").asLong())
+                .isEqualTo(1));
+        Api.Response view = api.get(path);
+        assertThat(view.status()).isEqualTo(200);
+        assertThat(view.body().path("ceilings").get(0).path("projectedExhaustionDate").isNull()).isTrue();
     }
 
     @Test

@@ -3,6 +3,7 @@ package nl.ggz.contracts.projections.monitoring;
 import nl.ggz.contracts.domain.shared.Money;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -46,9 +47,12 @@ public final class YearCourse {
             return null;
         }
         long windowDays = ChronoUnit.DAYS.between(runRateStart(year, today), today) + 1;
-        // days = ceil(room / (recent / window)) in integer arithmetic
-        long days = (room.cents() * windowDays + recentCents - 1) / recentCents;
-        LocalDate exhaustion = today.plusDays(days);
-        return exhaustion.getYear() == year ? exhaustion : null;
+        // days = ceil(room / (recent / window)), exact: a large ceiling at a slow pace runs out ages after the year
+        // (and after the last day a LocalDate can hold), which is simply "lasts the year"
+        BigInteger[] quotient = BigInteger.valueOf(room.cents()).multiply(BigInteger.valueOf(windowDays))
+                .divideAndRemainder(BigInteger.valueOf(recentCents));
+        BigInteger days = quotient[1].signum() == 0 ? quotient[0] : quotient[0].add(BigInteger.ONE);
+        long daysLeftInYear = ChronoUnit.DAYS.between(today, LocalDate.of(year, 12, 31));
+        return days.compareTo(BigInteger.valueOf(daysLeftInYear)) <= 0 ? today.plusDays(days.longValueExact()) : null;
     }
 }

@@ -47,6 +47,19 @@ class YearCourseTest {
     }
 
     @Test
+    void aHugeCeilingAtASlowPaceLastsTheYearInsteadOfRunningPastTheCalendar() {
+        // issue 12, finding 6: the projection ran past the last day a LocalDate holds and monitoring answered 500
+        LocalDate today = LocalDate.of(2026, 6, 30);
+        assertThat(YearCourse.projectedExhaustion(2026, today, Money.cents(10_000_000_000_000L), 1)).isNull();
+        assertThat(YearCourse.projectedExhaustion(2026, today, Money.cents(Long.MAX_VALUE), 1)).isNull();
+        // 1,000 a day: one day of room on 30 December runs out on the 31st, on the 31st it lasts the year
+        assertThat(YearCourse.projectedExhaustion(2026, LocalDate.of(2026, 12, 30), Money.cents(1_000), 90_000))
+                .isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(YearCourse.projectedExhaustion(2026, LocalDate.of(2026, 12, 31), Money.cents(1_000), 90_000))
+                .isNull();
+    }
+
+    @Test
     void paceIsOffTheEvenLineBeyondTenPercentagePoints() {
         assertThat(Pace.of(new BigDecimal("60.1"), new BigDecimal("50.0"))).isEqualTo(Pace.AHEAD);
         assertThat(Pace.of(new BigDecimal("60.0"), new BigDecimal("50.0"))).isEqualTo(Pace.ON_TRACK);
