@@ -142,6 +142,28 @@ class DeclarationExactnessTest extends ApplicationTest {
                 Long.class)).as("no BSN is stored").isZero();
     }
 
+    /** Issue 12, finding 7: a BSN with separators or a prefix was accepted and stored for good. */
+    @Test
+    void aBsnWithSeparatorsOrAPrefixIsRefusedAndNothingOfItIsStored() {
+        String contractId = signedContract(newInsurer(), 10_000_000);
+        List<String> disguised = List.of("123.456.782", "123 456 782", "BSN123456782", "123-456-782");
+        List<Object> lines = new ArrayList<>();
+        for (int i = 0; i < disguised.size(); i++) {
+            Map<String, Object> line = declaration("BSN-" + i + "-" + contractId, contractId, 1_000);
+            line.put("patientRef", disguised.get(i));
+            lines.add(line);
+        }
+        long events = eventCount();
+
+        JsonNode results = declareAll(lines).body().path("results");
+
+        assertThat(statuses(results)).containsOnly("REJECTED");
+        assertThat(results.findValuesAsText("reason")).allSatisfy(reason -> assertThat(reason).contains("BSN"));
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM declaration_ledger WHERE ceiling_id = ?", Long.class,
+                ceilingOf(contractId))).isZero();
+    }
+
     @Test
     void concurrentOverlappingPostsToOneCeilingAreCountedExactly() throws Exception {
         String contractId = signedContract(newInsurer(), 100_000_000);
