@@ -228,13 +228,17 @@ public final class JsonProblems {
         return path == null || path.isEmpty() ? "" : "field '" + path + "': ";
     }
 
-    /** Jackson quotes tokens it could not read, up to 256 characters: 40 are enough to find them. */
-    private static String quotesCut(String message) {
+    /**
+     * Quoted text cut to 40 characters and an ellipsis, invisible characters shown as ?: Jackson quotes tokens it could
+     * not read up to 256 characters, other messages quote what they were given.
+     */
+    static String quotesCut(String message) {
         if (message == null) {
             return "";
         }
-        return message.replaceAll("'([^']{" + Echo.MAX + "})[^']+'", "'$1…'")
-                .replaceAll("\"([^\"]{" + Echo.MAX + "})[^\"]+\"", "\"$1…\"")
+        // a quote opens after a space, a parenthesis or the start, and closes before one, punctuation or the end
+        return message.replaceAll("(^|[\\s(\\[])'([^']{" + Echo.MAX + "})[^']+'(?=$|[\\s,;:.)\\]])", "$1'$2…'")
+                .replaceAll("(^|[\\s(\\[])\"([^\"]{" + Echo.MAX + "})[^\"]+\"(?=$|[\\s,;:.)\\]])", "$1\"$2…\"")
                 .replaceAll("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}\\u2028\\u2029]", "?");
     }
 

@@ -192,8 +192,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
+    /**
+     * Every problem of the API. Whatever a detail quotes is cut to 40 characters, also where a message was written
+     * elsewhere ("no processing group '…'"): a detail never carries kilobytes of a client's input back.
+     */
     static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                detail == null ? null : JsonProblems.quotesCut(detail));
         problem.setTitle(title);
         problem.setType(URI.create("about:blank"));
         return problem;
