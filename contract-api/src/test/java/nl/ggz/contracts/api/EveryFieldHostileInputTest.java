@@ -956,14 +956,18 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                 total.eventsStored));
         lines.add("");
         if (!reportedOnly.isEmpty()) {
+            Map<String, Long> byField = reportedOnly.stream().collect(Collectors.groupingBy(
+                    failure -> failure.substring(NOT_GATED.length() + 1, failure.indexOf(" = ")),
+                    LinkedHashMap::new, Collectors.counting()));
             lines.add(String.format(Locale.ROOT, "%s (security/**, not part of the verdict) let %d bad inputs "
-                    + "through, e.g. %s", NOT_GATED, reportedOnly.size(), reportedOnly.get(0)));
+                    + "through, by field %s; e.g. %s", NOT_GATED, reportedOnly.size(), byField,
+                    abbreviated(reportedOnly.get(0))));
         }
         lines.add(String.format(Locale.ROOT, "HOSTILE TOTAL: %d inputs on %d endpoints in %.1f s: %d answered 4xx, "
-                        + "%d lines REJECTED in a 200, %d answered 5xx, %d not refused as they should be, %d events "
-                        + "stored by refused inputs (event store: %d before, %d after)", total.inputs, tallies.size(),
-                seconds, total.refused, total.linesRejected, total.failed5xx, total.otherwise, total.eventsStored,
-                eventsBefore, eventsAfter));
+                        + "%d lines REJECTED in a 200, %d answered 5xx, %d not refused as they should be (%d of them at "
+                        + "%s), %d events stored by refused inputs (event store: %d before, %d after)", total.inputs,
+                tallies.size(), seconds, total.refused, total.linesRejected, total.failed5xx, total.otherwise,
+                tallies.get(NOT_GATED).otherwise, NOT_GATED, total.eventsStored, eventsBefore, eventsAfter));
         return lines;
     }
 

@@ -27,7 +27,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -185,7 +184,7 @@ public final class JsonProblems {
         if (JsonNode.class.isAssignableFrom(type)) {
             return "a JSON value";
         }
-        return Map.class.isAssignableFrom(type) ? "an object" : "an object";
+        return "an object";
     }
 
     /** The path Jackson kept while it mapped: declarations[0].amountCents. */
