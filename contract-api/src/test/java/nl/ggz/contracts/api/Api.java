@@ -158,6 +158,13 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Sends the text as it is, with PUT. */
+    public Response putRaw(String path, String body) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)), "PUT", path, body)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Sends the text without a declared length (chunked), as a streaming client would. */
     public Response postStreamed(String path, String body) {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -222,7 +222,7 @@ class AuditExportTest extends ApplicationTest {
                 Map.entry("from=yesterday", "from is an ISO-8601 instant"),
                 Map.entry("to=2027-03-01T10:00:00+01:00", "a '+' in a URL is written %2B"),
                 Map.entry("from=2027-03-02T00:00:00Z&to=2027-03-01T00:00:00Z", "must be before to"),
-                Map.entry("from=+10000-01-01T00:00:00Z", "from must lie in the years 0001 to 9999"),
+                Map.entry("from=+10000-01-01T00:00:00Z", "in the years 2000 to 2100"),
                 Map.entry("after=-1", "after is the position of the last event received"),
                 Map.entry("after=1e3", "after is the position"),
                 Map.entry("limit=0", "limit is the most events to send"),

@@ -319,8 +319,13 @@ class SecurityTest extends ApplicationTest {
         String insurer = newInsurer();
         String contractId = offer(insurer, 100_000);
         Api provider = api.as(new Identity("PROVIDER", null, "94001234", "dr. Token"));
-        assertThat(provider.post("/api/contracts/" + contractId + "/signature",
-                Map.of("signedBy", "dr. Jansen", "principal", "someone-else")).status()).isEqualTo(200);
+        // a body that names a principal is refused outright (an unknown field), and then signed without it
+        Api.Response named = provider.post("/api/contracts/" + contractId + "/signature",
+                Map.of("signedBy", "dr. Jansen", "principal", "someone-else"));
+        assertThat(named.status()).isEqualTo(400);
+        assertThat(named.text("detail")).contains("unknown field 'principal'");
+        assertThat(provider.post("/api/contracts/" + contractId + "/signature", Map.of("signedBy", "dr. Jansen"))
+                .status()).isEqualTo(200);
 
         String meta = jdbc.queryForObject("SELECT convert_from(metadata, 'UTF8') FROM domainevententry "
                 + "WHERE aggregateidentifier = ? AND payloadtype LIKE '%ContractSigned'", String.class, contractId);

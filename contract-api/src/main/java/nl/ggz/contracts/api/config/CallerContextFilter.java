@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.ggz.contracts.api.web.Text;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -13,7 +14,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.util.UUID;
 
-/** Takes the request's correlation id (the client's, or a new one), echoes it and puts it in the log lines. */
+/**
+ * Takes the request's correlation id, echoes it and puts it in the log lines and, through CallerContext, in the
+ * metadata of every event the request causes. The client's id is kept only when it has the fixed form
+ * ({@link Text#TOKEN}: a UUID or up to 64 letters, digits, '.', '_' and '-'); anything else is replaced by a new
+ * UUID, so that the audit trail never records markup, control characters or kilobytes of a client's choosing.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CallerContextFilter extends OncePerRequestFilter {
@@ -23,7 +29,8 @@ public class CallerContextFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String correlationId = header(request, CORRELATION_HEADER, UUID.randomUUID().toString());
+        String sent = request.getHeader(CORRELATION_HEADER);
+        String correlationId = sent != null && Text.TOKEN.accepts(sent) ? sent : UUID.randomUUID().toString();
         // who is calling comes from the bearer token alone, read when a command is sent (CallerContext.current)
         CallerContext.setCorrelationId(correlationId);
         MDC.put(AuditMetadata.CORRELATION_ID, correlationId);
@@ -34,15 +41,5 @@ public class CallerContextFilter extends OncePerRequestFilter {
             CallerContext.clear();
             MDC.remove(AuditMetadata.CORRELATION_ID);
         }
-    }
-
-    /** A header value, cut to a sane length and stripped of control characters; the fallback when absent. */
-    private static String header(HttpServletRequest request, String name, String fallback) {
-        String value = request.getHeader(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        String clean = value.replaceAll("\\p{Cntrl}", "").strip();
-        return clean.length() > 200 ? clean.substring(0, 200) : clean;
     }
 }

@@ -3,6 +3,7 @@ package nl.ggz.contracts.api.ingestion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import nl.ggz.contracts.api.web.JsonProblems;
 import nl.ggz.contracts.domain.ceiling.CeilingIds;
 import nl.ggz.contracts.domain.ceiling.DeclarationLine;
 import nl.ggz.contracts.domain.ceiling.DeclarationOutcome;
@@ -86,7 +87,8 @@ public class DeclarationIntake {
             try {
                 item = json.treeToValue(node, DeclarationItem.class);
             } catch (Exception e) {
-                results[i] = DeclarationResult.rejected(id, null, "malformed declaration: " + shortMessage(e));
+                // the line's own words: "field 'amountCents': expects a whole number, got 1.5", "unknown field …"
+                results[i] = DeclarationResult.rejected(id, null, "malformed declaration: " + JsonProblems.describe(e));
                 continue;
             }
             String problem = DeclarationForm.problemWith(item);
@@ -194,13 +196,5 @@ public class DeclarationIntake {
                     + " to " + c.termEnd();
         }
         return null;
-    }
-
-    private static String shortMessage(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int cut = message.indexOf(" at [Source");
-        message = cut > 0 ? message.substring(0, cut) : message;
-        message = message.replaceAll("`[a-z]+(\\.[A-Za-z0-9_$]+)+`", "the expected type");
-        return message.length() > 300 ? message.substring(0, 300) : message;
     }
 }

@@ -1,9 +1,8 @@
 package nl.ggz.contracts.api.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.ggz.contracts.api.audit.WritesStillOpenException;
+import nl.ggz.contracts.domain.shared.Echo;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.domain.shared.RuleViolationException;
 import nl.ggz.contracts.domain.shared.StateConflictException;
@@ -12,6 +11,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -21,8 +21,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -82,8 +86,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request",
-                "'" + e.getName() + "' cannot be '" + e.getValue() + "'");
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getName() + " expects "
+                + JsonProblems.kindOf(e.getRequiredType()) + ", got '" + Echo.of(String.valueOf(e.getValue())) + "'");
     }
 
     @ExceptionHandler(WritesStillOpenException.class)
@@ -135,7 +139,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request body",
-                readableCause(ex)));
+                JsonProblems.describe(ex)));
     }
 
     @Override
@@ -154,34 +158,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
                                                                             HttpHeaders headers, HttpStatusCode status,
                                                                             WebRequest request) {
-        String detail = ex.getAllErrors().stream().map(e -> e.getDefaultMessage()).collect(Collectors.joining("; "));
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail));
+        // path variables and query parameters by their names; a body's fields by theirs
+        String detail = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result instanceof ParameterErrors errors
+                        ? errors.getFieldErrors().stream().map(f -> f.getField() + " " + f.getDefaultMessage())
+                        : result.getResolvableErrors().stream().map(e -> parameterName(result)
+                                + (result.getContainerIndex() == null ? "" : "[" + result.getContainerIndex() + "]")
+                                + " " + e.getDefaultMessage()))
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                detail.isEmpty() ? "the request is invalid" : detail));
     }
 
-    /** Jackson's own words about the field at fault, without class names or source excerpts. */
-    private static String readableCause(HttpMessageNotReadableException ex) {
-        Throwable cause = ex.getMostSpecificCause();
-        if (cause instanceof InvalidValueException invalid) {
-            return invalid.getMessage();
+    private static String parameterName(ParameterValidationResult result) {
+        MethodParameter parameter = result.getMethodParameter();
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null && !path.name().isEmpty()) {
+            return path.name();
         }
-        if (ex.getCause() instanceof JsonMappingException mapping) {
-            String path = mapping.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = mapping.getOriginalMessage();
-            int detailStart = message.indexOf(" at [Source");
-            message = detailStart > 0 ? message.substring(0, detailStart) : message;
-            message = message.replaceAll("`[a-z]+(\\.[A-Za-z0-9_$]+)+`", "the expected type");
-            // Jackson quotes the parser's exception, e.g. "(java.time.format.DateTimeParseException)": drop it, and
-            // name types by their simple names (LocalDate)
-            message = message.replaceAll("\\s*\\((?:[a-z]+\\.)+[A-Za-z0-9_$]*(?:Exception|Error)\\)", "")
-                    .replaceAll("(?:[a-z]+\\.)+([A-Z][A-Za-z0-9_$]*)", "$1");
-            return path.isEmpty() ? message : "field '" + path + "': " + message;
+        RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
+        if (query != null && !query.name().isEmpty()) {
+            return query.name();
         }
-        if (ex.getCause() instanceof JsonProcessingException parsing) {
-            return "the body is not valid JSON: " + parsing.getOriginalMessage();
-        }
-        return "the request body is missing or is not valid JSON";
+        return String.valueOf(parameter.getParameterName());
     }
 
     private static String rootMessage(Throwable e) {
@@ -192,8 +192,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
+    /**
+     * Every problem of the API. Whatever a detail quotes is cut to 40 characters, also where a message was written
+     * elsewhere ("no processing group '…'"): a detail never carries kilobytes of a client's input back.
+     */
     static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                detail == null ? null : JsonProblems.quotesCut(detail));
         problem.setTitle(title);
         problem.setType(URI.create("about:blank"));
         return problem;

@@ -5,7 +5,11 @@ import java.time.MonthDay;
 import java.util.List;
 import java.util.stream.IntStream;
 
-/** A contract term in whole calendar years (seed 002 §5.2: 1 year for institutions, 2 for independents). */
+/**
+ * A contract term in whole calendar years (seed 002 §5.2: 1 year for institutions, 2 for independents). A new term
+ * ({@link #offered}) lies in {@link ContractYears}; the constructor leaves the years alone, so that events stored
+ * before that rule keep their meaning.
+ */
 public record ContractTerm(LocalDate start, LocalDate end) {
 
     public ContractTerm {
@@ -19,6 +23,15 @@ public record ContractTerm(LocalDate start, LocalDate end) {
         if (end.isBefore(start)) {
             throw new InvalidValueException("a contract term cannot end (" + end + ") before it starts (" + start + ")");
         }
+    }
+
+    /** A term for a new offer: besides the calendar years, it lies in the years 2000 to 2100. */
+    public static ContractTerm offered(LocalDate start, LocalDate end) {
+        if ((start != null && !ContractYears.contains(start)) || (end != null && !ContractYears.contains(end))) {
+            throw new InvalidValueException("a contract term lies in the years " + ContractYears.RANGE + ", got "
+                    + start + " to " + end);
+        }
+        return new ContractTerm(start, end);
     }
 
     public int years() {

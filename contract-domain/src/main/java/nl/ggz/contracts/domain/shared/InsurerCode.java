@@ -9,7 +9,7 @@ public record InsurerCode(String value) {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public InsurerCode {
         if (value == null || !value.matches("\\d{4}")) {
-            throw new InvalidValueException("an insurer code (UZOVI) is four digits, got '" + value + "'");
+            throw new InvalidValueException("an insurer code (UZOVI) is four digits, got '" + Echo.of(value) + "'");
         }
     }
 

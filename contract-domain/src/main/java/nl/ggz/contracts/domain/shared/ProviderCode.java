@@ -9,7 +9,7 @@ public record ProviderCode(String value) {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public ProviderCode {
         if (value == null || !value.matches("\\d{8}")) {
-            throw new InvalidValueException("a provider code (AGB) is eight digits, got '" + value + "'");
+            throw new InvalidValueException("a provider code (AGB) is eight digits, got '" + Echo.of(value) + "'");
         }
     }
 

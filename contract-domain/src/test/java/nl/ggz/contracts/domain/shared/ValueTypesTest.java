@@ -6,11 +6,13 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class ValueTypesTest {
 
@@ -84,6 +86,23 @@ class ValueTypesTest {
     }
 
     @Test
+    void tariffPercentageTextOfAbsurdLengthIsRefusedBeforeItIsParsed() {
+        // issue 12 finding 4: BigDecimal takes this text, and the scale arithmetic after it took 6.5 s of CPU
+        String absurd = "1" + "0".repeat(80_000) + "E-80003";
+        assertTimeoutPreemptively(Duration.ofMillis(500), () ->
+                assertThatThrownBy(() -> TariffPercentage.of(absurd)).isInstanceOf(InvalidValueException.class)
+                        .hasMessageContaining("such as \"92.50\"")
+                        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(120)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1E2", "9.25e1", "+92.50", " 92.50", "92.50 ", "0x5A", "92,50", "١٢"})
+    void tariffPercentageIsPlainDecimalTextWithoutSignOrExponent(String value) {
+        assertThatThrownBy(() -> TariffPercentage.of(value)).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("decimal number");
+    }
+
+    @Test
     void tariffPercentageIsRequired() {
         assertThatThrownBy(() -> new TariffPercentage(null)).isInstanceOf(InvalidValueException.class);
     }
@@ -119,10 +138,42 @@ class ValueTypesTest {
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("before it starts");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1999, 2101, 9999, 10_000, 0, -1})
+    void aNewContractTermLiesInTheYears2000To2100(int year) {
+        assertThatThrownBy(() -> ContractTerm.offered(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("2000 to 2100");
+        assertThat(ContractTerm.offered(LocalDate.of(2100, 1, 1), LocalDate.of(2100, 12, 31)).years()).isOne();
+        assertThat(ContractTerm.offered(LocalDate.of(2000, 1, 1), LocalDate.of(2001, 12, 31)).years()).isEqualTo(2);
+    }
+
+    @Test
+    void aStoredTermOutsideTheYearsStillReads() {
+        // events stored before the year rule keep their meaning: only new offers are held to it
+        assertThat(new ContractTerm(LocalDate.of(9999, 1, 1), LocalDate.of(9999, 12, 31)).years()).isOne();
+    }
+
     @Test
     void contractTermNeedsBothDates() {
         assertThatThrownBy(() -> new ContractTerm(null, LocalDate.of(2027, 12, 31)))
                 .isInstanceOf(InvalidValueException.class);
+    }
+
+    // --- Echo: input quoted back in a message ---
+
+    @Test
+    void codesQuoteAtMostFortyCharactersOfWhatWasSent() {
+        assertThatThrownBy(() -> new InsurerCode("7".repeat(100_000))).isInstanceOf(InvalidValueException.class)
+                .hasMessageEndingWith("'" + "7".repeat(40) + "…'");
+        assertThatThrownBy(() -> new ProviderCode("x".repeat(100_000)))
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(100));
+    }
+
+    @Test
+    void anEchoShowsInvisibleCharactersAsQuestionMarks() {
+        assertThat(Echo.of("a\u0000b\u202Ec\uD800d\u200Be\u001B[31m")).isEqualTo("a?b?c?d?e?[31m");
+        assertThat(Echo.of("𝔸".repeat(50))).isEqualTo("𝔸".repeat(40) + "…");
+        assertThat(Echo.of(null)).isEqualTo("null");
     }
 
     // --- Money: euro cents, integer arithmetic ---

@@ -1,5 +1,6 @@
 package nl.ggz.contracts.api.web.audit;
 
+import nl.ggz.contracts.domain.shared.Echo;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 

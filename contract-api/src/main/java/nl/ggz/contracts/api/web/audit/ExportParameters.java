@@ -2,6 +2,9 @@ package nl.ggz.contracts.api.web.audit;
 
 import nl.ggz.contracts.api.audit.EventTypes;
 import nl.ggz.contracts.api.audit.FindAuditEvents;
+import nl.ggz.contracts.api.web.Text;
+import nl.ggz.contracts.domain.shared.ContractYears;
+import nl.ggz.contracts.domain.shared.Echo;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.domain.shared.ProviderCode;
@@ -34,8 +37,9 @@ final class ExportParameters {
             }
         }
         String contractId = single(parameters, "contractId");
-        if (contractId != null && contractId.isBlank()) {
-            throw new InvalidValueException("contractId is empty");
+        String idProblem = Text.ID.problem(contractId);
+        if (idProblem != null) {
+            throw new InvalidValueException("contractId " + idProblem);
         }
         String insurer = single(parameters, "insurer");
         String provider = single(parameters, "provider");
@@ -48,7 +52,7 @@ final class ExportParameters {
         Set<String> types = new LinkedHashSet<>();
         for (String type : parameters.getOrDefault("eventType", new String[0])) {
             for (String name : type.split(",")) {
-                types.add(eventTypes.storedName(name.strip()));
+                types.add(storedName(eventTypes, name.strip()));
             }
         }
         return new FindAuditEvents(contractId,
@@ -56,6 +60,15 @@ final class ExportParameters {
                 provider == null ? null : named("provider", () -> new ProviderCode(provider).value()),
                 year(single(parameters, "year")), from, to, types, after(single(parameters, "after")),
                 limit(single(parameters, "limit")));
+    }
+
+    /** The stored name of an event type; the refusal quotes at most 40 characters of the name asked for. */
+    private static String storedName(EventTypes eventTypes, String name) {
+        try {
+            return eventTypes.storedName(name);
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException(e.getMessage().replace("'" + name + "'", "'" + Echo.of(name) + "'"));
+        }
     }
 
     /** The domain's own words about a malformed code, prefixed with the parameter that carried it. */
@@ -89,8 +102,9 @@ final class ExportParameters {
             return null;
         }
         Long year = number(value);
-        if (year == null || year < 2000 || year > 2100) {
-            throw new InvalidValueException("year is a contract year between 2000 and 2100, got '" + Echo.of(value)
+        if (year == null || !ContractYears.contains(year.intValue())) {
+            throw new InvalidValueException("year is a contract year between " + ContractYears.FIRST + " and "
+                    + ContractYears.LAST + ", got '" + Echo.of(value)
                     + "'");
         }
         return year.intValue();

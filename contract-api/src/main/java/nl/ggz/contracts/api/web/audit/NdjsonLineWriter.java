@@ -13,11 +13,9 @@ import java.io.OutputStream;
  */
 final class NdjsonLineWriter implements EventLineWriter {
 
-    private final JsonFactory json;
     private final JsonGenerator out;
 
     NdjsonLineWriter(OutputStream stream, JsonFactory json) throws IOException {
-        this.json = json;
         this.out = json.createGenerator(stream);
         this.out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.out.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
@@ -35,8 +33,8 @@ final class NdjsonLineWriter implements EventLineWriter {
         out.writeStringField("revision", event.revision());
         out.writeStringField("timestamp", event.timestamp());
         out.writeStringField("eventId", event.eventId());
-        embed("payload", StoredJson.of(event.payload(), json));
-        embed("metadata", StoredJson.of(event.metadata(), json));
+        embed("payload", StoredJson.of(event.payload()));
+        embed("metadata", StoredJson.of(event.metadata()));
         out.writeStringField("previousHash", Hex.of(event.previousHash()));
         out.writeStringField("hash", Hex.of(event.hash()));
         out.writeEndObject();

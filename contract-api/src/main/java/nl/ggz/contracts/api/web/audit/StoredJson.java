@@ -12,19 +12,23 @@ import java.nio.charset.StandardCharsets;
  * is what the event store holds (and a hash over it can later be checked). The text is checked to be one JSON value
  * first; stored bytes that are not (possible only if someone got past the append-only trigger) are exported as a JSON
  * string instead, so that the line stays readable and the damage shows at that event.
+ * <p>
+ * Checked with Jackson's defaults, not with the API's strict input rules: what is stored is judged as stored.
  */
 record StoredJson(String text, boolean valid) {
 
-    static StoredJson of(byte[] bytes, JsonFactory json) {
+    private static final JsonFactory STORED = new JsonFactory();
+
+    static StoredJson of(byte[] bytes) {
         if (bytes == null) {
             return new StoredJson(null, true);
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
-        return new StoredJson(text, isOneValue(bytes, json));
+        return new StoredJson(text, isOneValue(bytes));
     }
 
-    private static boolean isOneValue(byte[] bytes, JsonFactory json) {
-        try (JsonParser parser = json.createParser(bytes)) {
+    private static boolean isOneValue(byte[] bytes) {
+        try (JsonParser parser = STORED.createParser(bytes)) {
             if (parser.nextToken() == null) {
                 return false;
             }

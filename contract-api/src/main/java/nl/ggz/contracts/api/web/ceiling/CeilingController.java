@@ -6,6 +6,8 @@ import nl.ggz.contracts.api.audit.PointInTime;
 import nl.ggz.contracts.api.security.Tenancy;
 import nl.ggz.contracts.api.web.Caller;
 import nl.ggz.contracts.api.web.NotFoundException;
+import nl.ggz.contracts.api.web.Text;
+import nl.ggz.contracts.api.web.ValidText;
 import nl.ggz.contracts.api.web.audit.InstantParameter;
 import nl.ggz.contracts.api.web.contract.SignatureRequest;
 import nl.ggz.contracts.domain.ceiling.ApproveIncrease;
@@ -53,7 +55,7 @@ public class CeilingController {
 
     /** The current state, or with {@code asOf} the state at that instant, rebuilt from the events up to it. */
     @GetMapping
-    public CeilingView ceiling(@PathVariable String ceilingId, @RequestParam(required = false) String asOf) {
+    public CeilingView ceiling(@PathVariable @ValidText(Text.ID) String ceilingId, @RequestParam(required = false) String asOf) {
         Instant at = asOf == null ? null : InstantParameter.parse("asOf", asOf);
         CeilingView now = find(ceilingId);
         if (at == null) {
@@ -64,7 +66,7 @@ public class CeilingController {
     }
 
     @PostMapping("/increase-requests")
-    public ResponseEntity<Map<String, String>> requestIncrease(@PathVariable String ceilingId,
+    public ResponseEntity<Map<String, String>> requestIncrease(@PathVariable @ValidText(Text.ID) String ceilingId,
                                                                @Valid @RequestBody IncreaseRequestBody body) {
         find(ceilingId);
         String requestId = UUID.randomUUID().toString();
@@ -74,7 +76,7 @@ public class CeilingController {
     }
 
     @PostMapping("/increase-requests/{requestId}/approval")
-    public Map<String, String> approve(@PathVariable String ceilingId, @PathVariable String requestId,
+    public Map<String, String> approve(@PathVariable @ValidText(Text.ID) String ceilingId, @PathVariable @ValidText(Text.ID) String requestId,
                                        @Valid @RequestBody ApprovalBody body) {
         find(ceilingId);
         String addendumId = UUID.randomUUID().toString();
@@ -84,7 +86,7 @@ public class CeilingController {
     }
 
     @PostMapping("/increase-requests/{requestId}/rejection")
-    public CeilingView reject(@PathVariable String ceilingId, @PathVariable String requestId,
+    public CeilingView reject(@PathVariable @ValidText(Text.ID) String ceilingId, @PathVariable @ValidText(Text.ID) String requestId,
                               @Valid @RequestBody RejectionBody body) {
         find(ceilingId);
         commands.sendAndWait(new RejectIncrease(ceilingId, requestId, body.grounds(), clock.instant()));
@@ -92,7 +94,7 @@ public class CeilingController {
     }
 
     @PostMapping("/addenda/{addendumId}/signature")
-    public CeilingView signAddendum(@PathVariable String ceilingId, @PathVariable String addendumId,
+    public CeilingView signAddendum(@PathVariable @ValidText(Text.ID) String ceilingId, @PathVariable @ValidText(Text.ID) String addendumId,
                                     @Valid @RequestBody(required = false) SignatureRequest body) {
         find(ceilingId);
         commands.sendAndWait(new SignAddendum(ceilingId, addendumId,
@@ -101,7 +103,7 @@ public class CeilingController {
     }
 
     @PostMapping("/claw-backs")
-    public ResponseEntity<Map<String, String>> clawBack(@PathVariable String ceilingId,
+    public ResponseEntity<Map<String, String>> clawBack(@PathVariable @ValidText(Text.ID) String ceilingId,
                                                         @Valid @RequestBody ClawBackBody body) {
         find(ceilingId);
         String clawBackId = UUID.randomUUID().toString();

@@ -1,9 +1,8 @@
 package nl.ggz.contracts.api.web.ceiling;
 
-import jakarta.validation.constraints.Size;
-import nl.ggz.contracts.api.web.Limits;
-
 import jakarta.validation.constraints.NotBlank;
+import nl.ggz.contracts.api.web.Text;
+import nl.ggz.contracts.api.web.ValidText;
 
-public record RejectionBody(@NotBlank @Size(max = Limits.MAX_TEXT) String grounds) {
+public record RejectionBody(@NotBlank @ValidText(Text.FREE_TEXT) String grounds) {
 }

@@ -1,12 +1,14 @@
 package nl.ggz.contracts.api.web.contract;
 
-import jakarta.validation.constraints.Size;
-import nl.ggz.contracts.api.web.Limits;
-
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import nl.ggz.contracts.api.web.Text;
+import nl.ggz.contracts.api.web.ValidText;
 
 import java.util.List;
 
-public record AmendmentRequest(List<String> excludedPrestatieCodes, List<Integer> excludedSettings,
-                               @NotBlank @Size(max = Limits.MAX_TEXT) String reason) {
+public record AmendmentRequest(@Size(max = 1_000) List<@NotNull @ValidText(Text.CODE) String> excludedPrestatieCodes,
+                               @Size(max = 8) List<@NotNull Integer> excludedSettings,
+                               @NotBlank @ValidText(Text.FREE_TEXT) String reason) {
 }

@@ -8,10 +8,12 @@ import nl.ggz.contracts.api.security.Role;
 import nl.ggz.contracts.api.security.Tenancy;
 import nl.ggz.contracts.api.web.Caller;
 import nl.ggz.contracts.api.web.NotFoundException;
+import nl.ggz.contracts.api.web.Text;
+import nl.ggz.contracts.api.web.ValidText;
 import nl.ggz.contracts.api.web.audit.InstantParameter;
 import nl.ggz.contracts.domain.contract.AmendContract;
-import nl.ggz.contracts.domain.contract.ContractStatus;
 import nl.ggz.contracts.domain.contract.AnnouncePatientStop;
+import nl.ggz.contracts.domain.contract.ContractStatus;
 import nl.ggz.contracts.domain.contract.DeclineContract;
 import nl.ggz.contracts.domain.contract.LiftPatientStop;
 import nl.ggz.contracts.domain.contract.OfferContract;
@@ -21,6 +23,7 @@ import nl.ggz.contracts.domain.contract.SignContract;
 import nl.ggz.contracts.domain.contract.TerminateContract;
 import nl.ggz.contracts.domain.contract.WithdrawOffer;
 import nl.ggz.contracts.domain.shared.ContractTerm;
+import nl.ggz.contracts.domain.shared.ContractYears;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.domain.shared.Money;
@@ -29,8 +32,8 @@ import nl.ggz.contracts.domain.shared.Setting;
 import nl.ggz.contracts.domain.shared.TariffPercentage;
 import nl.ggz.contracts.projections.contract.ContractSummary;
 import nl.ggz.contracts.projections.contract.ContractView;
-import nl.ggz.contracts.projections.contract.FindContracts;
 import nl.ggz.contracts.projections.contract.FindContract;
+import nl.ggz.contracts.projections.contract.FindContracts;
 import nl.ggz.contracts.projections.timeline.FindTimeline;
 import nl.ggz.contracts.projections.timeline.TimelineEntry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -80,7 +83,7 @@ public class ContractController {
         String contractId = UUID.randomUUID().toString();
         commands.sendAndWait(new OfferContract(contractId, insurer,
                 new ProviderCode(request.providerAgb()), request.providerType(), request.kind(),
-                new ContractTerm(request.termStart(), request.termEnd()), settings(request.settings()),
+                ContractTerm.offered(request.termStart(), request.termEnd()), settings(request.settings()),
                 TariffPercentage.of(request.tariffPercentage()), Money.cents(request.ceilingCents()),
                 request.offerExpiresAt() == null ? null : request.offerExpiresAt().toInstant(), clock.instant()));
         return ResponseEntity.created(URI.create("/api/contracts/" + contractId)).body(Map.of("contractId", contractId));
@@ -88,13 +91,17 @@ public class ContractController {
 
     /** Contracts by insurer, contract year, status and provider, newest term first. */
     @GetMapping
-    public List<ContractSummary> contracts(@RequestParam(required = false) String insurer,
+    public List<ContractSummary> contracts(@RequestParam(required = false) @ValidText(Text.CODE) String insurer,
                                            @RequestParam(required = false) Integer year,
                                            @RequestParam(required = false) ContractStatus status,
-                                           @RequestParam(required = false) String provider,
+                                           @RequestParam(required = false) @ValidText(Text.CODE) String provider,
                                            @RequestParam(defaultValue = "200") int limit) {
         if (limit < 1 || limit > 1000) {
             throw new InvalidValueException("limit is 1 to 1000, got " + limit);
+        }
+        if (year != null && !ContractYears.contains(year)) {
+            throw new InvalidValueException("year is a contract year between " + ContractYears.FIRST + " and "
+                    + ContractYears.LAST + ", got " + year);
         }
         // purchasers see their insurer's contracts, providers their own, the regulator all
         Identity caller = Tenancy.caller();
@@ -108,7 +115,7 @@ public class ContractController {
 
     /** The current state, or with {@code asOf} the state at that instant, rebuilt from the events up to it. */
     @GetMapping("/{contractId}")
-    public ContractView contract(@PathVariable String contractId, @RequestParam(required = false) String asOf) {
+    public ContractView contract(@PathVariable @ValidText(Text.ID) String contractId, @RequestParam(required = false) String asOf) {
         Instant at = asOf == null ? null : InstantParameter.parse("asOf", asOf);
         ContractView now = find(contractId);
         if (at == null) {
@@ -119,7 +126,7 @@ public class ContractController {
     }
 
     @PostMapping("/{contractId}/proposals")
-    public ContractView propose(@PathVariable String contractId, @Valid @RequestBody ProposalRequest request) {
+    public ContractView propose(@PathVariable @ValidText(Text.ID) String contractId, @Valid @RequestBody ProposalRequest request) {
         find(contractId);
         // the side is the caller's role, from the token (only purchasers and providers get here)
         Party side = Caller.role() == Role.PROVIDER ? Party.PROVIDER : Party.PURCHASER;
@@ -131,7 +138,7 @@ public class ContractController {
     }
 
     @PostMapping("/{contractId}/signature")
-    public ContractView sign(@PathVariable String contractId, @Valid @RequestBody(required = false) SignatureRequest request) {
+    public ContractView sign(@PathVariable @ValidText(Text.ID) String contractId, @Valid @RequestBody(required = false) SignatureRequest request) {
         find(contractId);
         commands.sendAndWait(new SignContract(contractId, Caller.signatory(request == null ? null : request.signedBy()),
                 clock.instant()));
@@ -139,21 +146,21 @@ public class ContractController {
     }
 
     @PostMapping("/{contractId}/declination")
-    public ContractView decline(@PathVariable String contractId, @Valid @RequestBody(required = false) ReasonRequest request) {
+    public ContractView decline(@PathVariable @ValidText(Text.ID) String contractId, @Valid @RequestBody(required = false) ReasonRequest request) {
         find(contractId);
         commands.sendAndWait(new DeclineContract(contractId, request == null ? null : request.reason(), clock.instant()));
         return find(contractId);
     }
 
     @PostMapping("/{contractId}/withdrawal")
-    public ContractView withdraw(@PathVariable String contractId, @Valid @RequestBody(required = false) ReasonRequest request) {
+    public ContractView withdraw(@PathVariable @ValidText(Text.ID) String contractId, @Valid @RequestBody(required = false) ReasonRequest request) {
         find(contractId);
         commands.sendAndWait(new WithdrawOffer(contractId, request == null ? null : request.reason(), clock.instant()));
         return find(contractId);
     }
 
     @PostMapping("/{contractId}/amendments")
-    public ContractView amend(@PathVariable String contractId, @Valid @RequestBody AmendmentRequest request) {
+    public ContractView amend(@PathVariable @ValidText(Text.ID) String contractId, @Valid @RequestBody AmendmentRequest request) {
         find(contractId);
         commands.sendAndWait(new AmendContract(contractId,
                 request.excludedPrestatieCodes() == null ? Set.of() : Set.copyOf(request.excludedPrestatieCodes()),
@@ -163,7 +170,7 @@ public class ContractController {
     }
 
     @PostMapping("/{contractId}/termination")
-    public ContractView terminate(@PathVariable String contractId, @Valid @RequestBody TerminationRequest request) {
+    public ContractView terminate(@PathVariable @ValidText(Text.ID) String contractId, @Valid @RequestBody TerminationRequest request) {
         find(contractId);
         commands.sendAndWait(new TerminateContract(contractId, request.reason(), request.effectiveDate(),
                 clock.instant()));
@@ -171,14 +178,14 @@ public class ContractController {
     }
 
     @GetMapping("/{contractId}/timeline")
-    public List<TimelineEntry> timeline(@PathVariable String contractId) {
+    public List<TimelineEntry> timeline(@PathVariable @ValidText(Text.ID) String contractId) {
         find(contractId);
         return queries.query(new FindTimeline(contractId), ResponseTypes.multipleInstancesOf(TimelineEntry.class))
                 .join();
     }
 
     @PostMapping("/{contractId}/patient-stops")
-    public ResponseEntity<Map<String, String>> announceStop(@PathVariable String contractId,
+    public ResponseEntity<Map<String, String>> announceStop(@PathVariable @ValidText(Text.ID) String contractId,
                                                             @Valid @RequestBody PatientStopRequest request) {
         find(contractId);
         String stopId = UUID.randomUUID().toString();
@@ -188,7 +195,7 @@ public class ContractController {
     }
 
     @PostMapping("/{contractId}/patient-stops/{stopId}/lifting")
-    public ContractView liftStop(@PathVariable String contractId, @PathVariable String stopId,
+    public ContractView liftStop(@PathVariable @ValidText(Text.ID) String contractId, @PathVariable @ValidText(Text.ID) String stopId,
                                  @Valid @RequestBody LiftingRequest request) {
         find(contractId);
         commands.sendAndWait(new LiftPatientStop(contractId, stopId, request.to(), clock.instant()));
@@ -206,6 +213,6 @@ public class ContractController {
     }
 
     private static Set<Setting> settings(List<Integer> numbers) {
-        return numbers.stream().map(n -> new Setting(n == null ? 0 : n)).collect(Collectors.toSet());
+        return numbers.stream().map(Setting::new).collect(Collectors.toSet());
     }
 }

@@ -1,8 +1,8 @@
 package nl.ggz.contracts.api.web.contract;
 
-import jakarta.validation.constraints.Size;
-import nl.ggz.contracts.api.web.Limits;
+import nl.ggz.contracts.api.web.Text;
+import nl.ggz.contracts.api.web.ValidText;
 
 /** A declination or withdrawal, with an optional reason. */
-public record ReasonRequest(@Size(max = Limits.MAX_TEXT) String reason) {
+public record ReasonRequest(@ValidText(Text.FREE_TEXT) String reason) {
 }

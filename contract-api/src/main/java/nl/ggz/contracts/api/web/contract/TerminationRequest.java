@@ -1,12 +1,11 @@
 package nl.ggz.contracts.api.web.contract;
 
-import jakarta.validation.constraints.Size;
-import nl.ggz.contracts.api.web.Limits;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import nl.ggz.contracts.api.web.Text;
+import nl.ggz.contracts.api.web.ValidText;
 
 import java.time.LocalDate;
 
-public record TerminationRequest(@NotBlank @Size(max = Limits.MAX_TEXT) String reason, @NotNull LocalDate effectiveDate) {
+public record TerminationRequest(@NotBlank @ValidText(Text.FREE_TEXT) String reason, @NotNull LocalDate effectiveDate) {
 }

@@ -1,16 +1,21 @@
 package nl.ggz.contracts.api.web.monitoring;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import nl.ggz.contracts.api.security.Tenancy;
-import nl.ggz.contracts.projections.ceiling.CeilingView;
-import nl.ggz.contracts.projections.ceiling.FindCeiling;
-
 import nl.ggz.contracts.api.web.NotFoundException;
+import nl.ggz.contracts.api.web.Text;
+import nl.ggz.contracts.api.web.ValidText;
 import nl.ggz.contracts.domain.shared.ContractKind;
+import nl.ggz.contracts.domain.shared.ContractYears;
 import nl.ggz.contracts.domain.shared.DomainTime;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.domain.shared.ProviderCode;
 import nl.ggz.contracts.domain.shared.ProviderType;
+import nl.ggz.contracts.projections.ceiling.CeilingView;
+import nl.ggz.contracts.projections.ceiling.FindCeiling;
 import nl.ggz.contracts.projections.monitoring.CeilingMonitoring;
 import nl.ggz.contracts.projections.monitoring.CeilingSeries;
 import nl.ggz.contracts.projections.monitoring.FindCeilingMonitoring;
@@ -46,15 +51,19 @@ public class MonitoringController {
     }
 
     @GetMapping("/ceilings")
-    public CeilingMonitoring ceilings(@RequestParam String insurer,
+    public CeilingMonitoring ceilings(@RequestParam @ValidText(Text.CODE) String insurer,
                                       @RequestParam int year,
-                                      @RequestParam(required = false) String provider,
+                                      @RequestParam(required = false) @ValidText(Text.CODE) String provider,
                                       @RequestParam(required = false) ProviderType providerType,
                                       @RequestParam(required = false) ContractKind kind,
-                                      @RequestParam(required = false) BigDecimal minUtilisation,
+                                      // a percentage with at most two decimals: 1e999999999 would overflow the
+                                      // database's numeric in the query
+                                      @RequestParam(required = false) @DecimalMin("0") @DecimalMax("100000")
+                                      @Digits(integer = 6, fraction = 2) BigDecimal minUtilisation,
                                       @RequestParam(defaultValue = "UTILISATION") MonitoringSort sort) {
-        if (year < 2000 || year > 2100) {
-            throw new InvalidValueException("a contract year is between 2000 and 2100, got " + year);
+        if (!ContractYears.contains(year)) {
+            throw new InvalidValueException("a contract year is between " + ContractYears.FIRST + " and "
+                    + ContractYears.LAST + ", got " + year);
         }
         return queries.query(new FindCeilingMonitoring(new InsurerCode(Tenancy.insurerScope(insurer)).value(), year,
                 provider == null ? null : new ProviderCode(provider).value(),
@@ -64,7 +73,7 @@ public class MonitoringController {
     }
 
     @GetMapping("/ceilings/{ceilingId}/series")
-    public CeilingSeries series(@PathVariable String ceilingId) {
+    public CeilingSeries series(@PathVariable @ValidText(Text.ID) String ceilingId) {
         String notFound = "no ceiling with id " + ceilingId;
         queries.query(new FindCeiling(ceilingId), ResponseTypes.optionalInstanceOf(CeilingView.class)).join()
                 .ifPresent(ceiling -> Tenancy.requireSees(ceiling.insurerUzovi(), ceiling.providerAgb(), notFound));
@@ -75,7 +84,7 @@ public class MonitoringController {
 
     /** The purchaser's queue of increase requests to decide: overdue first, then by due date. */
     @GetMapping("/increase-requests")
-    public List<OpenIncreaseRequest> increaseRequests(@RequestParam String insurer) {
+    public List<OpenIncreaseRequest> increaseRequests(@RequestParam @ValidText(Text.CODE) String insurer) {
         return queries.query(new FindOpenIncreaseRequests(new InsurerCode(Tenancy.insurerScope(insurer)).value(),
                         clock.instant()),
                 ResponseTypes.multipleInstancesOf(OpenIncreaseRequest.class)).join();

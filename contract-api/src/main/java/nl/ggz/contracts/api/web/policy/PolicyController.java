@@ -1,8 +1,11 @@
 package nl.ggz.contracts.api.web.policy;
 
+import jakarta.validation.Valid;
 import nl.ggz.contracts.api.security.Tenancy;
-
+import nl.ggz.contracts.api.web.Text;
+import nl.ggz.contracts.api.web.ValidText;
 import nl.ggz.contracts.domain.policy.PublishPurchasingPolicy;
+import nl.ggz.contracts.domain.shared.ContractYears;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.projections.policy.FindPolicy;
@@ -29,8 +32,8 @@ public class PolicyController {
     }
 
     @PutMapping
-    public PolicyResponse publish(@PathVariable String insurerUzovi, @PathVariable int year,
-                                  @RequestBody PolicyRequest request) {
+    public PolicyResponse publish(@PathVariable @ValidText(Text.CODE) String insurerUzovi, @PathVariable int year,
+                                  @Valid @RequestBody PolicyRequest request) {
         InsurerCode insurer = new InsurerCode(insurerUzovi);
         requireYear(year);
         Tenancy.requireActsFor(insurer.value());
@@ -40,7 +43,7 @@ public class PolicyController {
     }
 
     @GetMapping
-    public PolicyResponse inForce(@PathVariable String insurerUzovi, @PathVariable int year) {
+    public PolicyResponse inForce(@PathVariable @ValidText(Text.CODE) String insurerUzovi, @PathVariable int year) {
         requireYear(year);
         return find(new InsurerCode(insurerUzovi), year);
     }
@@ -50,8 +53,9 @@ public class PolicyController {
     }
 
     private static void requireYear(int year) {
-        if (year < 2000 || year > 2100) {
-            throw new InvalidValueException("a contract year is between 2000 and 2100, got " + year);
+        if (!ContractYears.contains(year)) {
+            throw new InvalidValueException("a contract year is between " + ContractYears.FIRST + " and "
+                    + ContractYears.LAST + ", got " + year);
         }
     }
 }

@@ -1,5 +1,7 @@
 package nl.ggz.contracts.api.web.policy;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import nl.ggz.contracts.domain.policy.PolicyParameters;
 import nl.ggz.contracts.domain.shared.ProviderType;
 
@@ -8,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A published policy; a field left out keeps the default for that contract year (DESIGN.md §5). */
-public record PolicyRequest(List<Integer> thresholdPercents,
+public record PolicyRequest(@Size(min = 1, max = 20) List<@NotNull Integer> thresholdPercents,
                             Integer increaseCapPercent,
                             OffsetDateTime increaseWindowStart,
                             OffsetDateTime increaseWindowEnd,

@@ -1,7 +1,9 @@
 package nl.ggz.contracts.api.web.report;
 
 import nl.ggz.contracts.api.security.Tenancy;
-
+import nl.ggz.contracts.api.web.Text;
+import nl.ggz.contracts.api.web.ValidText;
+import nl.ggz.contracts.domain.shared.ContractYears;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.projections.report.ContractingMonitor;
@@ -30,7 +32,7 @@ public class ReportController {
 
     /** One insurer's patient stops in a year, by reason and duration, with the contracts at their ceiling. */
     @GetMapping("/patient-stops")
-    public PatientStopReport patientStops(@RequestParam(required = false) String insurer,
+    public PatientStopReport patientStops(@RequestParam(required = false) @ValidText(Text.CODE) String insurer,
                                           @RequestParam(required = false) Integer year) {
         if (insurer == null || insurer.isBlank()) {
             throw new InvalidValueException("insurer is required: the insurer's four-digit UZOVI code");
@@ -49,8 +51,9 @@ public class ReportController {
         if (year == null) {
             throw new InvalidValueException("year is required: the calendar year of the contracts, e.g. 2027");
         }
-        if (year < 2000 || year > 2100) {
-            throw new InvalidValueException("a contract year is between 2000 and 2100, got " + year);
+        if (!ContractYears.contains(year)) {
+            throw new InvalidValueException("a contract year is between " + ContractYears.FIRST + " and "
+                    + ContractYears.LAST + ", got " + year);
         }
         return year;
     }
