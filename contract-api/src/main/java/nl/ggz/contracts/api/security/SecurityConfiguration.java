@@ -39,9 +39,11 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> decoder, SecurityProblems problems)
             throws Exception {
         if (decoder.getIfAvailable() == null) {
-            throw new IllegalStateException("No token issuer is configured: set "
-                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri (or .public-key-location) to the identity "
-                    + "provider that signs the bearer tokens; only the embedded default signs its own");
+            // unreachable as configured (TrialMode: the trial has DevTokenConfiguration, the rest IssuerConfiguration);
+            // kept so that a change there can never leave the API without token checks
+            throw new IllegalStateException("No token issuer is configured: set " + IssuerSettings.ISSUER_URI + " and "
+                    + IssuerSettings.AUDIENCES + " for the identity provider that signs the bearer tokens; only the "
+                    + "embedded trial signs its own");
         }
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -65,7 +67,7 @@ public class SecurityConfiguration {
                                 "/v3/api-docs/**", "/swagger-ui/**", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/api/audit/public-key").permitAll()
                         .requestMatchers("/error").permitAll()
-                        // exists only in the embedded default (DevTokens)
+                        // exists only in the embedded trial, for callers on loopback (security/dev)
                         .requestMatchers(POST, "/api/dev/tokens").permitAll()
 
                         .requestMatchers(PUT, "/api/policies/*/*").hasRole(PURCHASER.name())
