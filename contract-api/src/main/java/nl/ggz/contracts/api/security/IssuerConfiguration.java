@@ -13,6 +13,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -64,11 +66,19 @@ public class IssuerConfiguration {
         }
         // the key set from the issuer's discovery document, fetched at the first token: the application starts
         // even while the identity provider is still starting, and tries again on the next token if it was down
-        return new SupplierJwtDecoder(() -> {
+        JwtDecoder lazy = new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
             decoder.setJwtValidator(validator);
             return decoder;
         });
+        return token -> {
+            try {
+                return lazy.decode(token);
+            } catch (JwtDecoderInitializationException e) {
+                // as a JwtException it is a token that could not be checked (503, SecurityProblems), not a crash
+                throw new JwtException("the identity provider at " + issuer + " cannot be reached", e);
+            }
+        };
     }
 
     /** At least one of the configured audiences in {@code aud}; a token without {@code aud} fails. */

@@ -167,6 +167,30 @@ class ProductionTokensTest {
                         .hasMessageContaining(IssuerSettings.AUDIENCES));
     }
 
+    @org.junit.jupiter.api.Test
+    void whileTheIdentityProviderCannotBeReachedATokenIsAnswered503WithRetryAfterNot500() {
+        String down = "http://127.0.0.1:1/realms/ggz";
+        for (String keys : List.of("", IssuerSettings.JWK_SET_URI + "=" + down + "/certs")) {
+            production503(down, keys);
+        }
+    }
+
+    private void production503(String down, String keySetting) {
+        context.withPropertyValues("spring.datasource.url=jdbc:postgresql://db.example/ggz", keySetting,
+                IssuerSettings.ISSUER_URI + "=" + down, IssuerSettings.AUDIENCES + "=" + AUDIENCE).run(app -> {
+            // it starts all the same: the keys are fetched at the first token
+            assertThat(app).hasNotFailed();
+            MockMvc mvc = MockMvcBuilders.webAppContextSetup(app)
+                    .addFilters(app.getBean("springSecurityFilterChain", Filter.class)).build();
+            MvcResult result = mvc.perform(get("/api/contracts").header("Authorization", "Bearer "
+                    + sign(claims(KeySource.ISSUER_DISCOVERY, claims -> claims.issuer(down)), keys))).andReturn();
+            assertThat(result.getResponse().getStatus()).isEqualTo(503);
+            assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
+            assertThat(result.getResponse().getHeader("Retry-After")).isNotBlank();
+            assertThat(result.getResponse().getContentAsString()).contains("identity provider");
+        });
+    }
+
     private void production(KeySource source, MockMvcCheck check) {
         context.withPropertyValues(settings(source).toArray(String[]::new)).run(app -> {
             assertThat(app).hasNotFailed().hasSingleBean(JwtDecoder.class);
