@@ -101,7 +101,10 @@ async function init() {
     form.addEventListener('submit', signIn);
     showFields();
   } catch (e) {
-    if (e.status >= 400 && e.status < 500) {
+    if (e.status === 403) {
+      // the trial, opened from another machine: it signs in only on its own machine, and says so
+      message(e.message);
+    } else if (e.status >= 400 && e.status < 500) {
       // no token endpoint: not the trial installation
       document.getElementById('production').hidden = false;
     } else {

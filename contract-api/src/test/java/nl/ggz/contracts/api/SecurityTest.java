@@ -3,7 +3,15 @@ package nl.ggz.contracts.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.ggz.contracts.api.Api.Identity;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -67,6 +75,30 @@ class SecurityTest extends ApplicationTest {
         Api.Response unknown = anonymous.post("/api/dev/tokens", Map.of("role", "ADMIN"));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.text("detail")).contains("role must be PURCHASER, PROVIDER, CLAIMS, REGULATOR or OPERATOR");
+    }
+
+    // --- the trial's own tokens (the embedded default these tests run) ---
+
+    @Test
+    void theTrialListensOnLoopbackOnly(@Autowired ServletWebServerApplicationContext application) {
+        Object address = ((TomcatWebServer) application.getWebServer()).getTomcat().getConnector()
+                .getProperty("address");
+        assertThat(address).isInstanceOf(InetAddress.class);
+        assertThat(((InetAddress) address).isLoopbackAddress()).as(address.toString()).isTrue();
+    }
+
+    @Test
+    void theTrialSignsInACallerOnThisMachineButNotOneRelayedByAProxy() throws Exception {
+        assertThat(api.token(Identity.regulator())).isNotBlank();
+        HttpResponse<String> relayed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/api/dev/tokens"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Forwarded-For", "203.0.113.7")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"OPERATOR\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(relayed.statusCode()).isEqualTo(403);
+        assertThat(relayed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(relayed.body()).contains("only to callers on its own machine").doesNotContain("token\"");
     }
 
     @Test

@@ -61,9 +61,8 @@ final class AppNode implements AutoCloseable {
                     "--spring.datasource.hikari.connection-timeout=3000",
                     "--ggz.demo.enabled=false",
                     "--ggz.embedded-postgres.data-directory=" + workDirectory.resolve("keys/postgres").toAbsolutePath(),
-                    "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
-                            + tokens.publicKeyFile().toAbsolutePath(),
                     "--management.endpoint.health.show-details=always"));
+            command.addAll(tokens.applicationSettings());
             Process process = new ProcessBuilder(command)
                     .directory(workDirectory.toFile())
                     .redirectErrorStream(true)

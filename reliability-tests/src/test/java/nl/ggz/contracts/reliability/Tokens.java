@@ -18,13 +18,18 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 
 /**
  * The identity provider of the tests: an RSA key pair whose public key every node is given
- * ({@code spring.security.oauth2.resourceserver.jwt.public-key-location}), and bearer tokens signed with it (RS256)
- * that carry the caller's role and tenant.
+ * ({@code spring.security.oauth2.resourceserver.jwt.public-key-location}), with the issuer and audience a node
+ * requires outside the trial, and bearer tokens signed with it (RS256) that carry the caller's role and tenant.
  */
 final class Tokens {
+
+    /** Only compared with each token's iss, never fetched: the nodes have the key. */
+    static final String ISSUER = "https://idp.reliability-tests.invalid/realms/ggz";
+    static final String AUDIENCE = "ggz-contracts";
 
     private final KeyPair keys;
     private final Path publicKeyFile;
@@ -57,6 +62,14 @@ final class Tokens {
         return publicKeyFile;
     }
 
+    /** The command-line settings that make a node trust these tokens. */
+    List<String> applicationSettings() {
+        return List.of(
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKeyFile.toAbsolutePath(),
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + ISSUER,
+                "--spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE);
+    }
+
     /** A caller with its token and the headers the application reads until security lands. */
     Caller purchaser(String insurer) {
         return caller("inkoper-" + insurer, "PURCHASER", insurer, null);
@@ -74,10 +87,20 @@ final class Tokens {
         return caller("nza", "REGULATOR", null, null);
     }
 
+    /** Signed with the right key by the right issuer, but for another application: a node must refuse it. */
+    Caller regulatorOfAnotherApplication() {
+        return caller("nza", "REGULATOR", null, null, "another-application");
+    }
+
     private Caller caller(String subject, String role, String insurer, String provider) {
+        return caller(subject, role, insurer, provider, AUDIENCE);
+    }
+
+    private Caller caller(String subject, String role, String insurer, String provider, String audience) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(subject)
-                .issuer("reliability-tests")
+                .issuer(ISSUER)
+                .audience(audience)
                 .claim("role", role)
                 .issueTime(new Date())
                 // long enough for the slowest scenario, on a slow machine

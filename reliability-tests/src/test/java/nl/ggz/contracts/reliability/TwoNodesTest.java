@@ -57,6 +57,9 @@ class TwoNodesTest extends ProcessTest {
         nodeB = startNode("node-b");
         Client a = nodeA.client();
         Client b = nodeB.client();
+        // the jar outside the trial checks the audience: the same issuer's token for another application is refused
+        assertThat(a.get("/api/contracts?limit=1", tokens.regulatorOfAnotherApplication()).status()).isEqualTo(401);
+        assertThat(a.get("/api/contracts?limit=1", tokens.regulator()).status()).isEqualTo(200);
         Installation.publishPolicy(a, tokens, INSURER);
         List<String> contracts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

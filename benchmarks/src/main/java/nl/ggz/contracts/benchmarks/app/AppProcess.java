@@ -30,7 +30,8 @@ public final class AppProcess implements AutoCloseable {
     /**
      * Starts a copy of {@code jar} kept in {@code workDirectory}: a rebuild of the jar during the run cannot change
      * what is measured, and a script that stops "contract-api.jar" processes by name does not stop this one. With an
-     * external database the application signs no tokens of its own: it trusts the issuer's public key.
+     * external database the application signs no tokens of its own: it trusts the issuer's public key, issuer and
+     * audience.
      */
     public static AppProcess start(Path jar, Path workDirectory, String jdbcUrl, String heap, TokenIssuer issuer)
             throws IOException {
@@ -53,6 +54,8 @@ public final class AppProcess implements AutoCloseable {
                 "--server.port=" + port,
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
                         + issuer.publicKeyFile().toAbsolutePath(),
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TokenIssuer.ISSUER,
+                "--spring.security.oauth2.resourceserver.jwt.audiences=" + TokenIssuer.AUDIENCE,
                 // metrics only for this run: the heap figures below come from the application's own actuator
                 "--management.endpoints.web.exposure.include=health,info,metrics"));
         Process process = new ProcessBuilder(command)

@@ -22,8 +22,9 @@ import java.util.Date;
 
 /**
  * The benchmark's own identity provider: an RSA key pair made for this run, its public key written as PEM for the
- * application to trust ({@code spring.security.oauth2.resourceserver.jwt.public-key-location}), and RS256 bearer
- * tokens with the claims the application reads ({@code sub}, {@code role}, {@code insurer_uzovi} or
+ * application to trust ({@code spring.security.oauth2.resourceserver.jwt.public-key-location}, with its
+ * {@link #ISSUER} and {@link #AUDIENCE}), and RS256 bearer tokens with the claims the application reads
+ * ({@code iss}, {@code aud}, {@code sub}, {@code role}, {@code insurer_uzovi} or
  * {@code provider_agb}, {@code name}, {@code source_system}). Every call of the benchmark goes as the party whose act
  * it is.
  */
@@ -31,7 +32,10 @@ public final class TokenIssuer {
 
     /** Far beyond a full run (minutes), so no token expires under load. */
     private static final Duration VALIDITY = Duration.ofHours(6);
-    private static final String ISSUER = "ggz-contracts-benchmark";
+    /** Only compared with each token's iss, never fetched: the application has the key. */
+    public static final String ISSUER = "https://idp.benchmark.invalid/realms/ggz";
+    /** The audience the application requires outside the trial. */
+    public static final String AUDIENCE = "ggz-contracts";
 
     private final RSASSASigner signer;
     private final Path publicKeyFile;
@@ -96,6 +100,7 @@ public final class TokenIssuer {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(VALIDITY)))

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -39,9 +41,11 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> decoder, SecurityProblems problems)
             throws Exception {
         if (decoder.getIfAvailable() == null) {
-            throw new IllegalStateException("No token issuer is configured: set "
-                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri (or .public-key-location) to the identity "
-                    + "provider that signs the bearer tokens; only the embedded default signs its own");
+            // unreachable as configured (TrialMode: the trial has DevTokenConfiguration, the rest IssuerConfiguration);
+            // kept so that a change there can never leave the API without token checks
+            throw new IllegalStateException("No token issuer is configured: set " + IssuerSettings.ISSUER_URI + " and "
+                    + IssuerSettings.AUDIENCES + " for the identity provider that signs the bearer tokens; only the "
+                    + "embedded trial signs its own");
         }
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -53,7 +57,15 @@ public class SecurityConfiguration {
                                     identity.principal());
                         }))
                         .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
+                        .accessDeniedHandler(problems)
+                        // Spring Security rethrows a token it could not check (keys unreachable) as a bare 500
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(problems);
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(headers -> headers
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
@@ -65,7 +77,7 @@ public class SecurityConfiguration {
                                 "/v3/api-docs/**", "/swagger-ui/**", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/api/audit/public-key").permitAll()
                         .requestMatchers("/error").permitAll()
-                        // exists only in the embedded default (DevTokens)
+                        // exists only in the embedded trial, for callers on loopback (security/dev)
                         .requestMatchers(POST, "/api/dev/tokens").permitAll()
 
                         .requestMatchers(PUT, "/api/policies/*/*").hasRole(PURCHASER.name())

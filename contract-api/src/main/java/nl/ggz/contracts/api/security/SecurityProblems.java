@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -14,6 +17,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -22,9 +26,16 @@ import java.net.URI;
 
 /**
  * Answers a missing or refused token (401) and a role that may not do this (403) as problem documents like every
- * other error, with the {@code WWW-Authenticate} header RFC 6750 asks for; and a URL the firewall refuses (400).
+ * other error, with the {@code WWW-Authenticate} header RFC 6750 asks for; a URL the firewall refuses (400); and a
+ * token that cannot be checked because the identity provider's keys cannot be fetched (503 with Retry-After, like a
+ * database outage: the caller did nothing wrong and may try again).
  */
-public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler,
+        AuthenticationFailureHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
+    /** Long enough for an identity provider that is starting (Keycloak takes tens of seconds) to answer. */
+    static final int RETRY_AFTER_SECONDS = 10;
 
     private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler denial = new BearerTokenAccessDeniedHandler();
@@ -42,6 +53,21 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
                 ? "the bearer token was refused: " + reason(e)
                 : "sign in first: send the header Authorization: Bearer <token>";
         write(response, HttpStatus.UNAUTHORIZED, "Not signed in", detail);
+    }
+
+    /** The bearer token filter's failures: a refused token is a 401, a token that could not be checked a 503. */
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException e) throws IOException {
+        if (e instanceof AuthenticationServiceException) {
+            log.warn("a bearer token could not be checked: {}", e.getMessage());
+            response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+            write(response, HttpStatus.SERVICE_UNAVAILABLE, "Identity provider unreachable", "the bearer token cannot "
+                    + "be checked now: the keys of the identity provider that signs the tokens cannot be fetched; "
+                    + "try again in a few seconds");
+            return;
+        }
+        commence(request, response, e);
     }
 
     @Override

@@ -3,11 +3,15 @@ package nl.ggz.contracts.api.security.dev;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
@@ -19,17 +23,32 @@ import java.security.interfaces.RSAPublicKey;
 
 /**
  * The embedded default's own token issuer: an RSA key made at each start (tokens die with the process, which is
- * what a trial wants), the decoder that trusts only it, and the encoder {@link DevTokenController} signs with.
+ * what a trial wants), the decoder that trusts only it, the encoder {@link DevTokenController} signs with, and the
+ * filter that hands its tokens only to callers on this machine ({@link LoopbackCallersOnly}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(DevTokensCondition.class)
 public class DevTokenConfiguration {
 
+    static final String ISSUER = "ggz-contracts-embedded";
+
     private final KeyPair keys = rsaKeys();
 
     @Bean
     JwtDecoder devTokenDecoder() {
-        return NimbusJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic()).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic()).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
+        return decoder;
+    }
+
+    /** Before Spring Security and the controller: a caller from elsewhere gets its 403 whatever it sent. */
+    @Bean
+    FilterRegistrationBean<LoopbackCallersOnly> loopbackCallersOnly(ObjectMapper json) {
+        FilterRegistrationBean<LoopbackCallersOnly> registration =
+                new FilterRegistrationBean<>(new LoopbackCallersOnly(json));
+        registration.addUrlPatterns("/api/dev/tokens", "/api/dev/tokens/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
     }
 
     @Bean

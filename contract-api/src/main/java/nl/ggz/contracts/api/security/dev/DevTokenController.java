@@ -59,7 +59,7 @@ public class DevTokenController {
         }
         Instant now = clock.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
-                .issuer("ggz-contracts-embedded")
+                .issuer(DevTokenConfiguration.ISSUER)
                 .subject(name)
                 .issuedAt(now)
                 .expiresAt(now.plus(VALIDITY))
