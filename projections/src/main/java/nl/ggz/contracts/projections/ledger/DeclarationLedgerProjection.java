@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -108,10 +109,22 @@ public class DeclarationLedgerProjection implements DeclarationLedger {
         return found;
     }
 
+    /**
+     * Counted under a lock on each person's counter (insurer, year, pseudonym), held until the transaction ends: the
+     * limit spans the insurer's ceilings, which are separate aggregates written in separate transactions, so a count
+     * read before a concurrent write of another ceiling would let a third supplement through (issue 12, finding 8).
+     * A second transaction for the same person waits here until the first commits, then counts its supplement. Locks
+     * are taken in one order, so two batches cannot wait for each other.
+     */
     @Override
     public Map<String, Integer> supplementsCharged(InsurerCode insurer, int year, Collection<String> patientRefs) {
         Map<String, Integer> counts = new HashMap<>();
         writes.flush();
+        jdbc.query("""
+                SELECT pg_advisory_xact_lock(hashtextextended(person, 0))
+                FROM (SELECT ? || '/' || ? || '/' || ref AS person FROM unnest(?::text[]) AS ref ORDER BY 1) AS people
+                """, rs -> {
+        }, insurer.value(), year, SqlArrays.texts(new TreeSet<>(patientRefs)));
         // a supplement credited or reclaimed in full no longer counts
         jdbc.query("""
                 SELECT patient_ref, count(*) FROM declaration_ledger
