@@ -10,6 +10,7 @@ import nl.ggz.contracts.domain.ceiling.DeclarationOutcome;
 import nl.ggz.contracts.domain.ceiling.RecordDeclarations;
 import nl.ggz.contracts.domain.shared.Money;
 import nl.ggz.contracts.api.web.TemporaryFailure;
+import nl.ggz.contracts.api.web.Text;
 import nl.ggz.contracts.projections.contract.ContractView;
 import nl.ggz.contracts.projections.contract.FindContract;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -79,6 +80,8 @@ public class DeclarationIntake {
         for (int i = 0; i < items.size(); i++) {
             JsonNode node = items.get(i);
             String id = node != null && node.hasNonNull("declarationId") ? node.get("declarationId").asText() : null;
+            // a line is answered with its id only when that is a well-formed id: never echo what was refused
+            id = id != null && Text.ID.accepts(id) ? id : null;
             if (node == null || !node.isObject()) {
                 results[i] = DeclarationResult.rejected(null, null, "a declaration must be a JSON object");
                 continue;

@@ -1,5 +1,7 @@
 package nl.ggz.contracts.api.security.dev;
 
+import jakarta.validation.Valid;
+
 import nl.ggz.contracts.api.security.Identity;
 import nl.ggz.contracts.api.security.Role;
 import nl.ggz.contracts.api.security.TokenClaims;
@@ -41,7 +43,7 @@ public class DevTokenController {
     }
 
     @PostMapping
-    public Map<String, Object> token(@RequestBody DevTokenRequest request) {
+    public Map<String, Object> token(@Valid @RequestBody DevTokenRequest request) {
         Role role = role(request.role());
         if ((role == Role.PURCHASER || role == Role.CLAIMS)
                 && (request.insurerUzovi() == null || !request.insurerUzovi().matches("\\d{4}"))) {
@@ -49,6 +51,13 @@ public class DevTokenController {
         }
         if (role == Role.PROVIDER && (request.providerAgb() == null || !request.providerAgb().matches("\\d{8}"))) {
             throw new InvalidValueException("a PROVIDER needs providerAgb, the provider's 8-digit AGB code");
+        }
+        // a code given where the role needs none still goes into the token: it must be a code too
+        if (request.insurerUzovi() != null && !request.insurerUzovi().matches("\\d{4}")) {
+            throw new InvalidValueException("insurerUzovi is the insurer's 4-digit UZOVI code");
+        }
+        if (request.providerAgb() != null && !request.providerAgb().matches("\\d{8}")) {
+            throw new InvalidValueException("providerAgb is the provider's 8-digit AGB code");
         }
         String name = request.name() == null || request.name().isBlank()
                 ? role.name().toLowerCase() + "-" + (request.insurerUzovi() != null ? request.insurerUzovi()
