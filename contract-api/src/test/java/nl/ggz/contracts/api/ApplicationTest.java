@@ -123,6 +123,19 @@ public abstract class ApplicationTest {
         return contractId + "-" + YEAR;
     }
 
+    /**
+     * A pseudonym for the line's person, of letters only: ids hold digits, and a pseudonym whose digits alone pass the
+     * BSN eleven-test is refused (PatientReference).
+     */
+    protected static String pseudonym(String id) {
+        StringBuilder letters = new StringBuilder("p-");
+        for (char hex : java.util.UUID.nameUUIDFromBytes(id.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString().replace("-", "").substring(0, 12).toCharArray()) {
+            letters.append((char) ('a' + Character.digit(hex, 16)));
+        }
+        return letters.toString();
+    }
+
     protected static Map<String, Object> declaration(String id, String contractId, long amountCents) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("declarationId", id);
@@ -130,7 +143,7 @@ public abstract class ApplicationTest {
         line.put("treatmentDate", YEAR + "-01-15");
         line.put("setting", 2);
         line.put("prestatieCode", "CO0142");
-        line.put("patientRef", "p-" + id);
+        line.put("patientRef", pseudonym(id));
         line.put("amountCents", amountCents);
         return line;
     }

@@ -146,7 +146,7 @@ class DeclarationExactnessTest extends ApplicationTest {
     @Test
     void aBsnWithSeparatorsOrAPrefixIsRefusedAndNothingOfItIsStored() {
         String contractId = signedContract(newInsurer(), 10_000_000);
-        List<String> disguised = List.of("123.456.782", "123 456 782", "BSN123456782", "123-456-782");
+        List<String> disguised = List.of("123.456.782", "123/456/782", "BSN123456782", "123-456-782");
         List<Object> lines = new ArrayList<>();
         for (int i = 0; i < disguised.size(); i++) {
             Map<String, Object> line = declaration("BSN-" + i + "-" + contractId, contractId, 1_000);
