@@ -63,10 +63,13 @@ class DatabaseOutageTest extends ProcessTest {
         Map<String, long[]> expected = Installation.expected(all);
 
         // each client posts its batches in order and, like a well-behaved claims system, posts a batch again after a
-        // 503 (sooner than Retry-After asks, to keep the test short) until it is answered
+        // 503 (sooner than Retry-After asks, to keep the test short) until it is answered, and the lines a batch cut
+        // off part-way answered "not recorded"
         AtomicInteger acknowledged = new AtomicInteger();
         AtomicLong posted = new AtomicLong();
         AtomicInteger unavailable = new AtomicInteger();
+        // batches the outage cut off part-way: answered per line, the lines not recorded sent again
+        AtomicInteger cutOff = new AtomicInteger();
         ConcurrentLinkedQueue<String> wrongAnswers = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<JsonNode> problems = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> retryAfter = new ConcurrentLinkedQueue<>();
@@ -75,18 +78,31 @@ class DatabaseOutageTest extends ProcessTest {
         for (List<List<Map<String, Object>>> batches : perClient) {
             posting.add(pool.submit(() -> {
                 for (List<Map<String, Object>> batch : batches) {
+                    // what is still to be recorded: the batch, then the lines a cut-off batch answered "not recorded"
+                    List<Map<String, Object>> pending = batch;
                     while (true) {
-                        Client.Response answer = client.post("/api/declarations", Installation.body(batch),
+                        Client.Response answer = client.post("/api/declarations", Installation.body(pending),
                                 tokens.claims(INSURER));
-                        posted.addAndGet(batch.size());
+                        posted.addAndGet(pending.size());
                         if (answer.status() == 200) {
-                            answer.body().path("results").forEach(result -> {
-                                if (!result.path("status").asText().matches("ACCEPTED|DUPLICATE")) {
+                            List<Map<String, Object>> notRecorded = new ArrayList<>();
+                            JsonNode results = answer.body().path("results");
+                            for (int i = 0; i < results.size(); i++) {
+                                JsonNode result = results.get(i);
+                                if (result.path("reason").asText().startsWith("not recorded")) {
+                                    notRecorded.add(pending.get(i));
+                                } else if (!result.path("status").asText().matches("ACCEPTED|DUPLICATE")) {
                                     wrongAnswers.add(result.toString());
                                 }
-                            });
-                            acknowledged.incrementAndGet();
-                            break;
+                            }
+                            if (notRecorded.isEmpty()) {
+                                acknowledged.incrementAndGet();
+                                break;
+                            }
+                            cutOff.incrementAndGet();
+                            pending = notRecorded;
+                            AppNode.sleep(500);
+                            continue;
                         }
                         if (answer.status() != 503 || answer.header("Retry-After") == null
                                 || !answer.contentType().startsWith("application/problem+json")) {
@@ -171,8 +187,9 @@ class DatabaseOutageTest extends ProcessTest {
 
         Installation.report("PostgreSQL stopped under load, started again", sent, posted.get(), counted,
                 sent - distinct, events - distinct, Duration.between(began, Instant.now()),
-                String.format("outage %.1f s; %d answers 503 with Retry-After %s, none 500; health DOWN during it; "
+                String.format("outage %.1f s; %d answers 503 with Retry-After %s, none 500; %d batches cut off "
+                                + "part-way, their lines answered 'not recorded' and sent again; health DOWN during it; "
                                 + "same process recovered, monitoring caught up", outage.toMillis() / 1000.0,
-                        unavailable.get(), problemsRetryAfter));
+                        unavailable.get(), problemsRetryAfter, cutOff.get()));
     }
 }
