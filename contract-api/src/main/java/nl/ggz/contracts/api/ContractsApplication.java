@@ -4,7 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-@SpringBootApplication(scanBasePackages = {"nl.ggz.contracts.api", "nl.ggz.contracts.projections"})
+// the application and the modules it is made of; the demo comes in as an auto-configuration of its own, when present
+@SpringBootApplication(scanBasePackages = {"nl.ggz.contracts.api", "nl.ggz.contracts.eventstore",
+        "nl.ggz.contracts.writestore", "nl.ggz.contracts.projections"})
 @ConfigurationPropertiesScan
 public class ContractsApplication {
 

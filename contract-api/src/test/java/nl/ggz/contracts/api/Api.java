@@ -1,5 +1,6 @@
 package nl.ggz.contracts.api;
 
+import nl.ggz.contracts.api.input.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

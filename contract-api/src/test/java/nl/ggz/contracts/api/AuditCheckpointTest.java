@@ -1,8 +1,8 @@
 package nl.ggz.contracts.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.ggz.contracts.api.audit.AuditCheckpointSchedule;
-import nl.ggz.contracts.api.audit.AuditCheckpoints;
+import nl.ggz.contracts.eventstore.checkpoint.AuditCheckpointSchedule;
+import nl.ggz.contracts.eventstore.checkpoint.AuditCheckpoints;
 import nl.ggz.contracts.audit.Checkpoint;
 import nl.ggz.contracts.audit.CheckpointFile;
 import nl.ggz.contracts.audit.CheckpointSignature;

@@ -2,7 +2,7 @@ package nl.ggz.contracts.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.ggz.contracts.domain.contract.AmendContract;
-import nl.ggz.contracts.projections.support.CommitBatch;
+import nl.ggz.contracts.jdbc.CommitBatch;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;

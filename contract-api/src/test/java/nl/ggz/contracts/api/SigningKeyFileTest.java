@@ -1,6 +1,6 @@
 package nl.ggz.contracts.api;
 
-import nl.ggz.contracts.api.audit.SigningKeyFile;
+import nl.ggz.contracts.eventstore.checkpoint.SigningKeyFile;
 import nl.ggz.contracts.audit.CheckpointSignature;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package nl.ggz.contracts.api.config;
 
-import nl.ggz.contracts.api.audit.AuditSigningKey;
-import nl.ggz.contracts.api.audit.SigningKeyFile;
+import nl.ggz.contracts.eventstore.checkpoint.AuditSigningKey;
+import nl.ggz.contracts.eventstore.checkpoint.SigningKeyFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,5 +1,6 @@
 package nl.ggz.contracts.api.config;
 
+import nl.ggz.contracts.eventstore.AuditMetadata;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;

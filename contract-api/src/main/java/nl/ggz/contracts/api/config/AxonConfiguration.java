@@ -1,29 +1,20 @@
 package nl.ggz.contracts.api.config;
 
-import nl.ggz.contracts.api.audit.ChainedEventAppender;
 import nl.ggz.contracts.domain.ceiling.CeilingAgreement;
-import nl.ggz.contracts.domain.ceiling.ContractChangesToCeilings;
+import nl.ggz.contracts.domain.process.ContractChangesToCeilings;
 import nl.ggz.contracts.domain.contract.Contract;
 import nl.ggz.contracts.domain.policy.PurchasingPolicy;
 import nl.ggz.contracts.projections.ceiling.CeilingStateProjection;
 import nl.ggz.contracts.projections.contract.ContractStateProjection;
-import nl.ggz.contracts.projections.ledger.DeclarationLedgerProjection;
-import nl.ggz.contracts.projections.policy.PolicyProjection;
+import nl.ggz.contracts.writestore.ledger.PostgresDeclarationLedger;
+import nl.ggz.contracts.writestore.policy.PostgresPurchasingPolicies;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.AggregateFactory;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
@@ -52,8 +43,8 @@ public class AxonConfiguration {
     static final List<String> SAME_TRANSACTION_GROUPS = List.of(
             ContractStateProjection.PROCESSING_GROUP,
             CeilingStateProjection.PROCESSING_GROUP,
-            DeclarationLedgerProjection.PROCESSING_GROUP,
-            PolicyProjection.PROCESSING_GROUP,
+            PostgresDeclarationLedger.PROCESSING_GROUP,
+            PostgresPurchasingPolicies.PROCESSING_GROUP,
             ContractChangesToCeilings.PROCESSING_GROUP);
 
     @Bean
@@ -71,35 +62,6 @@ public class AxonConfiguration {
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                 c.snapshotter(), ceilingSnapshotThreshold)))
                 .configureAggregate(PurchasingPolicy.class);
-    }
-
-    /**
-     * Axon's JDBC event store as Spring Boot would build it, but reading in pages of {@code batch-size} events
-     * instead of 100: a streaming processor catching up after a burst of claims batches, or a ceiling loaded without a
-     * recent snapshot, then needs ten times fewer queries. Events are inserted with their hash chain
-     * ({@link ChainedEventAppender}).
-     */
-    @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
-                                          org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager,
-                                          @Value("${ggz.event-store.batch-size:1000}") int batchSize) {
-        return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .eventSerializer(eventSerializer)
-                .upcasterChain(configuration.upcasterChain())
-                .snapshotFilter(configuration.snapshotFilter())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(new EventSchema())
-                .batchSize(batchSize)
-                // every event is stored with its link in the hash chain (issue 6, tamper evidence)
-                .appendEvents(new ChainedEventAppender())
-                .build();
     }
 
     /** The snapshotter finds aggregates through these factories (they are not Spring stereotypes). */
@@ -155,12 +117,6 @@ public class AxonConfiguration {
                     .assignProcessingGroup(group, SAME_TRANSACTION_PROCESSOR)
                     .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance()));
         };
-    }
-
-    /** A duplicate (aggregate, sequence) on PostgreSQL is a concurrent write, not a failure of the store. */
-    @Bean
-    PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new PostgresDuplicateKeyResolver();
     }
 
     /** Commands that lost a race for their aggregate to another node are sent again (see RetryingCommandGateway). */

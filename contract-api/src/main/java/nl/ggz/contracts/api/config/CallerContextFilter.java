@@ -1,10 +1,11 @@
 package nl.ggz.contracts.api.config;
 
+import nl.ggz.contracts.eventstore.AuditMetadata;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.ggz.contracts.api.web.Text;
+import nl.ggz.contracts.api.input.Text;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -1,5 +1,6 @@
 package nl.ggz.contracts.api.config;
 
+import nl.ggz.contracts.eventstore.AuditMetadata;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 

@@ -1,7 +1,7 @@
 package nl.ggz.contracts.api.ingestion;
 
-import nl.ggz.contracts.api.web.Limits;
-import nl.ggz.contracts.api.web.Text;
+import nl.ggz.contracts.api.input.Limits;
+import nl.ggz.contracts.api.input.Text;
 
 /**
  * The form of a line, checked before routing: anything the domain cannot even be asked about. Ids, the pseudonym and

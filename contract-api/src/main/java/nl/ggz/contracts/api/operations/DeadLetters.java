@@ -1,7 +1,7 @@
 package nl.ggz.contracts.api.operations;
 
-import nl.ggz.contracts.api.web.NotFoundException;
-import nl.ggz.contracts.projections.support.EventIsolation;
+import nl.ggz.contracts.api.problem.NotFoundException;
+import nl.ggz.contracts.jdbc.EventIsolation;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;

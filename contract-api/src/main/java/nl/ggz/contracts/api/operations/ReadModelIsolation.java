@@ -1,6 +1,6 @@
 package nl.ggz.contracts.api.operations;
 
-import nl.ggz.contracts.projections.support.EventIsolation;
+import nl.ggz.contracts.jdbc.EventIsolation;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.Message;

@@ -1,7 +1,7 @@
 package nl.ggz.contracts.api.operations;
 
 import jakarta.annotation.PreDestroy;
-import nl.ggz.contracts.api.web.NotFoundException;
+import nl.ggz.contracts.api.problem.NotFoundException;
 import nl.ggz.contracts.domain.shared.StateConflictException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;

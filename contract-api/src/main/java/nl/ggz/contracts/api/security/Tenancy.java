@@ -1,7 +1,7 @@
 package nl.ggz.contracts.api.security;
 
-import nl.ggz.contracts.api.web.ForbiddenException;
-import nl.ggz.contracts.api.web.NotFoundException;
+import nl.ggz.contracts.api.problem.ForbiddenException;
+import nl.ggz.contracts.api.problem.NotFoundException;
 
 /**
  * Confines each caller to its own insurer or provider, on top of the role table of {@link SecurityConfiguration}.

@@ -1,5 +1,6 @@
 package nl.ggz.contracts.api.web;
 
+import nl.ggz.contracts.api.input.Text;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,7 +1,12 @@
 package nl.ggz.contracts.api.web;
 
+import nl.ggz.contracts.api.input.JsonProblems;
+import nl.ggz.contracts.api.problem.ForbiddenException;
+import nl.ggz.contracts.api.problem.NotFoundException;
+import nl.ggz.contracts.api.problem.PayloadTooLargeException;
+import nl.ggz.contracts.api.problem.TemporaryFailure;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.ggz.contracts.api.audit.WritesStillOpenException;
+import nl.ggz.contracts.eventstore.WritesStillOpenException;
 import nl.ggz.contracts.domain.shared.Echo;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.domain.shared.RuleViolationException;

@@ -1,5 +1,7 @@
 package nl.ggz.contracts.api.demo;
 
+import nl.ggz.contracts.demo.DemoCast;
+import nl.ggz.contracts.demo.DemoInsurer;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.ggz.contracts.api.Api;
 import nl.ggz.contracts.api.ApplicationTest;

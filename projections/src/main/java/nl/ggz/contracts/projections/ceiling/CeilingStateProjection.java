@@ -1,5 +1,6 @@
 package nl.ggz.contracts.projections.ceiling;
 
+import nl.ggz.contracts.jdbc.TableOwner;
 import nl.ggz.contracts.domain.ceiling.AddendumOffered;
 import nl.ggz.contracts.domain.ceiling.AddendumSigned;
 import nl.ggz.contracts.domain.ceiling.CeilingAgreed;
@@ -15,9 +16,9 @@ import nl.ggz.contracts.domain.ceiling.IncreaseDecisionOverdue;
 import nl.ggz.contracts.domain.ceiling.IncreaseRejected;
 import nl.ggz.contracts.domain.ceiling.IncreaseRequested;
 import nl.ggz.contracts.domain.shared.Money;
-import nl.ggz.contracts.projections.support.CommitBatch;
-import nl.ggz.contracts.projections.support.SqlArrays;
-import nl.ggz.contracts.projections.support.SqlTime;
+import nl.ggz.contracts.jdbc.CommitBatch;
+import nl.ggz.contracts.jdbc.SqlArrays;
+import nl.ggz.contracts.jdbc.SqlTime;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -29,15 +30,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import static nl.ggz.contracts.projections.support.SqlTime.date;
-import static nl.ggz.contracts.projections.support.SqlTime.ts;
+import static nl.ggz.contracts.jdbc.SqlTime.date;
+import static nl.ggz.contracts.jdbc.SqlTime.ts;
 
 /** Current figures of every ceiling, written with its events (read-your-writes for the claims system). */
 @Component
 @ProcessingGroup(CeilingStateProjection.PROCESSING_GROUP)
-public class CeilingStateProjection {
+public class CeilingStateProjection implements TableOwner {
 
     public static final String PROCESSING_GROUP = "ceiling-state";
+
+    @Override
+    public List<String> tables() {
+        return List.of("ceiling_state", "ceiling_threshold", "increase_request", "addendum", "claw_back");
+    }
 
     private final JdbcTemplate jdbc;
     /** Declared totals change with every declaration: added up per transaction (see {@link CommitBatch}). */

@@ -1,5 +1,6 @@
 package nl.ggz.contracts.projections.contract;
 
+import nl.ggz.contracts.jdbc.TableOwner;
 import nl.ggz.contracts.domain.contract.ContractAmended;
 import nl.ggz.contracts.domain.contract.ContractDeclined;
 import nl.ggz.contracts.domain.contract.ContractEnded;
@@ -13,8 +14,8 @@ import nl.ggz.contracts.domain.contract.ContractTerminated;
 import nl.ggz.contracts.domain.contract.PatientStopAnnounced;
 import nl.ggz.contracts.domain.contract.PatientStopLifted;
 import nl.ggz.contracts.domain.shared.Setting;
-import nl.ggz.contracts.projections.support.SqlArrays;
-import nl.ggz.contracts.projections.support.SqlTime;
+import nl.ggz.contracts.jdbc.SqlArrays;
+import nl.ggz.contracts.jdbc.SqlTime;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -27,15 +28,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import static nl.ggz.contracts.projections.support.SqlTime.date;
-import static nl.ggz.contracts.projections.support.SqlTime.ts;
+import static nl.ggz.contracts.jdbc.SqlTime.date;
+import static nl.ggz.contracts.jdbc.SqlTime.ts;
 
 /** Current state of every contract, written with its events so that a 2xx answer is visible at once. */
 @Component
 @ProcessingGroup(ContractStateProjection.PROCESSING_GROUP)
-public class ContractStateProjection {
+public class ContractStateProjection implements TableOwner {
 
     public static final String PROCESSING_GROUP = "contract-state";
+
+    @Override
+    public List<String> tables() {
+        return List.of("contract_state", "patient_stop");
+    }
 
     private final JdbcTemplate jdbc;
 

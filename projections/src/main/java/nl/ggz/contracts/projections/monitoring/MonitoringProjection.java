@@ -1,5 +1,6 @@
 package nl.ggz.contracts.projections.monitoring;
 
+import nl.ggz.contracts.jdbc.TableOwner;
 import nl.ggz.contracts.domain.ceiling.AddendumSigned;
 import nl.ggz.contracts.domain.ceiling.CeilingAgreed;
 import nl.ggz.contracts.domain.ceiling.CeilingThresholdReached;
@@ -11,7 +12,7 @@ import nl.ggz.contracts.domain.ceiling.IncreaseDecisionOverdue;
 import nl.ggz.contracts.domain.ceiling.IncreaseRejected;
 import nl.ggz.contracts.domain.ceiling.IncreaseRequested;
 import nl.ggz.contracts.domain.shared.DomainTime;
-import nl.ggz.contracts.projections.support.CommitBatch;
+import nl.ggz.contracts.jdbc.CommitBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -19,11 +20,12 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import static nl.ggz.contracts.projections.support.SqlTime.date;
-import static nl.ggz.contracts.projections.support.SqlTime.ts;
+import static nl.ggz.contracts.jdbc.SqlTime.date;
+import static nl.ggz.contracts.jdbc.SqlTime.ts;
 
 /**
  * Declaration monitoring per ceiling: figures, thresholds with their dates, the day-by-day course of the year and the
@@ -31,9 +33,14 @@ import static nl.ggz.contracts.projections.support.SqlTime.ts;
  */
 @Component
 @ProcessingGroup(MonitoringProjection.PROCESSING_GROUP)
-public class MonitoringProjection {
+public class MonitoringProjection implements TableOwner {
 
     public static final String PROCESSING_GROUP = "monitoring";
+
+    @Override
+    public List<String> tables() {
+        return List.of("monitoring_ceiling", "monitoring_threshold", "monitoring_day", "monitoring_raise", "monitoring_request");
+    }
 
     private final JdbcTemplate jdbc;
     private final CommitBatch totals;

@@ -2,7 +2,7 @@ package nl.ggz.contracts.projections.monitoring;
 
 import nl.ggz.contracts.domain.ceiling.CeilingBalance;
 import nl.ggz.contracts.domain.shared.Money;
-import nl.ggz.contracts.projections.support.SqlTime;
+import nl.ggz.contracts.jdbc.SqlTime;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import static nl.ggz.contracts.projections.support.SqlTime.date;
+import static nl.ggz.contracts.jdbc.SqlTime.date;
 
 /** The monitoring views, computed from the monitoring tables at query time. */
 @Component

@@ -1,7 +1,7 @@
 package nl.ggz.contracts.projections.report;
 
 import nl.ggz.contracts.domain.contract.PatientStopReason;
-import nl.ggz.contracts.projections.support.SqlTime;
+import nl.ggz.contracts.jdbc.SqlTime;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

@@ -4,7 +4,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 import java.time.LocalDate;
 
-import static nl.ggz.contracts.projections.support.SqlTime.date;
+import static nl.ggz.contracts.jdbc.SqlTime.date;
 
 /** A calendar year as SQL parameters: {@code :year}, its first day {@code :yearStart} and last day {@code :yearEnd}. */
 final class ReportYear {

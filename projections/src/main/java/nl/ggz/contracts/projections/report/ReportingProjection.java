@@ -1,5 +1,6 @@
 package nl.ggz.contracts.projections.report;
 
+import nl.ggz.contracts.jdbc.TableOwner;
 import nl.ggz.contracts.domain.ceiling.CeilingExhausted;
 import nl.ggz.contracts.domain.ceiling.CeilingIds;
 import nl.ggz.contracts.domain.ceiling.IncreaseApproved;
@@ -23,10 +24,11 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.time.Instant;
 
-import static nl.ggz.contracts.projections.support.SqlTime.date;
-import static nl.ggz.contracts.projections.support.SqlTime.ts;
+import static nl.ggz.contracts.jdbc.SqlTime.date;
+import static nl.ggz.contracts.jdbc.SqlTime.ts;
 
 /**
  * The facts behind the patient-stop report and the NZa contracting-monitor figures (seed 003): contracts, ceilings
@@ -39,9 +41,14 @@ import static nl.ggz.contracts.projections.support.SqlTime.ts;
  */
 @Component
 @ProcessingGroup(ReportingProjection.PROCESSING_GROUP)
-public class ReportingProjection {
+public class ReportingProjection implements TableOwner {
 
     public static final String PROCESSING_GROUP = "reporting";
+
+    @Override
+    public List<String> tables() {
+        return List.of("report_contract", "report_ceiling_exhausted", "report_patient_stop", "report_increase_request");
+    }
 
     private final JdbcTemplate jdbc;
 

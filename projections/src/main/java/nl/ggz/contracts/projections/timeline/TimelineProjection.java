@@ -1,12 +1,13 @@
 package nl.ggz.contracts.projections.timeline;
 
+import nl.ggz.contracts.jdbc.TableOwner;
 import nl.ggz.contracts.domain.ceiling.CeilingIds;
 import nl.ggz.contracts.domain.ceiling.DeclarationCredited;
 import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
 import nl.ggz.contracts.domain.shared.DomainTime;
 import nl.ggz.contracts.domain.shared.Money;
-import nl.ggz.contracts.projections.support.CommitBatch;
-import nl.ggz.contracts.projections.support.SqlTime;
+import nl.ggz.contracts.jdbc.CommitBatch;
+import nl.ggz.contracts.jdbc.SqlTime;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -24,7 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import static nl.ggz.contracts.projections.support.SqlTime.ts;
+import static nl.ggz.contracts.jdbc.SqlTime.ts;
 
 /**
  * A contract's history in words, across the contract and its ceilings. Built by a streaming processor: it may lag
@@ -32,9 +33,14 @@ import static nl.ggz.contracts.projections.support.SqlTime.ts;
  */
 @Component
 @ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
-public class TimelineProjection {
+public class TimelineProjection implements TableOwner {
 
     public static final String PROCESSING_GROUP = "timeline";
+
+    @Override
+    public List<String> tables() {
+        return List.of("timeline_entry", "timeline_declaration_day");
+    }
 
     private final JdbcTemplate jdbc;
     private final CommitBatch days;

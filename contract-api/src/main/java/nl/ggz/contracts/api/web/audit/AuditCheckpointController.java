@@ -1,8 +1,8 @@
 package nl.ggz.contracts.api.web.audit;
 
-import nl.ggz.contracts.api.audit.AuditCheckpoints;
-import nl.ggz.contracts.api.audit.AuditSigningKey;
-import nl.ggz.contracts.api.web.NotFoundException;
+import nl.ggz.contracts.eventstore.checkpoint.AuditCheckpoints;
+import nl.ggz.contracts.eventstore.checkpoint.AuditSigningKey;
+import nl.ggz.contracts.api.problem.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

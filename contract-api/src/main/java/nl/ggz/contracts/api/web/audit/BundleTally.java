@@ -1,6 +1,6 @@
 package nl.ggz.contracts.api.web.audit;
 
-import nl.ggz.contracts.api.audit.AuditEvent;
+import nl.ggz.contracts.eventstore.AuditEvent;
 import nl.ggz.contracts.audit.BundleStream;
 import nl.ggz.contracts.audit.InclusionProof;
 import nl.ggz.contracts.audit.MerkleTree;

@@ -1,8 +1,8 @@
 package nl.ggz.contracts.api.web.audit;
 
-import nl.ggz.contracts.api.audit.EventTypes;
-import nl.ggz.contracts.api.audit.FindAuditEvents;
-import nl.ggz.contracts.api.web.Text;
+import nl.ggz.contracts.eventstore.EventTypes;
+import nl.ggz.contracts.eventstore.FindAuditEvents;
+import nl.ggz.contracts.api.input.Text;
 import nl.ggz.contracts.domain.shared.ContractYears;
 import nl.ggz.contracts.domain.shared.Echo;
 import nl.ggz.contracts.domain.shared.InsurerCode;

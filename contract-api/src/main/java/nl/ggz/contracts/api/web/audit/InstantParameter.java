@@ -1,6 +1,6 @@
 package nl.ggz.contracts.api.web.audit;
 
-import nl.ggz.contracts.api.web.Dates;
+import nl.ggz.contracts.api.input.Dates;
 import nl.ggz.contracts.domain.shared.ContractYears;
 import nl.ggz.contracts.domain.shared.Echo;
 import nl.ggz.contracts.domain.shared.InvalidValueException;

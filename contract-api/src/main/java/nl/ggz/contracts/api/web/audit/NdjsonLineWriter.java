@@ -2,7 +2,7 @@ package nl.ggz.contracts.api.web.audit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import nl.ggz.contracts.api.audit.AuditEvent;
+import nl.ggz.contracts.eventstore.AuditEvent;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -2,7 +2,7 @@ package nl.ggz.contracts.api.web.ceiling;
 
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Max;
-import nl.ggz.contracts.api.web.Limits;
+import nl.ggz.contracts.api.input.Limits;
 
 import jakarta.validation.constraints.NotNull;
 

@@ -1,13 +1,13 @@
 package nl.ggz.contracts.api.web.ceiling;
 
 import jakarta.validation.Valid;
-import nl.ggz.contracts.api.audit.FindCeilingAsOf;
-import nl.ggz.contracts.api.audit.PointInTime;
+import nl.ggz.contracts.projections.history.FindCeilingAsOf;
+import nl.ggz.contracts.projections.history.PointInTime;
 import nl.ggz.contracts.api.security.Tenancy;
 import nl.ggz.contracts.api.web.Caller;
-import nl.ggz.contracts.api.web.NotFoundException;
-import nl.ggz.contracts.api.web.Text;
-import nl.ggz.contracts.api.web.ValidText;
+import nl.ggz.contracts.api.problem.NotFoundException;
+import nl.ggz.contracts.api.input.Text;
+import nl.ggz.contracts.api.input.ValidText;
 import nl.ggz.contracts.api.web.audit.InstantParameter;
 import nl.ggz.contracts.api.web.contract.SignatureRequest;
 import nl.ggz.contracts.domain.ceiling.ApproveIncrease;
@@ -34,7 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 @RestController

@@ -6,9 +6,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import nl.ggz.contracts.api.web.Limits;
-import nl.ggz.contracts.api.web.Text;
-import nl.ggz.contracts.api.web.ValidText;
+import nl.ggz.contracts.api.input.Limits;
+import nl.ggz.contracts.api.input.Text;
+import nl.ggz.contracts.api.input.ValidText;
 
 import java.util.List;
 

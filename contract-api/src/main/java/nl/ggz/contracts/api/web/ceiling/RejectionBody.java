@@ -1,8 +1,8 @@
 package nl.ggz.contracts.api.web.ceiling;
 
 import jakarta.validation.constraints.NotBlank;
-import nl.ggz.contracts.api.web.Text;
-import nl.ggz.contracts.api.web.ValidText;
+import nl.ggz.contracts.api.input.Text;
+import nl.ggz.contracts.api.input.ValidText;
 
 public record RejectionBody(@NotBlank @ValidText(Text.FREE_TEXT) String grounds) {
 }

@@ -1,15 +1,15 @@
 package nl.ggz.contracts.api.web.contract;
 
 import jakarta.validation.Valid;
-import nl.ggz.contracts.api.audit.FindContractAsOf;
-import nl.ggz.contracts.api.audit.PointInTime;
+import nl.ggz.contracts.projections.history.FindContractAsOf;
+import nl.ggz.contracts.projections.history.PointInTime;
 import nl.ggz.contracts.api.security.Identity;
 import nl.ggz.contracts.api.security.Role;
 import nl.ggz.contracts.api.security.Tenancy;
 import nl.ggz.contracts.api.web.Caller;
-import nl.ggz.contracts.api.web.NotFoundException;
-import nl.ggz.contracts.api.web.Text;
-import nl.ggz.contracts.api.web.ValidText;
+import nl.ggz.contracts.api.problem.NotFoundException;
+import nl.ggz.contracts.api.input.Text;
+import nl.ggz.contracts.api.input.ValidText;
 import nl.ggz.contracts.api.web.audit.InstantParameter;
 import nl.ggz.contracts.domain.contract.AmendContract;
 import nl.ggz.contracts.domain.contract.AnnouncePatientStop;
@@ -54,7 +54,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;

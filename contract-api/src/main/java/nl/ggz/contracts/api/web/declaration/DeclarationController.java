@@ -4,7 +4,7 @@ import nl.ggz.contracts.api.security.Tenancy;
 
 import nl.ggz.contracts.api.ingestion.DeclarationIntake;
 import nl.ggz.contracts.api.ingestion.DeclarationResult;
-import nl.ggz.contracts.api.web.PayloadTooLargeException;
+import nl.ggz.contracts.api.problem.PayloadTooLargeException;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PostMapping;

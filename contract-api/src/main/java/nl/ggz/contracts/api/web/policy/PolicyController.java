@@ -2,14 +2,14 @@ package nl.ggz.contracts.api.web.policy;
 
 import jakarta.validation.Valid;
 import nl.ggz.contracts.api.security.Tenancy;
-import nl.ggz.contracts.api.web.Text;
-import nl.ggz.contracts.api.web.ValidText;
+import nl.ggz.contracts.api.input.Text;
+import nl.ggz.contracts.api.input.ValidText;
 import nl.ggz.contracts.domain.policy.PublishPurchasingPolicy;
 import nl.ggz.contracts.domain.shared.ContractYears;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
-import nl.ggz.contracts.projections.policy.FindPolicy;
-import nl.ggz.contracts.projections.policy.PolicyView;
+import nl.ggz.contracts.writestore.policy.FindPolicy;
+import nl.ggz.contracts.writestore.policy.PolicyView;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -3,7 +3,7 @@ package nl.ggz.contracts.api.web.policy;
 import nl.ggz.contracts.domain.policy.PolicyParameters;
 import nl.ggz.contracts.domain.shared.DomainTime;
 import nl.ggz.contracts.domain.shared.ProviderType;
-import nl.ggz.contracts.projections.policy.PolicyView;
+import nl.ggz.contracts.writestore.policy.PolicyView;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,8 +1,8 @@
 package nl.ggz.contracts.api.web.report;
 
 import nl.ggz.contracts.api.security.Tenancy;
-import nl.ggz.contracts.api.web.Text;
-import nl.ggz.contracts.api.web.ValidText;
+import nl.ggz.contracts.api.input.Text;
+import nl.ggz.contracts.api.input.ValidText;
 import nl.ggz.contracts.domain.shared.ContractYears;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.InvalidValueException;

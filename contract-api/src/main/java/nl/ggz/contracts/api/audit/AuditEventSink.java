@@ -1,9 +1,0 @@
-package nl.ggz.contracts.api.audit;
-
-import java.io.IOException;
-
-/** Takes the events of an export one at a time, as they are read: nothing is gathered in memory. */
-@FunctionalInterface
-public interface AuditEventSink {
-    void accept(AuditEvent event) throws IOException;
-}

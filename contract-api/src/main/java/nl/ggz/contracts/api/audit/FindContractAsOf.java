@@ -1,7 +1,0 @@
-package nl.ggz.contracts.api.audit;
-
-import java.time.Instant;
-
-/** A contract as it was at an instant: rebuilt from the events stored up to it. */
-public record FindContractAsOf(String contractId, Instant asOf) {
-}

@@ -1,8 +1,0 @@
-package nl.ggz.contracts.api.web;
-
-/** The id in the path names nothing we hold (or nothing the caller may see). */
-public class NotFoundException extends RuntimeException {
-    public NotFoundException(String message) {
-        super(message);
-    }
-}

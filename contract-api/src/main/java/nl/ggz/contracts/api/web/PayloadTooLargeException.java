@@ -1,7 +1,0 @@
-package nl.ggz.contracts.api.web;
-
-public class PayloadTooLargeException extends RuntimeException {
-    public PayloadTooLargeException(String message) {
-        super(message);
-    }
-}

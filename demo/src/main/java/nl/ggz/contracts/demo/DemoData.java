@@ -1,0 +1,235 @@
+package nl.ggz.contracts.demo;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.ggz.contracts.domain.ceiling.DeclarationOutcome;
+import nl.ggz.contracts.domain.ceiling.DeclarationStatus;
+import nl.ggz.contracts.domain.policy.PublishPurchasingPolicy;
+import nl.ggz.contracts.domain.shared.DomainTime;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A year of realistic history on the first start of the embedded default: ten insurers with their policies for this
+ * year, a few hundred providers of all types, contracts of both kinds, a claims batch a month per ceiling up to last
+ * month, and the increase requests, addenda, claw-backs and patient stops that go with them. Everything is sent
+ * through the commands, stamped with the party that would send it, so the event store holds a real history.
+ * Deterministic: the same day gives the same demo.
+ * <p>
+ * Deadlines (an offer that lapses, a decision that is overdue) are held back while the history is written and fire
+ * right after it, as after a restart: otherwise one could fire between two steps of a scenario that are, on their
+ * own dates, weeks apart.
+ */
+
+@ConditionalOnProperty(name = "ggz.demo.enabled", havingValue = "true")
+public class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final Duration OVERDUE_WAIT = Duration.ofSeconds(60);
+
+    private final CommandGateway commands;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final ObjectProvider<EmbeddedPostgres> embedded;
+    private final ObjectProvider<Scheduler> scheduler;
+    private final int providerCount;
+    private final int scalePercent;
+    private final int threads;
+    private final AtomicInteger refused = new AtomicInteger();
+
+    public DemoData(CommandGateway commands, JdbcTemplate jdbc, Clock clock, ObjectProvider<EmbeddedPostgres> embedded,
+                    ObjectProvider<Scheduler> scheduler,
+                    @Value("${ggz.demo.providers:300}") int providerCount,
+                    @Value("${ggz.demo.scale:100}") int scalePercent,
+                    @Value("${ggz.demo.threads:4}") int threads) {
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.embedded = embedded;
+        this.scheduler = scheduler;
+        this.providerCount = providerCount;
+        this.scalePercent = scalePercent;
+        this.threads = threads;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        if (embedded.getIfAvailable() == null) {
+            return; // demo data belongs to the embedded default, never to a database of record
+        }
+        Long stored = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        if (stored != null && stored > 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        LocalDate today = DomainTime.dateOf(now);
+        int year = today.getYear();
+        log.info("Empty event store: writing the demo year {} ({} providers, declarations at {} %)", year,
+                providerCount, scalePercent);
+
+        Random random = new Random(2027);
+        List<DemoProvider> providers = DemoCast.providers(providerCount, random);
+        // offers for next year go out in the autumn (seed 000: contracted care is published by 15 November)
+        List<ScenarioPlan> plans = DemoPlanner.plan(providers, today.getMonthValue() >= 9, random);
+        List<ContractScenario> scenarios = new ArrayList<>(plans.size());
+        for (ScenarioPlan plan : plans) {
+            int contractYear = plan.ending() == ScenarioPlan.Ending.OPEN_NEXT_YEAR ? year + 1 : year;
+            scenarios.add(new ContractScenario(plan, DemoPolicies.of(plan.insurer(), contractYear), year, now,
+                    scalePercent));
+        }
+
+        Scheduler deadlines = scheduler.getIfAvailable();
+        List<Remainder> waiting;
+        if (deadlines != null) {
+            deadlines.pause();
+        }
+        try {
+            for (DemoInsurer insurer : DemoCast.INSURERS) {
+                send(DemoParty.purchaser(insurer), "demo-policy-" + insurer.uzovi() + "-" + year,
+                        new PublishPurchasingPolicy(PublishPurchasingPolicy.policyIdOf(insurer.code(), year),
+                                insurer.code(), year, DemoPolicies.of(insurer, year)));
+            }
+            waiting = inParallel(scenarios, scenario -> run(scenario, scenario.steps()), "contracts");
+        } finally {
+            if (deadlines != null) {
+                deadlines.resume();
+                deadlines.triggerCheckForDueExecutions();
+            }
+        }
+        // decisions taken after the decision period: once the deadline has marked the request overdue
+        inParallel(waiting, remainder -> {
+            awaitOverdue(remainder.await());
+            return run(remainder.scenario(), remainder.steps());
+        }, "late decisions");
+
+        Long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        log.info("Demo data written in {} s: {} events; {} insurers, {} providers, {} contracts, {} declarations{}",
+                (System.nanoTime() - started) / 1_000_000_000, events, DemoCast.INSURERS.size(), providers.size(),
+                scenarios.size(), scenarios.stream().mapToInt(ContractScenario::declarations).sum(),
+                refused.get() == 0 ? "" : "; " + refused.get() + " commands or claims lines refused (see the warnings)");
+        log.info("Demo contents: {}", tally(scenarios));
+        ContractScenario example = scenarios.stream()
+                .filter(s -> s.facts().contains("kind NEGOTIATED") && s.facts().contains("increase APPROVED"))
+                .findFirst().orElse(scenarios.get(0));
+        log.info("Demo: try contract {} (/api/contracts/{}/timeline)", example.contractId(), example.contractId());
+    }
+
+    /** The rest of a scenario that waits for a request to become overdue. */
+    private record Remainder(ContractScenario scenario, AwaitOverdue await, List<DemoStep> steps) {
+    }
+
+    private interface Work<T> {
+        Remainder apply(T item) throws InterruptedException;
+    }
+
+    private <T> List<Remainder> inParallel(List<T> items, Work<T> work, String what) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "demo-data");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            AtomicInteger done = new AtomicInteger();
+            int tenth = Math.max(1, items.size() / 10);
+            List<Future<Remainder>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> {
+                    Remainder remainder = work.apply(item);
+                    int n = done.incrementAndGet();
+                    if (n % tenth == 0 && items.size() >= 20) {
+                        log.info("Demo data: {} of {} {}", n, items.size(), what);
+                    }
+                    return remainder;
+                }));
+            }
+            List<Remainder> remainders = new ArrayList<>();
+            for (Future<Remainder> future : futures) {
+                Remainder remainder = future.get();
+                if (remainder != null) {
+                    remainders.add(remainder);
+                }
+            }
+            return remainders;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs the steps in order until one waits for an overdue request; a refused step ends its scenario. */
+    private Remainder run(ContractScenario scenario, List<DemoStep> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            DemoStep step = steps.get(i);
+            if (step.command() instanceof AwaitOverdue await) {
+                return new Remainder(scenario, await, steps.subList(i + 1, steps.size()));
+            }
+            try {
+                send(step.party(), scenario.correlationId(), step.command());
+            } catch (RuntimeException e) {
+                refused.incrementAndGet();
+                log.warn("Demo contract {}: {} refused, the rest of its story is left out: {}", scenario.contractId(),
+                        step.command().getClass().getSimpleName(), e.getMessage());
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private void awaitOverdue(AwaitOverdue await) throws InterruptedException {
+        long deadline = System.nanoTime() + OVERDUE_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Boolean overdue = jdbc.query("SELECT overdue FROM increase_request WHERE request_id = ?",
+                    rs -> rs.next() ? rs.getBoolean(1) : null, await.requestId());
+            if (Boolean.TRUE.equals(overdue)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        log.warn("Demo: increase request {} on {} was not marked overdue within {} s; deciding it anyway",
+                await.requestId(), await.ceilingId(), OVERDUE_WAIT.toSeconds());
+    }
+
+    private void send(DemoParty party, String correlationId, Object command) {
+        Object result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(party.metadata(correlationId)));
+        if (result instanceof List<?> outcomes) {
+            for (Object outcome : outcomes) {
+                if (outcome instanceof DeclarationOutcome line && line.status() != DeclarationStatus.ACCEPTED) {
+                    refused.incrementAndGet();
+                    log.warn("Demo declaration {} {}: {}", line.declarationId(), line.status(), line.reason());
+                }
+            }
+        }
+    }
+
+    private static Map<String, Integer> tally(List<ContractScenario> scenarios) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (ContractScenario scenario : scenarios) {
+            scenario.facts().forEach(fact -> counts.merge(fact, 1, Integer::sum));
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,37 @@
+package nl.ggz.contracts.demo;
+
+import nl.ggz.contracts.domain.policy.PolicyParameters;
+import nl.ggz.contracts.domain.shared.DomainTime;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Each demo insurer's purchasing policy for a contract year. Most follow the defaults (VGZ's policy, seed 001);
+ * Zorg en Zekerheid takes increase requests until 1 October and decides by 31 March of the next year
+ * (bijcontracteren, seed 002 §6.3), and a few decide "within one month" (seed 001, negotiated contracts) and want
+ * a report at 90 % as well.
+ */
+final class DemoPolicies {
+
+    /** Seed 002 §6.3: an overrun announced by 1 October is decided by 31 March, about half a year. */
+    private static final int BIJCONTRACTEREN_DECISION_DAYS = 182;
+    /** Seed 001: "binnen 1 maand" for negotiated contracts, counted as the longest month. */
+    private static final int ONE_MONTH = 31;
+
+    private DemoPolicies() {
+    }
+
+    static PolicyParameters of(DemoInsurer insurer, int year) {
+        PolicyParameters defaults = PolicyParameters.defaults(year);
+        return switch (insurer.uzovi()) {
+            case "3313" -> new PolicyParameters(defaults.thresholdPercents(), defaults.increaseCapPercent(),
+                    defaults.increaseWindowStart(), DomainTime.startOf(LocalDate.of(year, 10, 1)),
+                    BIJCONTRACTEREN_DECISION_DAYS, defaults.offerValidityDays(), defaults.termYears());
+            case "9664", "3332", "3336" -> new PolicyParameters(List.of(70, 90, 100), defaults.increaseCapPercent(),
+                    defaults.increaseWindowStart(), defaults.increaseWindowEnd(), ONE_MONTH,
+                    defaults.offerValidityDays(), defaults.termYears());
+            default -> defaults;
+        };
+    }
+}

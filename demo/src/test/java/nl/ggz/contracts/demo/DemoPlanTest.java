@@ -1,0 +1,61 @@
+package nl.ggz.contracts.demo;
+
+import nl.ggz.contracts.domain.shared.DomainTime;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo's stories, planned without running them: on any day from August every case is there, and nothing is dated
+ * after the moment of the first start.
+ */
+class DemoPlanTest {
+
+    private static final List<String> EVERY_CASE = List.of("contract SIGNED", "contract DECLINED",
+            "contract WITHDRAWN", "contract EXPIRED", "kind DIGITAL", "kind NEGOTIATED", "under 70 %", "past 70 %",
+            "past 100 %", "increase APPROVED", "increase REJECTED", "increase APPROVED_LATE", "increase REJECTED_LATE",
+            "increase PENDING", "increase OVERDUE", "claw-back", "stop CEILING_REACHED lifted",
+            "stop CEILING_REACHED ongoing", "stop CAPACITY lifted", "stop CAPACITY ongoing");
+
+    /** From August (every third day): requests open on 1 April (seed 001); late decisions come weeks after due. */
+    @Test
+    void everyCaseIsPlannedOnAnyDayFromAugustToTheEndOfTheYear() {
+        for (LocalDate day = LocalDate.of(2026, 8, 1); day.getYear() == 2026; day = day.plusDays(3)) {
+            plannedOn(day);
+        }
+        plannedOn(LocalDate.of(2028, 8, 1));
+        plannedOn(LocalDate.of(2028, 12, 31));
+    }
+
+    private static void plannedOn(LocalDate day) {
+        Instant now = DomainTime.startOf(day).plusSeconds(10 * 3600);
+        Set<String> facts = new HashSet<>();
+        for (ContractScenario scenario : scenarios(now)) {
+            facts.addAll(scenario.facts());
+            assertThat(scenario.steps()).allSatisfy(step -> assertThat(step.at()).isBefore(now));
+        }
+        assertThat(facts).as("planned on " + day).containsAll(EVERY_CASE);
+    }
+
+    private static List<ContractScenario> scenarios(Instant now) {
+        int year = DomainTime.dateOf(now).getYear();
+        Random random = new Random(2027);
+        List<ContractScenario> scenarios = new ArrayList<>();
+        for (ScenarioPlan plan : DemoPlanner.plan(DemoCast.providers(300, random), true, random)) {
+            int contractYear = plan.ending() == ScenarioPlan.Ending.OPEN_NEXT_YEAR ? year + 1 : year;
+            ContractScenario scenario = new ContractScenario(plan, DemoPolicies.of(plan.insurer(), contractYear), year,
+                    now, 1);
+            scenario.steps();
+            scenarios.add(scenario);
+        }
+        return scenarios;
+    }
+}

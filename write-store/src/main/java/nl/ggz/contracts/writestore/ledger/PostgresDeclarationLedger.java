@@ -1,0 +1,159 @@
+package nl.ggz.contracts.writestore.ledger;
+
+import nl.ggz.contracts.domain.ceiling.CeilingAgreed;
+import nl.ggz.contracts.domain.ceiling.ClawBackIssued;
+import nl.ggz.contracts.domain.ceiling.ClawBackShare;
+import nl.ggz.contracts.domain.ceiling.DeclarationCredited;
+import nl.ggz.contracts.domain.ceiling.DeclarationLedger;
+import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
+import nl.ggz.contracts.domain.ceiling.LedgerEntry;
+import nl.ggz.contracts.domain.shared.InsurerCode;
+import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.jdbc.CommitBatch;
+import nl.ggz.contracts.jdbc.TableOwner;
+import nl.ggz.contracts.jdbc.SqlArrays;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The declaration ledger, written in the transaction of the declaration's event. Its primary key (insurer, declaration
+ * id) is the last line of defence for idempotency: a declaration id accepted on two ceilings of one insurer at once
+ * makes one transaction fail. Ids are the insurer's own: the same id at another insurer is another declaration.
+ */
+@Component
+@ProcessingGroup(PostgresDeclarationLedger.PROCESSING_GROUP)
+public class PostgresDeclarationLedger implements DeclarationLedger, TableOwner {
+
+    public static final String PROCESSING_GROUP = "declaration-ledger";
+
+    @Override
+    public List<String> tables() {
+        return List.of("declaration_ledger", "ledger_ceiling");
+    }
+
+    private final JdbcTemplate jdbc;
+    /** In event order: a credit's update must follow the insert of the declaration it corrects. */
+    private final CommitBatch writes;
+    private final Map<String, CeilingOwner> owners = new ConcurrentHashMap<>();
+
+    public PostgresDeclarationLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.writes = new CommitBatch(jdbc);
+    }
+
+    @EventHandler
+    void on(DeclarationRecorded event) {
+        CeilingOwner owner = ownerOf(event.ceilingId());
+        writes.write("""
+                INSERT INTO declaration_ledger (declaration_id, ceiling_id, insurer_uzovi, contract_year, patient_ref,
+                    amount_cents, supplement)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+                event.declarationId(), event.ceilingId(), owner.insurer(), owner.year(), event.patientRef(),
+                event.amount().cents(), event.psychodiagnosticsSupplement());
+    }
+
+    @EventHandler
+    void on(DeclarationCredited event) {
+        CeilingOwner owner = ownerOf(event.ceilingId());
+        writes.write("""
+                INSERT INTO declaration_ledger (declaration_id, ceiling_id, insurer_uzovi, contract_year, amount_cents,
+                    corrects_id)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+                event.declarationId(), event.ceilingId(), owner.insurer(), owner.year(), -event.amount().cents(),
+                event.correctsDeclarationId());
+        writes.write("UPDATE declaration_ledger SET credited_cents = credited_cents + ? WHERE insurer_uzovi = ? AND "
+                + "declaration_id = ?", event.amount().cents(), owner.insurer(), event.correctsDeclarationId());
+    }
+
+    /** The ledger's own note of each ceiling's insurer and year: it reads no read model's table. */
+    @EventHandler
+    void on(CeilingAgreed event) {
+        writes.write("INSERT INTO ledger_ceiling (ceiling_id, insurer_uzovi, contract_year) VALUES (?, ?, ?)",
+                event.ceilingId(), event.insurer().value(), event.year());
+        owners.put(event.ceilingId(), new CeilingOwner(event.insurer().value(), event.year()));
+    }
+
+    /**
+     * A ceiling's insurer and year never change once agreed, so they are remembered: the ledger rows are then plain
+     * multi-row inserts, which PostgreSQL takes far faster than an INSERT ... SELECT per declaration.
+     */
+    private CeilingOwner ownerOf(String ceilingId) {
+        return owners.computeIfAbsent(ceilingId, id -> {
+            writes.flush();
+            return jdbc.queryForObject("SELECT insurer_uzovi, contract_year FROM ledger_ceiling WHERE ceiling_id = ?",
+                    (rs, n) -> new CeilingOwner(rs.getString(1), rs.getInt(2)), id);
+        });
+    }
+
+    private record CeilingOwner(String insurer, int year) {
+    }
+
+    @EventHandler
+    void on(ClawBackIssued event) {
+        String insurer = ownerOf(event.ceilingId()).insurer();
+        for (ClawBackShare share : event.shares()) {
+            writes.write("UPDATE declaration_ledger SET clawed_back_cents = clawed_back_cents + ? WHERE insurer_uzovi = ? "
+                    + "AND declaration_id = ?", share.amount().cents(), insurer, share.declarationId());
+        }
+    }
+
+    @Override
+    public Map<String, LedgerEntry> find(InsurerCode insurer, Collection<String> declarationIds) {
+        Map<String, LedgerEntry> found = new HashMap<>();
+        if (declarationIds.isEmpty()) {
+            return found;
+        }
+        writes.flush();
+        jdbc.query("""
+                SELECT declaration_id, ceiling_id, amount_cents - credited_cents - clawed_back_cents AS remaining, corrects_id IS NOT NULL AS credit
+                FROM declaration_ledger WHERE insurer_uzovi = ? AND declaration_id = ANY (?::text[])
+                """,
+                rs -> {
+                    found.put(rs.getString(1), new LedgerEntry(rs.getString(1), rs.getString(2),
+                            Money.cents(rs.getLong(3)), rs.getBoolean(4)));
+                },
+                insurer.value(), SqlArrays.texts(declarationIds));
+        return found;
+    }
+
+    /**
+     * Counted under a lock on each person's counter (insurer, year, pseudonym), held until the transaction ends: the
+     * limit spans the insurer's ceilings, which are separate aggregates written in separate transactions, so a count
+     * read before a concurrent write of another ceiling would let a third supplement through (issue 12, finding 8).
+     * A second transaction for the same person waits here until the first commits, then counts its supplement. Locks
+     * are taken in one order, so two batches cannot wait for each other.
+     */
+    @Override
+    public Map<String, Integer> supplementsCharged(InsurerCode insurer, int year, Collection<String> patientRefs) {
+        Map<String, Integer> counts = new HashMap<>();
+        writes.flush();
+        jdbc.query("""
+                SELECT pg_advisory_xact_lock(hashtextextended(person, 0))
+                FROM (SELECT ? || '/' || ? || '/' || ref AS person FROM unnest(?::text[]) AS ref ORDER BY 1) AS people
+                """, rs -> {
+        }, insurer.value(), year, SqlArrays.texts(new TreeSet<>(patientRefs)));
+        // a supplement credited or reclaimed in full no longer counts
+        jdbc.query("""
+                SELECT patient_ref, count(*) FROM declaration_ledger
+                WHERE insurer_uzovi = ? AND contract_year = ? AND supplement AND amount_cents > credited_cents + clawed_back_cents
+                  AND patient_ref = ANY (?::text[])
+                GROUP BY patient_ref
+                """,
+                rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                },
+                insurer.value(), year, SqlArrays.texts(patientRefs));
+        return counts;
+    }
+}

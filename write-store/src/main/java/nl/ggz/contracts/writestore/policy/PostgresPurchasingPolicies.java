@@ -1,0 +1,98 @@
+package nl.ggz.contracts.writestore.policy;
+
+import nl.ggz.contracts.jdbc.TableOwner;
+import nl.ggz.contracts.domain.policy.PolicyParameters;
+import nl.ggz.contracts.domain.policy.PurchasingPolicies;
+import nl.ggz.contracts.domain.policy.PurchasingPolicyAmended;
+import nl.ggz.contracts.domain.policy.PurchasingPolicyPublished;
+import nl.ggz.contracts.domain.shared.InsurerCode;
+import nl.ggz.contracts.domain.shared.ProviderType;
+import nl.ggz.contracts.jdbc.SqlArrays;
+import nl.ggz.contracts.jdbc.SqlTime;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+
+/** The policies in force, written with their events; command handlers read them through {@link PurchasingPolicies}. */
+@Component
+@ProcessingGroup(PostgresPurchasingPolicies.PROCESSING_GROUP)
+public class PostgresPurchasingPolicies implements PurchasingPolicies, TableOwner {
+
+    public static final String PROCESSING_GROUP = "purchasing-policy";
+
+    @Override
+    public List<String> tables() {
+        return List.of("purchasing_policy");
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public PostgresPurchasingPolicies(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PurchasingPolicyPublished event) {
+        upsert(event.insurer(), event.contractYear(), event.parameters());
+    }
+
+    @EventHandler
+    void on(PurchasingPolicyAmended event) {
+        upsert(event.insurer(), event.contractYear(), event.parameters());
+    }
+
+    private void upsert(InsurerCode insurer, int year, PolicyParameters p) {
+        jdbc.update("""
+                INSERT INTO purchasing_policy (insurer_uzovi, contract_year, threshold_percents, increase_cap_percent,
+                    increase_window_start, increase_window_end, decision_period_days, offer_validity_days,
+                    term_years_independent, term_years_institution, term_years_hospital_ward, version)
+                VALUES (?, ?, ?::integer[], ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                ON CONFLICT (insurer_uzovi, contract_year) DO UPDATE SET
+                    threshold_percents = EXCLUDED.threshold_percents,
+                    increase_cap_percent = EXCLUDED.increase_cap_percent,
+                    increase_window_start = EXCLUDED.increase_window_start,
+                    increase_window_end = EXCLUDED.increase_window_end,
+                    decision_period_days = EXCLUDED.decision_period_days,
+                    offer_validity_days = EXCLUDED.offer_validity_days,
+                    term_years_independent = EXCLUDED.term_years_independent,
+                    term_years_institution = EXCLUDED.term_years_institution,
+                    term_years_hospital_ward = EXCLUDED.term_years_hospital_ward,
+                    version = purchasing_policy.version + 1
+                """,
+                insurer.value(), year, SqlArrays.ints(p.thresholdPercents()), p.increaseCapPercent(),
+                SqlTime.ts(p.increaseWindowStart()), SqlTime.ts(p.increaseWindowEnd()), p.decisionPeriodDays(),
+                p.offerValidityDays(), p.termYearsFor(ProviderType.INDEPENDENT),
+                p.termYearsFor(ProviderType.INSTITUTION), p.termYearsFor(ProviderType.HOSPITAL_WARD));
+    }
+
+    @Override
+    public PolicyParameters inForce(InsurerCode insurer, int contractYear) {
+        return find(new FindPolicy(insurer, contractYear)).parameters();
+    }
+
+    @QueryHandler
+    public PolicyView find(FindPolicy query) {
+        List<PolicyView> found = jdbc.query("SELECT * FROM purchasing_policy WHERE insurer_uzovi = ? AND contract_year = ?",
+                (rs, i) -> new PolicyView(rs.getString("insurer_uzovi"), rs.getInt("contract_year"), true,
+                        rs.getInt("version"),
+                        new PolicyParameters(SqlArrays.intList(rs, "threshold_percents"),
+                                rs.getInt("increase_cap_percent"),
+                                SqlTime.instant(rs, "increase_window_start"),
+                                SqlTime.instant(rs, "increase_window_end"),
+                                rs.getInt("decision_period_days"),
+                                rs.getInt("offer_validity_days"),
+                                Map.of(ProviderType.INDEPENDENT, rs.getInt("term_years_independent"),
+                                        ProviderType.INSTITUTION, rs.getInt("term_years_institution"),
+                                        ProviderType.HOSPITAL_WARD, rs.getInt("term_years_hospital_ward")))),
+                query.insurer().value(), query.contractYear());
+        return found.isEmpty()
+                ? new PolicyView(query.insurer().value(), query.contractYear(), false, 0,
+                        PolicyParameters.defaults(query.contractYear()))
+                : found.get(0);
+    }
+}
