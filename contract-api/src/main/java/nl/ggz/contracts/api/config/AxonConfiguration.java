@@ -1,5 +1,7 @@
 package nl.ggz.contracts.api.config;
 
+import nl.ggz.contracts.api.correlation.AuditTrailCorrelation;
+import nl.ggz.contracts.api.correlation.CommandMetadata;
 import nl.ggz.contracts.domain.ceiling.CeilingAgreement;
 import nl.ggz.contracts.domain.process.ContractChangesToCeilings;
 import nl.ggz.contracts.domain.contract.Contract;
@@ -136,8 +138,8 @@ public class AxonConfiguration {
     }
 
     @Bean
-    CallerContextInterceptor callerContextOnCommands(CommandBus commandBus) {
-        CallerContextInterceptor interceptor = new CallerContextInterceptor();
+    CommandMetadata commandMetadata(CommandBus commandBus) {
+        CommandMetadata interceptor = new CommandMetadata();
         commandBus.registerDispatchInterceptor(interceptor);
         return interceptor;
     }

@@ -51,7 +51,7 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> {
-                            Identity identity = Identity.of(token);
+                            Caller identity = Caller.of(token);
                             return new JwtAuthenticationToken(token,
                                     List.of(new SimpleGrantedAuthority(identity.role().authority())),
                                     identity.principal());

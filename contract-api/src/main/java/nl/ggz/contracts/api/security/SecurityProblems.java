@@ -62,7 +62,7 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
         if (e instanceof AuthenticationServiceException) {
             log.warn("a bearer token could not be checked: {}", e.getMessage());
             response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-            write(response, HttpStatus.SERVICE_UNAVAILABLE, "Identity provider unreachable", "the bearer token cannot "
+            write(response, HttpStatus.SERVICE_UNAVAILABLE, "Caller provider unreachable", "the bearer token cannot "
                     + "be checked now: the keys of the identity provider that signs the tokens cannot be fetched; "
                     + "try again in a few seconds");
             return;
@@ -74,7 +74,7 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         denial.handle(request, response, e);
-        String role = Identity.current().map(identity -> identity.role().name()).orElse("this caller");
+        String role = Caller.current().map(identity -> identity.role().name()).orElse("this caller");
         write(response, HttpStatus.FORBIDDEN, "Not allowed for this role",
                 "a " + role + " may not " + request.getMethod() + " " + request.getRequestURI());
     }

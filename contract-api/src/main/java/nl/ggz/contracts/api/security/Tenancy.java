@@ -13,20 +13,16 @@ public final class Tenancy {
     private Tenancy() {
     }
 
-    public static Identity caller() {
-        return Identity.current().orElseThrow(() -> new ForbiddenException("no signed-in caller"));
-    }
-
     /** Passes when the caller may see the contract (or its ceiling); else the same 404 as for an unknown id. */
     public static void requireSees(String insurerUzovi, String providerAgb, String notFoundDetail) {
-        if (!caller().sees(insurerUzovi, providerAgb)) {
+        if (!Caller.require().sees(insurerUzovi, providerAgb)) {
             throw new NotFoundException(notFoundDetail);
         }
     }
 
     /** A purchaser or claims system acts only on behalf of its own insurer. */
     public static void requireActsFor(String insurerUzovi) {
-        Identity caller = caller();
+        Caller caller = Caller.require();
         if (caller.insurerUzovi() == null || !caller.insurerUzovi().equals(insurerUzovi)) {
             throw new ForbiddenException("a " + caller.role() + " of insurer " + caller.insurerUzovi()
                     + " acts only on behalf of that insurer, not " + insurerUzovi);
@@ -35,7 +31,7 @@ public final class Tenancy {
 
     /** The insurer a query is confined to: the caller's own for purchasers, any (or none) for the regulator. */
     public static String insurerScope(String requested) {
-        Identity caller = caller();
+        Caller caller = Caller.require();
         if (caller.role() == Role.REGULATOR) {
             return requested;
         }
@@ -51,7 +47,7 @@ public final class Tenancy {
 
     /** The provider a query is confined to: the caller's own for providers, as requested for the others. */
     public static String providerScope(String requested) {
-        Identity caller = caller();
+        Caller caller = Caller.require();
         if (caller.role() != Role.PROVIDER) {
             return requested;
         }

@@ -2,7 +2,7 @@ package nl.ggz.contracts.api.security.dev;
 
 import jakarta.validation.Valid;
 
-import nl.ggz.contracts.api.security.Identity;
+import nl.ggz.contracts.api.security.Caller;
 import nl.ggz.contracts.api.security.Role;
 import nl.ggz.contracts.api.security.TokenClaims;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
@@ -84,7 +84,7 @@ public class DevTokenController {
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
         Jwt jwt = encoder.encode(JwtEncoderParameters.from(header, claims.build()));
         // the same checks every request with this token meets
-        Identity.of(jwt);
+        Caller.of(jwt);
         return Map.of("token", jwt.getTokenValue(), "expiresAt", jwt.getExpiresAt().toString());
     }
 

@@ -1,10 +1,10 @@
 package nl.ggz.contracts.api.web.ceiling;
 
+import nl.ggz.contracts.api.security.Caller;
 import jakarta.validation.Valid;
 import nl.ggz.contracts.projections.history.FindCeilingAsOf;
 import nl.ggz.contracts.projections.history.PointInTime;
 import nl.ggz.contracts.api.security.Tenancy;
-import nl.ggz.contracts.api.web.Caller;
 import nl.ggz.contracts.api.problem.NotFoundException;
 import nl.ggz.contracts.api.input.Text;
 import nl.ggz.contracts.api.input.ValidText;

@@ -3,10 +3,9 @@ package nl.ggz.contracts.api.web.contract;
 import jakarta.validation.Valid;
 import nl.ggz.contracts.projections.history.FindContractAsOf;
 import nl.ggz.contracts.projections.history.PointInTime;
-import nl.ggz.contracts.api.security.Identity;
+import nl.ggz.contracts.api.security.Caller;
 import nl.ggz.contracts.api.security.Role;
 import nl.ggz.contracts.api.security.Tenancy;
-import nl.ggz.contracts.api.web.Caller;
 import nl.ggz.contracts.api.problem.NotFoundException;
 import nl.ggz.contracts.api.input.Text;
 import nl.ggz.contracts.api.input.ValidText;
@@ -103,7 +102,7 @@ public class ContractController {
                     + ContractYears.LAST + ", got " + year);
         }
         // purchasers see their insurer's contracts, providers their own, the regulator all
-        Identity caller = Tenancy.caller();
+        Caller caller = Caller.require();
         String insurerFilter = caller.role() == Role.PROVIDER ? insurer : Tenancy.insurerScope(insurer);
         String providerFilter = Tenancy.providerScope(provider);
         return queries.query(new FindContracts(insurerFilter == null ? null : new InsurerCode(insurerFilter).value(),
@@ -128,7 +127,7 @@ public class ContractController {
     public ContractView propose(@PathVariable @ValidText(Text.ID) String contractId, @Valid @RequestBody ProposalRequest request) {
         find(contractId);
         // the side is the caller's role, from the token (only purchasers and providers get here)
-        Party side = Caller.role() == Role.PROVIDER ? Party.PROVIDER : Party.PURCHASER;
+        Party side = Caller.require().role() == Role.PROVIDER ? Party.PROVIDER : Party.PURCHASER;
         commands.sendAndWait(new ReviseProposal(contractId, side,
                 request.ceilingCents() == null ? null : Money.cents(request.ceilingCents()),
                 request.tariffPercentage() == null ? null : TariffPercentage.of(request.tariffPercentage()),

@@ -1,6 +1,6 @@
 package nl.ggz.contracts.api.web.declaration;
 
-import nl.ggz.contracts.api.security.Tenancy;
+import nl.ggz.contracts.api.security.Caller;
 
 import nl.ggz.contracts.api.ingestion.DeclarationIntake;
 import nl.ggz.contracts.api.ingestion.DeclarationResult;
@@ -37,6 +37,6 @@ public class DeclarationController {
                     + batch.declarations().size() + "; split it");
         }
         // a claims system posts for its own insurer's contracts only (role table: only CLAIMS gets here)
-        return Map.of("results", intake.submit(batch.declarations(), Tenancy.caller().insurerUzovi()));
+        return Map.of("results", intake.submit(batch.declarations(), Caller.require().insurerUzovi()));
     }
 }

@@ -1,4 +1,4 @@
-package nl.ggz.contracts.api.config;
+package nl.ggz.contracts.api.correlation;
 
 import nl.ggz.contracts.eventstore.AuditMetadata;
 import org.axonframework.deadline.DeadlineMessage;

@@ -1,4 +1,4 @@
-package nl.ggz.contracts.api.config;
+package nl.ggz.contracts.api.correlation;
 
 import nl.ggz.contracts.eventstore.AuditMetadata;
 import jakarta.servlet.FilterChain;
@@ -16,14 +16,14 @@ import java.io.IOException;
 import java.util.UUID;
 
 /**
- * Takes the request's correlation id, echoes it and puts it in the log lines and, through CallerContext, in the
+ * Takes the request's correlation id, echoes it and puts it in the log lines and, through {@link CommandMetadata}, in the
  * metadata of every event the request causes. The client's id is kept only when it has the fixed form
  * ({@link Text#TOKEN}: a UUID or up to 64 letters, digits, '.', '_' and '-'); anything else is replaced by a new
  * UUID, so that the audit trail never records markup, control characters or kilobytes of a client's choosing.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class CallerContextFilter extends OncePerRequestFilter {
+public class CorrelationIdFilter extends OncePerRequestFilter {
 
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
 
@@ -32,14 +32,13 @@ public class CallerContextFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String sent = request.getHeader(CORRELATION_HEADER);
         String correlationId = sent != null && Text.TOKEN.accepts(sent) ? sent : UUID.randomUUID().toString();
-        // who is calling comes from the bearer token alone, read when a command is sent (CallerContext.current)
-        CallerContext.setCorrelationId(correlationId);
+        CorrelationId.set(correlationId);
         MDC.put(AuditMetadata.CORRELATION_ID, correlationId);
         response.setHeader(CORRELATION_HEADER, correlationId);
         try {
             chain.doFilter(request, response);
         } finally {
-            CallerContext.clear();
+            CorrelationId.clear();
             MDC.remove(AuditMetadata.CORRELATION_ID);
         }
     }

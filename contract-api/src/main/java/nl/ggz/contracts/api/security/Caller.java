@@ -1,5 +1,6 @@
 package nl.ggz.contracts.api.security;
 
+import nl.ggz.contracts.api.problem.ForbiddenException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -10,17 +11,18 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Who is calling, as the bearer token says: never the request body or a header. The tenant is the insurer for
- * purchasers and claims systems and the provider for providers; the regulator and the operator have none.
+ * Who is calling, as the bearer token says: never the request body or a header. The one notion of the caller: its
+ * principal (recorded in every event it causes), its role, and the insurer or provider it is confined to — the tenant:
+ * the insurer for purchasers and claims systems, the provider for providers; the regulator and the operator have none.
  */
-public record Identity(String principal, String name, Role role, String insurerUzovi, String providerAgb,
+public record Caller(String principal, String name, Role role, String insurerUzovi, String providerAgb,
                        String sourceSystem) {
 
     private static final Pattern UZOVI = Pattern.compile("\\d{4}");
     private static final Pattern AGB = Pattern.compile("\\d{8}");
 
-    /** The identity of the signed-in caller of this request, if any. */
-    public static Optional<Identity> current() {
+    /** The signed-in caller of this request, if any. */
+    public static Optional<Caller> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken token) {
             return Optional.of(of(token.getToken()));
@@ -29,7 +31,7 @@ public record Identity(String principal, String name, Role role, String insurerU
     }
 
     /** Reads and checks a token's claims; a token that names no valid role and tenant is refused as invalid. */
-    public static Identity of(Jwt jwt) {
+    public static Caller of(Jwt jwt) {
         String subject = jwt.getSubject();
         if (subject == null || subject.isBlank()) {
             throw new InvalidBearerTokenException("the token has no subject (sub)");
@@ -67,8 +69,18 @@ public record Identity(String principal, String name, Role role, String insurerU
         if (source == null) {
             source = jwt.getClaimAsString("azp");
         }
-        return new Identity(subject, name == null || name.isBlank() ? subject : name, role, insurer, provider,
+        return new Caller(subject, name == null || name.isBlank() ? subject : name, role, insurer, provider,
                 source == null || source.isBlank() ? "api" : source);
+    }
+
+    /** The signed-in caller; a request without one never gets this far (the role table), so this is a 403 at most. */
+    public static Caller require() {
+        return current().orElseThrow(() -> new ForbiddenException("no signed-in caller"));
+    }
+
+    /** The signatory named in the body (a person signing for the provider), or else the caller's name. */
+    public static String signatory(String signedBy) {
+        return signedBy != null && !signedBy.isBlank() ? signedBy : current().map(Caller::name).orElse("anonymous");
     }
 
     /** The insurer or provider whose data this caller is confined to; null when it reads across tenants. */
