@@ -81,7 +81,7 @@ class ProductionTokensTest {
     static class Contracts {
         @GetMapping("/api/contracts")
         Map<String, String> contracts() {
-            return Map.of("principal", Identity.current().orElseThrow().principal());
+            return Map.of("principal", Caller.require().principal());
         }
     }
 
