@@ -3,9 +3,11 @@ package nl.ggz.contracts.projections.history;
 import nl.ggz.contracts.domain.ceiling.DeclarationCredited;
 import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
 import nl.ggz.contracts.eventstore.EventHistory;
+import nl.ggz.contracts.projections.ceiling.CeilingQueries;
 import nl.ggz.contracts.projections.ceiling.CeilingStateProjection;
 import nl.ggz.contracts.projections.ceiling.CeilingView;
 import nl.ggz.contracts.projections.ceiling.FindCeiling;
+import nl.ggz.contracts.projections.contract.ContractQueries;
 import nl.ggz.contracts.projections.contract.ContractStateProjection;
 import nl.ggz.contracts.projections.contract.ContractView;
 import nl.ggz.contracts.projections.contract.FindContract;
@@ -56,20 +58,22 @@ public class PointInTime {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final EventHistory history;
-    private final ContractStateProjection contracts;
-    private final CeilingStateProjection ceilings;
+    private final ContractQueries contracts;
+    private final CeilingQueries ceilings;
     private final List<AnnotationEventHandlerAdapter> handlers;
 
     public PointInTime(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, EventHistory history,
-                       ContractStateProjection contracts, CeilingStateProjection ceilings) {
+                       ContractStateProjection contractState, CeilingStateProjection ceilingState,
+                       ContractQueries contracts, CeilingQueries ceilings) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.history = history;
         this.contracts = contracts;
         this.ceilings = ceilings;
-        this.handlers = List.of(new AnnotationEventHandlerAdapter(contracts), new AnnotationEventHandlerAdapter(ceilings));
-        this.shadowed = Stream.concat(contracts.tables().stream(), ceilings.tables().stream()).toList();
+        this.handlers = List.of(new AnnotationEventHandlerAdapter(contractState),
+                new AnnotationEventHandlerAdapter(ceilingState));
+        this.shadowed = Stream.concat(contractState.tables().stream(), ceilingState.tables().stream()).toList();
     }
 
     /** Empty when the contract did not exist yet at that instant (or does not exist at all). */

@@ -66,7 +66,7 @@ public class CeilingController {
 
     @PostMapping("/increase-requests")
     public ResponseEntity<Map<String, String>> requestIncrease(@PathVariable @ValidText(Text.ID) String ceilingId,
-                                                               @Valid @RequestBody IncreaseRequestBody body) {
+                                                               @Valid @RequestBody IncreaseRequest body) {
         find(ceilingId);
         String requestId = UUID.randomUUID().toString();
         commands.sendAndWait(new RequestIncrease(ceilingId, requestId, Money.cents(body.amountCents()), body.grounds(),
@@ -76,7 +76,7 @@ public class CeilingController {
 
     @PostMapping("/increase-requests/{requestId}/approval")
     public Map<String, String> approve(@PathVariable @ValidText(Text.ID) String ceilingId, @PathVariable @ValidText(Text.ID) String requestId,
-                                       @Valid @RequestBody ApprovalBody body) {
+                                       @Valid @RequestBody ApprovalRequest body) {
         find(ceilingId);
         String addendumId = UUID.randomUUID().toString();
         commands.sendAndWait(new ApproveIncrease(ceilingId, requestId, addendumId, Money.cents(body.amountCents()),
@@ -86,7 +86,7 @@ public class CeilingController {
 
     @PostMapping("/increase-requests/{requestId}/rejection")
     public CeilingView reject(@PathVariable @ValidText(Text.ID) String ceilingId, @PathVariable @ValidText(Text.ID) String requestId,
-                              @Valid @RequestBody RejectionBody body) {
+                              @Valid @RequestBody RejectionRequest body) {
         find(ceilingId);
         commands.sendAndWait(new RejectIncrease(ceilingId, requestId, body.grounds(), clock.instant()));
         return find(ceilingId);
@@ -103,7 +103,7 @@ public class CeilingController {
 
     @PostMapping("/claw-backs")
     public ResponseEntity<Map<String, String>> clawBack(@PathVariable @ValidText(Text.ID) String ceilingId,
-                                                        @Valid @RequestBody ClawBackBody body) {
+                                                        @Valid @RequestBody ClawBackRequest body) {
         find(ceilingId);
         String clawBackId = UUID.randomUUID().toString();
         commands.sendAndWait(new IssueClawBack(ceilingId, clawBackId, Money.cents(body.amountCents()), body.reason(),

@@ -17,7 +17,7 @@ import java.util.Map;
  * insurers, counted by SQL over the reporting tables at query time.
  */
 @Component
-public class ContractingMonitorHandler {
+public class ContractingMonitorQueries {
 
     /** DESIGN.md §5 order; every type is always present. */
     private static final List<ProviderType> TYPES =
@@ -28,7 +28,7 @@ public class ContractingMonitorHandler {
 
     private final NamedParameterJdbcTemplate sql;
 
-    public ContractingMonitorHandler(JdbcTemplate jdbc) {
+    public ContractingMonitorQueries(JdbcTemplate jdbc) {
         this.sql = new NamedParameterJdbcTemplate(jdbc);
     }
 

@@ -6,5 +6,5 @@ import nl.ggz.contracts.api.input.Limits;
 
 import jakarta.validation.constraints.NotNull;
 
-public record ApprovalBody(@NotNull @Positive @Max(Limits.MAX_CENTS) Long amountCents) {
+public record ApprovalRequest(@NotNull @Positive @Max(Limits.MAX_CENTS) Long amountCents) {
 }

@@ -17,14 +17,14 @@ import java.util.Map;
  * reported, and the contracts at their ceiling that reported none.
  */
 @Component
-public class PatientStopReportHandler {
+public class PatientStopReportQueries {
 
     private static final String OVERLAPS_YEAR =
             StopDuration.overlapsYearSql("s.from_date", "s.to_date", ":yearStart", ":yearEnd");
 
     private final NamedParameterJdbcTemplate sql;
 
-    public PatientStopReportHandler(JdbcTemplate jdbc) {
+    public PatientStopReportQueries(JdbcTemplate jdbc) {
         this.sql = new NamedParameterJdbcTemplate(jdbc);
     }
 

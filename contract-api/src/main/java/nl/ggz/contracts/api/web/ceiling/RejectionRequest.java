@@ -4,5 +4,5 @@ import jakarta.validation.constraints.NotBlank;
 import nl.ggz.contracts.api.input.Text;
 import nl.ggz.contracts.api.input.ValidText;
 
-public record RejectionBody(@NotBlank @ValidText(Text.FREE_TEXT) String grounds) {
+public record RejectionRequest(@NotBlank @ValidText(Text.FREE_TEXT) String grounds) {
 }

@@ -8,6 +8,6 @@ import nl.ggz.contracts.api.input.Limits;
 import nl.ggz.contracts.api.input.Text;
 import nl.ggz.contracts.api.input.ValidText;
 
-public record IncreaseRequestBody(@NotNull @Positive @Max(Limits.MAX_CENTS) Long amountCents,
+public record IncreaseRequest(@NotNull @Positive @Max(Limits.MAX_CENTS) Long amountCents,
                                   @NotBlank @ValidText(Text.FREE_TEXT) String grounds) {
 }

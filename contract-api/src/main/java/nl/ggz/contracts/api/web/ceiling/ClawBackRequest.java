@@ -12,7 +12,7 @@ import nl.ggz.contracts.api.input.ValidText;
 
 import java.util.List;
 
-public record ClawBackBody(@NotNull @Positive @Max(Limits.MAX_CENTS) Long amountCents,
+public record ClawBackRequest(@NotNull @Positive @Max(Limits.MAX_CENTS) Long amountCents,
                            @NotBlank @ValidText(Text.FREE_TEXT) String reason,
                            @NotEmpty @Size(max = 1000) List<@NotNull @ValidText(Text.ID) String> declarationIds) {
 }

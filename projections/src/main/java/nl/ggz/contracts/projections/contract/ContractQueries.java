@@ -1,0 +1,71 @@
+package nl.ggz.contracts.projections.contract;
+
+import nl.ggz.contracts.jdbc.SqlArrays;
+import nl.ggz.contracts.jdbc.SqlTime;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads what ContractStateProjection writes. */
+@Component
+public class ContractQueries {
+
+    private final JdbcTemplate jdbc;
+
+    public ContractQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    public List<ContractSummary> find(FindContracts query) {
+        return jdbc.query("""
+                SELECT contract_id, insurer_uzovi, provider_agb, provider_type, kind, term_start, term_end, status,
+                       ceiling_cents
+                FROM contract_state
+                WHERE (?::text IS NULL OR insurer_uzovi = ?)
+                  AND (?::int IS NULL OR ? BETWEEN EXTRACT(YEAR FROM term_start) AND EXTRACT(YEAR FROM term_end))
+                  AND (?::text IS NULL OR status = ?)
+                  AND (?::text IS NULL OR provider_agb = ?)
+                ORDER BY term_start DESC, insurer_uzovi, provider_agb, contract_id
+                LIMIT ?
+                """,
+                (rs, i) -> new ContractSummary(rs.getString("contract_id"), rs.getString("insurer_uzovi"),
+                        rs.getString("provider_agb"), rs.getString("provider_type"), rs.getString("kind"),
+                        SqlTime.localDate(rs, "term_start"), SqlTime.localDate(rs, "term_end"), rs.getString("status"),
+                        rs.getLong("ceiling_cents")),
+                query.insurerUzovi(), query.insurerUzovi(), query.year(), query.year(), query.status(), query.status(),
+                query.providerAgb(), query.providerAgb(), query.limit());
+    }
+
+    @QueryHandler
+    public Optional<ContractView> find(FindContract query) {
+        List<ContractView.CeilingRef> ceilings = jdbc.query("""
+                SELECT ceiling_id, contract_year, ceiling_cents FROM ceiling_state WHERE contract_id = ?
+                ORDER BY contract_year
+                """,
+                (rs, i) -> new ContractView.CeilingRef(rs.getString(1), rs.getInt(2), rs.getLong(3)),
+                query.contractId());
+        List<ContractView.PatientStopView> stops = jdbc.query("""
+                SELECT * FROM patient_stop WHERE contract_id = ? ORDER BY from_date, announced_at
+                """,
+                (rs, i) -> new ContractView.PatientStopView(rs.getString("stop_id"), rs.getString("reason"),
+                        SqlTime.localDate(rs, "from_date"), SqlTime.localDate(rs, "to_date"),
+                        SqlTime.instant(rs, "announced_at"), SqlTime.instant(rs, "lifted_at")),
+                query.contractId());
+        return jdbc.query("SELECT * FROM contract_state WHERE contract_id = ?",
+                (rs, i) -> new ContractView(rs.getString("contract_id"), rs.getString("insurer_uzovi"),
+                        rs.getString("provider_agb"), rs.getString("provider_type"), rs.getString("kind"),
+                        SqlTime.localDate(rs, "term_start"), SqlTime.localDate(rs, "term_end"),
+                        SqlArrays.intList(rs, "settings"), rs.getBigDecimal("tariff_percentage"),
+                        rs.getLong("ceiling_cents"), rs.getString("status"), SqlTime.instant(rs, "offered_at"),
+                        SqlTime.instant(rs, "offer_expires_at"), rs.getInt("proposal_round"),
+                        rs.getString("last_proposed_by"), SqlTime.instant(rs, "signed_at"), rs.getString("signed_by"),
+                        SqlTime.instant(rs, "closed_at"), rs.getString("closing_reason"),
+                        SqlTime.localDate(rs, "termination_effective_date"),
+                        SqlArrays.intList(rs, "excluded_settings"), SqlArrays.textList(rs, "excluded_prestatie_codes"),
+                        ceilings, stops),
+                query.contractId()).stream().findFirst();
+    }
+}
