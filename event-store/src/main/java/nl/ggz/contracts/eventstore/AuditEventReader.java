@@ -124,20 +124,20 @@ public class AuditEventReader {
     private static String aggregates(FindAuditEvents query, List<Object> parameters) {
         Conditions contracts = new Conditions();
         contracts.add("contract_id = ?", query.contractId());
-        contracts.add("insurer_uzovi = ?", query.insurerUzovi());
-        contracts.add("provider_agb = ?", query.providerAgb());
+        contracts.add("insurer_uzovi = ?", query.insurer());
+        contracts.add("provider_agb = ?", query.provider());
         contracts.add("? BETWEEN EXTRACT(YEAR FROM term_start) AND EXTRACT(YEAR FROM term_end)", query.year());
         Conditions ceilings = new Conditions();
         ceilings.add("contract_id = ?", query.contractId());
-        ceilings.add("insurer_uzovi = ?", query.insurerUzovi());
-        ceilings.add("provider_agb = ?", query.providerAgb());
+        ceilings.add("insurer_uzovi = ?", query.insurer());
+        ceilings.add("provider_agb = ?", query.provider());
         ceilings.add("contract_year = ?", query.year());
         StringBuilder sql = new StringBuilder("SELECT contract_id FROM contract_state WHERE ")
                 .append(contracts.sql(parameters))
                 .append(" UNION ALL SELECT ceiling_id FROM ceiling_state WHERE ").append(ceilings.sql(parameters));
-        if (query.contractId() == null && query.providerAgb() == null) {
+        if (query.contractId() == null && query.provider() == null) {
             Conditions policies = new Conditions();
-            policies.add("insurer_uzovi = ?", query.insurerUzovi());
+            policies.add("insurer_uzovi = ?", query.insurer());
             policies.add("contract_year = ?", query.year());
             sql.append(" UNION ALL SELECT insurer_uzovi || '-' || contract_year FROM purchasing_policy WHERE ")
                     .append(policies.sql(parameters));

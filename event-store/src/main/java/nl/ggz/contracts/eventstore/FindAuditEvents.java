@@ -9,8 +9,8 @@ import java.util.Set;
  * (fully qualified); {@code from} and {@code to} bound the event timestamp as [from, to).
  */
 public record FindAuditEvents(String contractId,
-                              String insurerUzovi,
-                              String providerAgb,
+                              String insurer,
+                              String provider,
                               Integer year,
                               Instant from,
                               Instant to,
@@ -24,6 +24,6 @@ public record FindAuditEvents(String contractId,
 
     /** Whether the export is narrowed to the aggregates of some contracts, ceilings or policies. */
     boolean scoped() {
-        return contractId != null || insurerUzovi != null || providerAgb != null || year != null;
+        return contractId != null || insurer != null || provider != null || year != null;
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * principal (recorded in every event it causes), its role, and the insurer or provider it is confined to — the tenant:
  * the insurer for purchasers and claims systems, the provider for providers; the regulator and the operator have none.
  */
-public record Caller(String principal, String name, Role role, String insurerUzovi, String providerAgb,
+public record Caller(String principal, String name, Role role, String insurer, String provider,
                        String sourceSystem) {
 
     private static final Pattern UZOVI = Pattern.compile("\\d{4}");
@@ -85,15 +85,15 @@ public record Caller(String principal, String name, Role role, String insurerUzo
 
     /** The insurer or provider whose data this caller is confined to; null when it reads across tenants. */
     public String tenant() {
-        return insurerUzovi != null ? insurerUzovi : providerAgb;
+        return insurer != null ? insurer : provider;
     }
 
     /** May this caller see data of the given contract (its insurer and provider)? */
     public boolean sees(String contractInsurer, String contractProvider) {
         return switch (role) {
             case REGULATOR -> true;
-            case PURCHASER, CLAIMS -> insurerUzovi.equals(contractInsurer);
-            case PROVIDER -> providerAgb.equals(contractProvider);
+            case PURCHASER, CLAIMS -> insurer.equals(contractInsurer);
+            case PROVIDER -> provider.equals(contractProvider);
             case OPERATOR -> false;
         };
     }

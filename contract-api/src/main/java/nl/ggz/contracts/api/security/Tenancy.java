@@ -14,18 +14,18 @@ public final class Tenancy {
     }
 
     /** Passes when the caller may see the contract (or its ceiling); else the same 404 as for an unknown id. */
-    public static void requireSees(String insurerUzovi, String providerAgb, String notFoundDetail) {
-        if (!Caller.require().sees(insurerUzovi, providerAgb)) {
+    public static void requireSees(String insurer, String provider, String notFoundDetail) {
+        if (!Caller.require().sees(insurer, provider)) {
             throw new NotFoundException(notFoundDetail);
         }
     }
 
     /** A purchaser or claims system acts only on behalf of its own insurer. */
-    public static void requireActsFor(String insurerUzovi) {
+    public static void requireActsFor(String insurer) {
         Caller caller = Caller.require();
-        if (caller.insurerUzovi() == null || !caller.insurerUzovi().equals(insurerUzovi)) {
-            throw new ForbiddenException("a " + caller.role() + " of insurer " + caller.insurerUzovi()
-                    + " acts only on behalf of that insurer, not " + insurerUzovi);
+        if (caller.insurer() == null || !caller.insurer().equals(insurer)) {
+            throw new ForbiddenException("a " + caller.role() + " of insurer " + caller.insurer()
+                    + " acts only on behalf of that insurer, not " + insurer);
         }
     }
 
@@ -35,14 +35,14 @@ public final class Tenancy {
         if (caller.role() == Role.REGULATOR) {
             return requested;
         }
-        if (caller.insurerUzovi() == null) {
+        if (caller.insurer() == null) {
             throw new ForbiddenException("a " + caller.role() + " does not read an insurer's figures");
         }
-        if (requested != null && !requested.equals(caller.insurerUzovi())) {
-            throw new ForbiddenException("a " + caller.role() + " of insurer " + caller.insurerUzovi()
+        if (requested != null && !requested.equals(caller.insurer())) {
+            throw new ForbiddenException("a " + caller.role() + " of insurer " + caller.insurer()
                     + " reads only that insurer's figures, not " + requested);
         }
-        return caller.insurerUzovi();
+        return caller.insurer();
     }
 
     /** The provider a query is confined to: the caller's own for providers, as requested for the others. */
@@ -51,10 +51,10 @@ public final class Tenancy {
         if (caller.role() != Role.PROVIDER) {
             return requested;
         }
-        if (requested != null && !requested.equals(caller.providerAgb())) {
-            throw new ForbiddenException("a provider reads only its own contracts (AGB " + caller.providerAgb()
+        if (requested != null && !requested.equals(caller.provider())) {
+            throw new ForbiddenException("a provider reads only its own contracts (AGB " + caller.provider()
                     + "), not those of " + requested);
         }
-        return caller.providerAgb();
+        return caller.provider();
     }
 }

@@ -35,8 +35,8 @@ public class ContractQueries {
                         rs.getString("provider_agb"), rs.getString("provider_type"), rs.getString("kind"),
                         SqlTime.localDate(rs, "term_start"), SqlTime.localDate(rs, "term_end"), rs.getString("status"),
                         rs.getLong("ceiling_cents")),
-                query.insurerUzovi(), query.insurerUzovi(), query.year(), query.year(), query.status(), query.status(),
-                query.providerAgb(), query.providerAgb(), query.limit());
+                query.insurer(), query.insurer(), query.year(), query.year(), query.status(), query.status(),
+                query.provider(), query.provider(), query.limit());
     }
 
     @QueryHandler

@@ -9,7 +9,7 @@ import java.time.LocalDate;
  *
  * @param sort one of {@link MonitoringSort}
  */
-public record FindCeilingMonitoring(String insurerUzovi, int year, String providerAgb, String providerType,
+public record FindCeilingMonitoring(String insurer, int year, String provider, String providerType,
                                     String kind, BigDecimal minUtilisationPercent, MonitoringSort sort,
                                     LocalDate today, Instant now) {
 }

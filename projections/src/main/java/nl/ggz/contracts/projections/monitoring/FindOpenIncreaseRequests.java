@@ -3,5 +3,5 @@ package nl.ggz.contracts.projections.monitoring;
 import java.time.Instant;
 
 /** The purchaser's queue: open increase requests of one insurer, overdue first, then by due date. */
-public record FindOpenIncreaseRequests(String insurerUzovi, Instant now) {
+public record FindOpenIncreaseRequests(String insurer, Instant now) {
 }

@@ -34,9 +34,9 @@ public class MonitoringQueries {
 
     @QueryHandler
     public CeilingMonitoring find(FindCeilingMonitoring query) {
-        Map<String, List<ThresholdReached>> thresholds = thresholds(query.insurerUzovi(), query.year());
+        Map<String, List<ThresholdReached>> thresholds = thresholds(query.insurer(), query.year());
         Map<String, List<OpenIncreaseRequest>> requests = new HashMap<>();
-        openRequests(query.insurerUzovi(), query.year(), query.now())
+        openRequests(query.insurer(), query.year(), query.now())
                 .forEach(r -> requests.computeIfAbsent(r.ceilingId(), k -> new ArrayList<>()).add(r));
         LocalDate today = query.today();
         LocalDate windowStart = YearCourse.runRateStart(query.year(), today);
@@ -48,7 +48,7 @@ public class MonitoringQueries {
                 GROUP BY d.ceiling_id
                 """, rs -> {
             recent.put(rs.getString(1), rs.getLong(2));
-        }, query.insurerUzovi(), query.year(), date(windowStart), date(today));
+        }, query.insurer(), query.year(), date(windowStart), date(today));
         long windowDays = Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(windowStart, today) + 1);
         BigDecimal expected = YearCourse.expectedUtilisationPercent(query.year(), today);
 
@@ -73,7 +73,7 @@ public class MonitoringQueries {
                     YearCourse.projectedExhaustion(query.year(), today, balance.ceiling().minus(balance.counted()),
                             recentCents),
                     requests.getOrDefault(ceilingId, List.of()));
-        }, query.insurerUzovi(), query.year(), query.providerAgb(), query.providerAgb(), query.providerType(),
+        }, query.insurer(), query.year(), query.provider(), query.provider(), query.providerType(),
                 query.providerType(), query.kind(), query.kind());
 
         List<CeilingMonitoringRow> shown = rows.stream()
@@ -81,7 +81,7 @@ public class MonitoringQueries {
                         || r.utilisationPercent().compareTo(query.minUtilisationPercent()) >= 0)
                 .sorted(order(query.sort()))
                 .toList();
-        return new CeilingMonitoring(query.insurerUzovi(), query.year(), totals(shown), shown);
+        return new CeilingMonitoring(query.insurer(), query.year(), totals(shown), shown);
     }
 
     private static Comparator<CeilingMonitoringRow> order(MonitoringSort sort) {
@@ -137,7 +137,7 @@ public class MonitoringQueries {
 
     @QueryHandler
     public List<OpenIncreaseRequest> find(FindOpenIncreaseRequests query) {
-        return openRequests(query.insurerUzovi(), null, query.now());
+        return openRequests(query.insurer(), null, query.now());
     }
 
     private List<OpenIncreaseRequest> openRequests(String insurer, Integer year, Instant now) {

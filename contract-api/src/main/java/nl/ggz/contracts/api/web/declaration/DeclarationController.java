@@ -37,6 +37,6 @@ public class DeclarationController {
                     + batch.declarations().size() + "; split it");
         }
         // a claims system posts for its own insurer's contracts only (role table: only CLAIMS gets here)
-        return Map.of("results", intake.submit(batch.declarations(), Caller.require().insurerUzovi()));
+        return Map.of("results", intake.submit(batch.declarations(), Caller.require().insurer()));
     }
 }
