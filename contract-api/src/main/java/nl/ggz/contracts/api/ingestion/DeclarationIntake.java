@@ -11,8 +11,8 @@ import nl.ggz.contracts.domain.ceiling.RecordDeclarations;
 import nl.ggz.contracts.domain.shared.Money;
 import nl.ggz.contracts.api.problem.TemporaryFailure;
 import nl.ggz.contracts.api.input.Text;
-import nl.ggz.contracts.projections.contract.ContractView;
-import nl.ggz.contracts.projections.contract.FindContract;
+import nl.ggz.contracts.projections.contract.DeclarationRoute;
+import nl.ggz.contracts.projections.contract.FindDeclarationRoutes;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -69,12 +69,12 @@ public class DeclarationIntake {
         this.running = new Semaphore(concurrentCommands, true);
     }
 
-    /** Records a batch for the contracts of {@code insurerUzovi}; a line for another insurer's contract is unknown. */
-    public List<DeclarationResult> submit(List<JsonNode> items, String insurerUzovi) {
+    /** Records a batch for the contracts of {@code insurer}; a line for another insurer's contract is unknown. */
+    public List<DeclarationResult> submit(List<JsonNode> items, String insurer) {
         DeclarationResult[] results = new DeclarationResult[items.size()];
         Map<String, List<Integer>> positionsByCeiling = new LinkedHashMap<>();
         Map<String, List<DeclarationLine>> linesByCeiling = new LinkedHashMap<>();
-        Map<String, Optional<ContractView>> contracts = new HashMap<>();
+        Map<String, DeclarationRoute> routes = routes(items);
         Set<String> seen = new HashSet<>();
 
         for (int i = 0; i < items.size(); i++) {
@@ -104,9 +104,9 @@ public class DeclarationIntake {
                         "declaration " + item.declarationId() + " appears earlier in this batch; counted once");
                 continue;
             }
-            Optional<ContractView> contract = contracts.computeIfAbsent(item.contractId(), this::contract)
+            Optional<DeclarationRoute> contract = Optional.ofNullable(routes.get(item.contractId()))
                     // another insurer's contract reads as no contract at all: a claims system learns nothing of it
-                    .filter(view -> view.insurerUzovi().equals(insurerUzovi));
+                    .filter(route -> route.insurer().equals(insurer));
             String ceilingId = CeilingIds.of(item.contractId(), item.treatmentDate().getYear());
             String routing = routingProblem(item, contract, ceilingId);
             if (routing != null) {
@@ -182,19 +182,32 @@ public class DeclarationIntake {
         }
     }
 
-    private Optional<ContractView> contract(String contractId) {
-        return queries.query(new FindContract(contractId), ResponseTypes.optionalInstanceOf(ContractView.class)).join();
+    /** The routes of every contract the batch names, in one query (lines of a batch share contracts). */
+    private Map<String, DeclarationRoute> routes(List<JsonNode> items) {
+        Set<String> contractIds = new HashSet<>();
+        for (JsonNode item : items) {
+            JsonNode contractId = item == null ? null : item.get("contractId");
+            if (contractId != null && contractId.isTextual() && Text.ID.accepts(contractId.asText())) {
+                contractIds.add(contractId.asText());
+            }
+        }
+        Map<String, DeclarationRoute> routes = new HashMap<>();
+        if (!contractIds.isEmpty()) {
+            queries.query(new FindDeclarationRoutes(contractIds), ResponseTypes.multipleInstancesOf(DeclarationRoute.class))
+                    .join().forEach(route -> routes.put(route.contractId(), route));
+        }
+        return routes;
     }
 
-    private static String routingProblem(DeclarationItem item, Optional<ContractView> contract, String ceilingId) {
+    private static String routingProblem(DeclarationItem item, Optional<DeclarationRoute> contract, String ceilingId) {
         if (contract.isEmpty()) {
             return "no contract with id " + item.contractId();
         }
-        ContractView c = contract.get();
-        if (c.signedAt() == null) {
+        DeclarationRoute c = contract.get();
+        if (!c.signed()) {
             return "contract " + item.contractId() + " is " + c.status().toLowerCase() + ", not signed: no ceiling accepts declarations yet";
         }
-        if (c.ceilings().stream().noneMatch(ref -> ref.ceilingId().equals(ceilingId))) {
+        if (!c.ceilingIds().contains(ceilingId)) {
             return "treatment date " + item.treatmentDate() + " lies outside the contract term " + c.termStart()
                     + " to " + c.termEnd();
         }

@@ -8,19 +8,17 @@ import nl.ggz.contracts.domain.ceiling.DeclarationOutcome;
 import nl.ggz.contracts.domain.ceiling.DeclarationStatus;
 import nl.ggz.contracts.domain.ceiling.RecordDeclarations;
 import nl.ggz.contracts.domain.shared.Money;
-import nl.ggz.contracts.projections.contract.ContractView;
-import nl.ggz.contracts.projections.contract.FindContract;
+import nl.ggz.contracts.projections.contract.DeclarationRoute;
+import nl.ggz.contracts.projections.contract.FindDeclarationRoutes;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,11 +45,9 @@ class DeclarationIntakeTest {
             Clock.fixed(Instant.parse("2027-06-01T10:00:00Z"), java.time.ZoneOffset.UTC), 2, new SimpleMeterRegistry());
 
     DeclarationIntakeTest() {
-        for (String contract : List.of("c-1", "c-2", "c-3")) {
-            when(queries.query(argThat((Object q) -> q instanceof FindContract f && f.contractId().equals(contract)),
-                    any(org.axonframework.messaging.responsetypes.ResponseType.class)))
-                    .thenReturn(CompletableFuture.completedFuture(Optional.of(signed(contract))));
-        }
+        when(queries.query(argThat((Object q) -> q instanceof FindDeclarationRoutes),
+                any(org.axonframework.messaging.responsetypes.ResponseType.class)))
+                .thenReturn(CompletableFuture.completedFuture(List.of(signed("c-1"), signed("c-2"), signed("c-3"))));
     }
 
     @Test
@@ -113,11 +109,8 @@ class DeclarationIntakeTest {
                 .put("patientRef", "p-" + id).put("amountCents", 1_000);
     }
 
-    private static ContractView signed(String contractId) {
-        return new ContractView(contractId, INSURER, "94001234", "INSTITUTION", "DIGITAL", LocalDate.of(YEAR, 1, 1),
-                LocalDate.of(YEAR, 12, 31), List.of(2, 3), new BigDecimal("92.50"), 1_000_000, "SIGNED",
-                Instant.parse("2026-11-01T10:00:00Z"), Instant.parse("2026-12-01T10:00:00Z"), 0, null,
-                Instant.parse("2026-11-02T10:00:00Z"), "dr. J", null, null, null, List.of(), List.of(),
-                List.of(new ContractView.CeilingRef(contractId + "-" + YEAR, YEAR, 1_000_000)), List.of());
+    private static DeclarationRoute signed(String contractId) {
+        return new DeclarationRoute(contractId, INSURER, "SIGNED", true, LocalDate.of(YEAR, 1, 1),
+                LocalDate.of(YEAR, 12, 31), List.of(contractId + "-" + YEAR));
     }
 }

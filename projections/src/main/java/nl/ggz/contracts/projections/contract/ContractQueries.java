@@ -68,4 +68,20 @@ public class ContractQueries {
                         ceilings, stops),
                 query.contractId()).stream().findFirst();
     }
+
+    /** One query for a whole claims batch, instead of the full contract view per contract. */
+    @QueryHandler
+    public List<DeclarationRoute> find(FindDeclarationRoutes query) {
+        return jdbc.query("""
+                SELECT c.contract_id, c.insurer_uzovi, c.status, c.signed_at IS NOT NULL AS signed, c.term_start,
+                       c.term_end, array_remove(array_agg(s.ceiling_id ORDER BY s.contract_year), NULL) AS ceilings
+                FROM contract_state c LEFT JOIN ceiling_state s ON s.contract_id = c.contract_id
+                WHERE c.contract_id = ANY (?::text[])
+                GROUP BY c.contract_id
+                """,
+                (rs, i) -> new DeclarationRoute(rs.getString("contract_id"), rs.getString("insurer_uzovi"),
+                        rs.getString("status"), rs.getBoolean("signed"), SqlTime.localDate(rs, "term_start"),
+                        SqlTime.localDate(rs, "term_end"), SqlArrays.textList(rs, "ceilings")),
+                SqlArrays.texts(query.contractIds()));
+    }
 }
