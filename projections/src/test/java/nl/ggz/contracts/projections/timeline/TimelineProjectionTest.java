@@ -126,6 +126,7 @@ class TimelineProjectionTest {
     void aResetEmptiesTheTimelineForTheReplay() {
         feed.handle(OFFER, agreed(OFFER, 2027));
         feed.handle(recorded(CEILING, "D-1", 10_000, 10_000, CARE));
+        assertThat(queries.find(new FindTimeline("C-1"))).hasSize(3);
 
         feed.reset();
 
