@@ -29,9 +29,20 @@ import java.util.regex.Pattern;
  */
 public final class Api {
 
-    public record Response(int status, String contentType, JsonNode body) {
+    /** @param raw the body as it came, for {@link #as} */
+    public record Response(int status, String contentType, JsonNode body, String raw) {
         public String text(String field) {
             return body.path(field).asText();
+        }
+
+        /** The body as one of the published answers ({@link Responses}): a body of another shape fails the test. */
+        public <T> T as(Class<T> type) {
+            return Responses.read(status, raw, type);
+        }
+
+        /** The body as a list of one of the published answers. */
+        public <T> java.util.List<T> asList(Class<T> type) {
+            return Responses.readList(status, raw, type);
         }
     }
 
@@ -288,7 +299,8 @@ public final class Api {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
+                    response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

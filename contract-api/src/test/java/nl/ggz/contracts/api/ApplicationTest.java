@@ -164,6 +164,16 @@ public abstract class ApplicationTest {
                 + "sequencenumber = ?", Long.class, aggregateId, sequence);
     }
 
+    /** The contract as {@code GET /api/contracts/{id}} answers it. */
+    protected Responses.Contract readContract(String contractId) {
+        return api.get("/api/contracts/" + contractId).as(Responses.Contract.class);
+    }
+
+    /** The ceiling as {@code GET /api/ceilings/{id}} answers it. */
+    protected Responses.Ceiling readCeiling(String ceilingId) {
+        return api.get("/api/ceilings/" + ceilingId).as(Responses.Ceiling.class);
+    }
+
     protected Api.Response declare(Object... lines) {
         return api.post("/api/declarations", Map.of("declarations", List.of(lines)));
     }

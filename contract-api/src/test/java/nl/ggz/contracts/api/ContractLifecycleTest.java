@@ -1,9 +1,15 @@
 package nl.ggz.contracts.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import nl.ggz.contracts.api.Responses.Ceiling;
+import nl.ggz.contracts.api.Responses.CeilingRef;
+import nl.ggz.contracts.api.Responses.Contract;
+import nl.ggz.contracts.api.Responses.ContractSummary;
+import nl.ggz.contracts.api.Responses.DeclarationResult;
+import nl.ggz.contracts.api.Responses.DeclarationResults;
+import nl.ggz.contracts.api.Responses.TimelineEntry;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -18,39 +24,36 @@ class ContractLifecycleTest extends ApplicationTest {
         String insurer = newInsurer();
         openIncreaseWindow(insurer);
         String contractId = offer(insurer, 1_000_000);
-        assertThat(api.get("/api/contracts/" + contractId).text("status")).isEqualTo("OFFERED");
+        assertThat(readContract(contractId).status()).isEqualTo("OFFERED");
 
         Api.Response signed = api.post("/api/contracts/" + contractId + "/signature", Map.of("signedBy", "dr. Jansen"));
         assertThat(signed.status()).isEqualTo(200);
         // signing opens the ceiling in the same request: read-your-writes
-        JsonNode contract = api.get("/api/contracts/" + contractId).body();
-        assertThat(contract.path("status").asText()).isEqualTo("SIGNED");
-        assertThat(contract.path("ceilings")).hasSize(1);
-        assertThat(contract.path("ceilings").get(0).path("ceilingId").asText()).isEqualTo(ceilingOf(contractId));
-        assertThat(contract.path("ceilings").get(0).path("year").asInt()).isEqualTo(YEAR);
-        assertThat(contract.path("ceilings").get(0).path("ceilingCents").asLong()).isEqualTo(1_000_000);
+        Contract contract = readContract(contractId);
+        assertThat(contract.status()).isEqualTo("SIGNED");
+        assertThat(contract.ceilings()).containsExactly(new CeilingRef(ceilingOf(contractId), YEAR, 1_000_000));
         String ceiling = "/api/ceilings/" + ceilingOf(contractId);
 
         // 69 %: no warning yet
-        assertThat(declare(declaration("L-1", contractId, 690_000)).body().path("results").get(0).path("status").asText())
+        assertThat(declare(declaration("L-1", contractId, 690_000)).as(DeclarationResults.class).first().status())
                 .isEqualTo("ACCEPTED");
-        assertThat(api.get(ceiling).body().path("thresholdsReached")).isEmpty();
+        assertThat(readCeiling(ceilingOf(contractId)).thresholdsReached()).isEmpty();
 
         // past 70 %: seed 001, the provider reports at 70 % of the ceiling
         declare(declaration("L-2", contractId, 20_000));
-        JsonNode at71 = api.get(ceiling).body();
-        assertThat(at71.path("utilisationPercent").decimalValue()).isEqualByComparingTo("71.00");
-        assertThat(at71.path("thresholdsReached").toString()).isEqualTo("[70]");
+        Ceiling at71 = readCeiling(ceilingOf(contractId));
+        assertThat(at71.utilisationPercent()).isEqualByComparingTo("71.00");
+        assertThat(at71.thresholdsReached()).containsExactly(70);
 
         // past 100 %: the part above the ceiling is declared but held unpaid
-        JsonNode over = declare(declaration("L-3", contractId, 400_000)).body().path("results").get(0);
-        assertThat(over.path("payableCents").asLong()).isEqualTo(290_000);
-        assertThat(over.path("unpaidCents").asLong()).isEqualTo(110_000);
-        JsonNode exhausted = api.get(ceiling).body();
-        assertThat(exhausted.path("thresholdsReached").toString()).isEqualTo("[70,100]");
-        assertThat(exhausted.path("declaredCents").asLong()).isEqualTo(1_110_000);
-        assertThat(exhausted.path("payableCents").asLong()).isEqualTo(1_000_000);
-        assertThat(exhausted.path("unpaidCents").asLong()).isEqualTo(110_000);
+        DeclarationResult over = declare(declaration("L-3", contractId, 400_000)).as(DeclarationResults.class).first();
+        assertThat(over.payableCents()).isEqualTo(290_000);
+        assertThat(over.unpaidCents()).isEqualTo(110_000);
+        Ceiling exhausted = readCeiling(ceilingOf(contractId));
+        assertThat(exhausted.thresholdsReached()).containsExactly(70, 100);
+        assertThat(exhausted.declaredCents()).isEqualTo(1_110_000);
+        assertThat(exhausted.payableCents()).isEqualTo(1_000_000);
+        assertThat(exhausted.unpaidCents()).isEqualTo(110_000);
 
         // increase request, approved below what was asked, laid down in an addendum
         Api.Response requested = api.post(ceiling + "/increase-requests",
@@ -61,35 +64,35 @@ class ContractLifecycleTest extends ApplicationTest {
                 Map.of("amountCents", 250_000));
         assertThat(approved.status()).isEqualTo(200);
         // seed 001: approved is not final; the ceiling is raised only when the addendum is signed
-        assertThat(api.get(ceiling).body().path("ceilingCents").asLong()).isEqualTo(1_000_000);
+        assertThat(readCeiling(ceilingOf(contractId)).ceilingCents()).isEqualTo(1_000_000);
 
         Api.Response addendum = api.post(ceiling + "/addenda/" + approved.text("addendumId") + "/signature",
                 Map.of("signedBy", "dr. Jansen"));
         assertThat(addendum.status()).isEqualTo(200);
-        JsonNode raised = api.get(ceiling).body();
-        assertThat(raised.path("initialCeilingCents").asLong()).isEqualTo(1_000_000);
-        assertThat(raised.path("ceilingCents").asLong()).isEqualTo(1_250_000);
+        Ceiling raised = readCeiling(ceilingOf(contractId));
+        assertThat(raised.initialCeilingCents()).isEqualTo(1_000_000);
+        assertThat(raised.ceilingCents()).isEqualTo(1_250_000);
         // the 110,000 held above the old ceiling is payable now
-        assertThat(raised.path("payableCents").asLong()).isEqualTo(1_110_000);
-        assertThat(raised.path("unpaidCents").asLong()).isZero();
+        assertThat(raised.payableCents()).isEqualTo(1_110_000);
+        assertThat(raised.unpaidCents()).isZero();
 
         Api.Response clawBack = api.post(ceiling + "/claw-backs",
                 Map.of("amountCents", 100_000, "reason", "care not delivered", "declarationIds", List.of("L-3")));
         assertThat(clawBack.status()).isEqualTo(201);
-        JsonNode afterClawBack = api.get(ceiling).body();
-        assertThat(afterClawBack.path("clawedBackCents").asLong()).isEqualTo(100_000);
-        assertThat(afterClawBack.path("declaredCents").asLong()).isEqualTo(1_110_000);
-        assertThat(afterClawBack.path("payableCents").asLong()).isEqualTo(1_010_000);
-        assertThat(afterClawBack.path("utilisationPercent").decimalValue()).isEqualByComparingTo("80.80");
+        Ceiling afterClawBack = readCeiling(ceilingOf(contractId));
+        assertThat(afterClawBack.clawedBackCents()).isEqualTo(100_000);
+        assertThat(afterClawBack.declaredCents()).isEqualTo(1_110_000);
+        assertThat(afterClawBack.payableCents()).isEqualTo(1_010_000);
+        assertThat(afterClawBack.utilisationPercent()).isEqualByComparingTo("80.80");
 
         // the timeline tells the same story in order, across contract and ceiling
         await().untilAsserted(() -> assertThat(types(contractId)).containsSubsequence(
                 "ContractOffered", "ContractSigned", "CeilingAgreed", "CeilingThresholdReached", "CeilingExhausted",
                 "IncreaseRequested", "IncreaseApproved", "AddendumOffered", "AddendumSigned", "ClawBackIssued"));
-        JsonNode offered = api.get("/api/contracts/" + contractId + "/timeline").body().get(0);
+        TimelineEntry offered = timeline(contractId).get(0);
         // the actor is the principal of the purchaser's token
-        assertThat(offered.path("actor").asText()).isEqualTo("inkoper-" + insurer);
-        assertThat(offered.path("description").asText()).contains("DIGITAL contract offered", "€ 10.000,00");
+        assertThat(offered.actor()).isEqualTo("inkoper-" + insurer);
+        assertThat(offered.description()).contains("DIGITAL contract offered", "€ 10.000,00");
     }
 
     @Test
@@ -101,12 +104,12 @@ class ContractLifecycleTest extends ApplicationTest {
         Api.Response proposal = api.post("/api/contracts/" + contractId + "/proposals",
                 Map.of("ceilingCents", 6_000_000, "tariffPercentage", "95.00"));
         assertThat(proposal.status()).isEqualTo(200);
-        assertThat(proposal.body().path("proposalRound").asInt()).isEqualTo(1);
+        assertThat(proposal.as(Contract.class).proposalRound()).isEqualTo(1);
 
         api.post("/api/contracts/" + contractId + "/signature", Map.of("signedBy", "raad van bestuur"));
-        JsonNode contract = api.get("/api/contracts/" + contractId).body();
-        assertThat(contract.path("tariffPercentage").decimalValue()).isEqualByComparingTo("95.00");
-        assertThat(contract.path("ceilings").get(0).path("ceilingCents").asLong()).isEqualTo(6_000_000);
+        Contract contract = readContract(contractId);
+        assertThat(contract.tariffPercentage()).isEqualByComparingTo("95.00");
+        assertThat(contract.ceilings().get(0).ceilingCents()).isEqualTo(6_000_000);
     }
 
     @Test
@@ -117,10 +120,10 @@ class ContractLifecycleTest extends ApplicationTest {
         String contractId = api.post("/api/contracts", body).text("contractId");
         api.post("/api/contracts/" + contractId + "/signature", Map.of());
 
-        JsonNode ceilings = api.get("/api/contracts/" + contractId).body().path("ceilings");
+        List<CeilingRef> ceilings = readContract(contractId).ceilings();
         assertThat(ceilings).hasSize(2);
-        assertThat(ceilings.get(1).path("year").asInt()).isEqualTo(YEAR + 1);
-        assertThat(ceilings.get(1).path("ceilingCents").asLong()).isEqualTo(200_000);
+        assertThat(ceilings.get(1).year()).isEqualTo(YEAR + 1);
+        assertThat(ceilings.get(1).ceilingCents()).isEqualTo(200_000);
     }
 
     @Test
@@ -129,11 +132,11 @@ class ContractLifecycleTest extends ApplicationTest {
         Api.Response amended = api.post("/api/contracts/" + contractId + "/amendments",
                 Map.of("excludedPrestatieCodes", List.of("CO0142"), "reason", "seed 002 §5.4"));
         assertThat(amended.status()).isEqualTo(200);
-        assertThat(amended.body().path("excludedPrestatieCodes").toString()).isEqualTo("[\"CO0142\"]");
+        assertThat(amended.as(Contract.class).excludedPrestatieCodes()).containsExactly("CO0142");
 
-        JsonNode result = declare(declaration("X-1", contractId, 1_000)).body().path("results").get(0);
-        assertThat(result.path("status").asText()).isEqualTo("REJECTED");
-        assertThat(result.path("reason").asText()).contains("excluded");
+        DeclarationResult result = declare(declaration("X-1", contractId, 1_000)).as(DeclarationResults.class).first();
+        assertThat(result.status()).isEqualTo("REJECTED");
+        assertThat(result.reason()).contains("excluded");
     }
 
     @Test
@@ -141,14 +144,14 @@ class ContractLifecycleTest extends ApplicationTest {
         String contractId = signedContract(newInsurer(), 1_000_000);
         Api.Response terminated = api.post("/api/contracts/" + contractId + "/termination",
                 Map.of("reason", "quality requirements not met", "effectiveDate", YEAR + "-01-31"));
-        assertThat(terminated.body().path("status").asText()).isEqualTo("TERMINATED");
+        assertThat(terminated.as(Contract.class).status()).isEqualTo("TERMINATED");
 
         Map<String, Object> before = declaration("T-1", contractId, 1_000);
         Map<String, Object> after = declaration("T-2", contractId, 1_000);
         after.put("treatmentDate", YEAR + "-02-01");
-        JsonNode results = declare(before, after).body().path("results");
-        assertThat(results.get(0).path("status").asText()).isEqualTo("ACCEPTED");
-        assertThat(results.get(1).path("status").asText()).isEqualTo("REJECTED");
+        List<String> statuses = declare(before, after).as(DeclarationResults.class).statuses();
+        assertThat(statuses.get(0)).isEqualTo("ACCEPTED");
+        assertThat(statuses.get(1)).isEqualTo("REJECTED");
     }
 
     @Test
@@ -164,8 +167,7 @@ class ContractLifecycleTest extends ApplicationTest {
         Api.Response lifted = api.post("/api/contracts/" + contractId + "/patient-stops/" + stopId + "/lifting",
                 Map.of("to", YEAR + "-04-15"));
         assertThat(lifted.status()).isEqualTo(200);
-        JsonNode stops = api.get("/api/contracts/" + contractId).body().path("patientStops");
-        assertThat(stops.get(0).path("to").asText()).isEqualTo(YEAR + "-04-15");
+        assertThat(readContract(contractId).patientStops().get(0).to()).isEqualTo(LocalDate.of(YEAR, 4, 15));
     }
 
     @Test
@@ -176,19 +178,19 @@ class ContractLifecycleTest extends ApplicationTest {
         Api.Response signing = api.post("/api/contracts/" + contractId + "/signature", Map.of());
         assertThat(signing.status()).isEqualTo(409);
         assertThat(signing.contentType()).startsWith("application/problem+json");
-        assertThat(api.get("/api/contracts/" + contractId).text("status")).isEqualTo("WITHDRAWN");
+        assertThat(readContract(contractId).status()).isEqualTo("WITHDRAWN");
     }
 
     @Test
     void declinedOfferOpensNoCeiling() {
         String contractId = offer(newInsurer(), 1_000_000);
         api.post("/api/contracts/" + contractId + "/declination", Map.of("reason", "tariff too low"));
-        JsonNode contract = api.get("/api/contracts/" + contractId).body();
-        assertThat(contract.path("status").asText()).isEqualTo("DECLINED");
-        assertThat(contract.path("ceilings")).isEmpty();
-        JsonNode result = declare(declaration("DEC-1", contractId, 1_000)).body().path("results").get(0);
-        assertThat(result.path("status").asText()).isEqualTo("REJECTED");
-        assertThat(result.path("reason").asText()).contains("not signed");
+        Contract contract = readContract(contractId);
+        assertThat(contract.status()).isEqualTo("DECLINED");
+        assertThat(contract.ceilings()).isEmpty();
+        DeclarationResult result = declare(declaration("DEC-1", contractId, 1_000)).as(DeclarationResults.class).first();
+        assertThat(result.status()).isEqualTo("REJECTED");
+        assertThat(result.reason()).contains("not signed");
     }
 
     @Test
@@ -218,20 +220,22 @@ class ContractLifecycleTest extends ApplicationTest {
         String signed = signedContract(insurer, 1_000);
         String offered = offer(insurer, 2_000);
 
-        List<String> all = new ArrayList<>();
-        api.get("/api/contracts?insurer=" + insurer + "&year=" + YEAR).body()
-                .forEach(c -> all.add(c.path("contractId").asText()));
-        assertThat(all).containsExactlyInAnyOrder(signed, offered);
-        JsonNode onlySigned = api.get("/api/contracts?insurer=" + insurer + "&status=SIGNED").body();
-        assertThat(onlySigned).hasSize(1);
-        assertThat(onlySigned.get(0).path("contractId").asText()).isEqualTo(signed);
-        assertThat(api.get("/api/contracts?insurer=" + insurer + "&year=" + (YEAR + 5)).body()).isEmpty();
+        assertThat(contractIds("/api/contracts?insurer=" + insurer + "&year=" + YEAR))
+                .containsExactlyInAnyOrder(signed, offered);
+        assertThat(contractIds("/api/contracts?insurer=" + insurer + "&status=SIGNED")).containsExactly(signed);
+        assertThat(contractIds("/api/contracts?insurer=" + insurer + "&year=" + (YEAR + 5))).isEmpty();
         assertThat(api.get("/api/contracts?status=NOT_A_STATUS").status()).isEqualTo(400);
     }
 
+    private List<TimelineEntry> timeline(String contractId) {
+        return api.get("/api/contracts/" + contractId + "/timeline").asList(TimelineEntry.class);
+    }
+
     private List<String> types(String contractId) {
-        List<String> types = new ArrayList<>();
-        api.get("/api/contracts/" + contractId + "/timeline").body().forEach(e -> types.add(e.path("type").asText()));
-        return types;
+        return timeline(contractId).stream().map(TimelineEntry::type).toList();
+    }
+
+    private List<String> contractIds(String path) {
+        return api.get(path).asList(ContractSummary.class).stream().map(ContractSummary::contractId).toList();
     }
 }
