@@ -1,6 +1,8 @@
 package nl.ggz.contracts.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import nl.ggz.contracts.api.Responses.Ceiling;
+import nl.ggz.contracts.api.Responses.DeclarationResult;
+import nl.ggz.contracts.api.Responses.DeclarationResults;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,20 +20,21 @@ class DeclarationExactnessTest extends ApplicationTest {
     @Test
     void duplicatesWithinAndAcrossBatchesAreCountedOnce() {
         String contractId = signedContract(newInsurer(), 10_000_000);
-        JsonNode first = declare(declaration("A-1", contractId, 1_000), declaration("A-1", contractId, 1_000),
-                declaration("A-2", contractId, 2_000)).body().path("results");
-        assertThat(statuses(first)).containsExactly("ACCEPTED", "DUPLICATE", "ACCEPTED");
+        DeclarationResults first = declare(declaration("A-1", contractId, 1_000),
+                declaration("A-1", contractId, 1_000), declaration("A-2", contractId, 2_000))
+                .as(DeclarationResults.class);
+        assertThat(first.statuses()).containsExactly("ACCEPTED", "DUPLICATE", "ACCEPTED");
 
         long events = eventCount();
-        JsonNode again = declare(declaration("A-1", contractId, 1_000), declaration("A-2", contractId, 9_999))
-                .body().path("results");
-        assertThat(statuses(again)).containsExactly("DUPLICATE", "DUPLICATE");
-        assertThat(again.get(0).path("ceilingId").asText()).isEqualTo(ceilingOf(contractId));
+        DeclarationResults again = declare(declaration("A-1", contractId, 1_000), declaration("A-2", contractId, 9_999))
+                .as(DeclarationResults.class);
+        assertThat(again.statuses()).containsExactly("DUPLICATE", "DUPLICATE");
+        assertThat(again.first().ceilingId()).isEqualTo(ceilingOf(contractId));
         assertThat(eventCount()).as("a repeated batch changes nothing").isEqualTo(events);
 
-        JsonNode ceiling = api.get("/api/ceilings/" + ceilingOf(contractId)).body();
-        assertThat(ceiling.path("declaredCents").asLong()).isEqualTo(3_000);
-        assertThat(ceiling.path("declarations").asLong()).isEqualTo(2);
+        Ceiling ceiling = readCeiling(ceilingOf(contractId));
+        assertThat(ceiling.declaredCents()).isEqualTo(3_000);
+        assertThat(ceiling.declarations()).isEqualTo(2);
     }
 
     @Test
@@ -43,13 +46,12 @@ class DeclarationExactnessTest extends ApplicationTest {
         credit.put("correctsDeclarationId", "C-1");
         Map<String, Object> tooMuch = declaration("C-1-credit-2", contractId, -6_001);
         tooMuch.put("correctsDeclarationId", "C-1");
-        JsonNode results = declare(credit, tooMuch).body().path("results");
-        assertThat(statuses(results)).containsExactly("ACCEPTED", "REJECTED");
-        assertThat(results.get(0).path("payableCents").asLong()).isEqualTo(-4_000);
-        assertThat(results.get(1).path("reason").asText()).contains("more than");
+        List<DeclarationResult> results = declare(credit, tooMuch).as(DeclarationResults.class).results();
+        assertThat(results).extracting(DeclarationResult::status).containsExactly("ACCEPTED", "REJECTED");
+        assertThat(results.get(0).payableCents()).isEqualTo(-4_000);
+        assertThat(results.get(1).reason()).contains("more than");
 
-        assertThat(api.get("/api/ceilings/" + ceilingOf(contractId)).body().path("declaredCents").asLong())
-                .isEqualTo(6_000);
+        assertThat(readCeiling(ceilingOf(contractId)).declaredCents()).isEqualTo(6_000);
     }
 
     @Test
@@ -60,13 +62,14 @@ class DeclarationExactnessTest extends ApplicationTest {
         Map<String, Object> tooMuch = declaration("D-1-credit-2", contractId, -6_001);
         tooMuch.put("correctsDeclarationId", "D-1");
 
-        JsonNode results = declare(declaration("D-1", contractId, 10_000), credit, tooMuch).body().path("results");
+        DeclarationResults results = declare(declaration("D-1", contractId, 10_000), credit, tooMuch)
+                .as(DeclarationResults.class);
 
-        assertThat(statuses(results)).containsExactly("ACCEPTED", "ACCEPTED", "REJECTED");
-        JsonNode ceiling = api.get("/api/ceilings/" + ceilingOf(contractId)).body();
-        assertThat(ceiling.path("declaredCents").asLong()).isEqualTo(6_000);
-        assertThat(ceiling.path("declarations").asLong()).isEqualTo(1);
-        assertThat(ceiling.path("credits").asLong()).isEqualTo(1);
+        assertThat(results.statuses()).containsExactly("ACCEPTED", "ACCEPTED", "REJECTED");
+        Ceiling ceiling = readCeiling(ceilingOf(contractId));
+        assertThat(ceiling.declaredCents()).isEqualTo(6_000);
+        assertThat(ceiling.declarations()).isEqualTo(1);
+        assertThat(ceiling.credits()).isEqualTo(1);
         // the ledger applies the credit after the declaration it corrects, though both were written in one batch
         assertThat(jdbc.queryForObject("SELECT credited_cents FROM declaration_ledger WHERE declaration_id = 'D-1'",
                 Long.class)).isEqualTo(4_000);
@@ -86,17 +89,17 @@ class DeclarationExactnessTest extends ApplicationTest {
         Api.Response response = declareAll(lines);
 
         assertThat(response.status()).isEqualTo(200);
-        JsonNode results = response.body().path("results");
-        assertThat(results).hasSize(5_000);
-        assertThat(results.get(2_500).path("status").asText()).isEqualTo("REJECTED");
-        assertThat(results.get(2_500).path("declarationId").asText()).isEqualTo("F-bsn");
-        assertThat(results.get(4_999).path("declarationId").asText()).isEqualTo("F-4999");
-        long accepted = statuses(results).stream().filter("ACCEPTED"::equals).count();
+        DeclarationResults results = response.as(DeclarationResults.class);
+        assertThat(results.results()).hasSize(5_000);
+        assertThat(results.results().get(2_500).status()).isEqualTo("REJECTED");
+        assertThat(results.results().get(2_500).declarationId()).isEqualTo("F-bsn");
+        assertThat(results.results().get(4_999).declarationId()).isEqualTo("F-4999");
+        long accepted = results.statuses().stream().filter("ACCEPTED"::equals).count();
         assertThat(accepted).isEqualTo(4_999);
-        JsonNode ceiling = api.get("/api/ceilings/" + ceilingOf(contractId)).body();
-        assertThat(ceiling.path("declarations").asLong()).isEqualTo(4_999);
+        Ceiling ceiling = readCeiling(ceilingOf(contractId));
+        assertThat(ceiling.declarations()).isEqualTo(4_999);
         // 100 + 101 + ... + 5,099, less the line that was refused (100 + 2,500)
-        assertThat(ceiling.path("declaredCents").asLong()).isEqualTo(5_000L * (100 + 5_099) / 2 - 2_600);
+        assertThat(ceiling.declaredCents()).isEqualTo(5_000L * (100 + 5_099) / 2 - 2_600);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM declaration_ledger WHERE ceiling_id = ?", Long.class,
                 ceilingOf(contractId))).isEqualTo(4_999);
     }
@@ -113,12 +116,12 @@ class DeclarationExactnessTest extends ApplicationTest {
 
         Map<String, Object> credit = declaration("K-1-credit", contractId, -5_000);
         credit.put("correctsDeclarationId", "K-1");
-        assertThat(declare(credit).body().path("results").get(0).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(declare(credit).as(DeclarationResults.class).first().status()).isEqualTo("REJECTED");
 
         // so the ceiling still holds: counted is 0, and 15,000 more is paid only up to the 10,000 ceiling
-        JsonNode result = declare(declaration("K-2", contractId, 15_000)).body().path("results").get(0);
-        assertThat(result.path("payableCents").asLong()).isEqualTo(10_000);
-        assertThat(result.path("unpaidCents").asLong()).isEqualTo(5_000);
+        DeclarationResult result = declare(declaration("K-2", contractId, 15_000)).as(DeclarationResults.class).first();
+        assertThat(result.payableCents()).isEqualTo(10_000);
+        assertThat(result.unpaidCents()).isEqualTo(5_000);
     }
 
     @Test
@@ -129,15 +132,15 @@ class DeclarationExactnessTest extends ApplicationTest {
         Map<String, Object> wrongType = declaration("B-3", contractId, 1_000);
         wrongType.put("amountCents", "lots");
         Map<String, Object> otherContract = declaration("B-4", "no-such-contract", 1_000);
-        JsonNode results = declare(declaration("B-1", contractId, 1_000), bsn, wrongType, otherContract, "not an object",
-                declaration("B-5", contractId, 1_000)).body().path("results");
+        List<DeclarationResult> results = declare(declaration("B-1", contractId, 1_000), bsn, wrongType,
+                otherContract, "not an object", declaration("B-5", contractId, 1_000))
+                .as(DeclarationResults.class).results();
 
-        assertThat(statuses(results)).containsExactly("ACCEPTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED",
-                "ACCEPTED");
-        assertThat(results.get(1).path("reason").asText()).contains("BSN");
-        assertThat(results.get(3).path("reason").asText()).contains("no contract");
-        assertThat(api.get("/api/ceilings/" + ceilingOf(contractId)).body().path("declaredCents").asLong())
-                .isEqualTo(2_000);
+        assertThat(results).extracting(DeclarationResult::status).containsExactly("ACCEPTED", "REJECTED", "REJECTED",
+                "REJECTED", "REJECTED", "ACCEPTED");
+        assertThat(results.get(1).reason()).contains("BSN");
+        assertThat(results.get(3).reason()).contains("no contract");
+        assertThat(readCeiling(ceilingOf(contractId)).declaredCents()).isEqualTo(2_000);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM declaration_ledger WHERE patient_ref = '111222333'",
                 Long.class)).as("no BSN is stored").isZero();
     }
@@ -155,10 +158,11 @@ class DeclarationExactnessTest extends ApplicationTest {
         }
         long events = eventCount();
 
-        JsonNode results = declareAll(lines).body().path("results");
+        DeclarationResults results = declareAll(lines).as(DeclarationResults.class);
 
-        assertThat(statuses(results)).containsOnly("REJECTED");
-        assertThat(results.findValuesAsText("reason")).allSatisfy(reason -> assertThat(reason).contains("BSN"));
+        assertThat(results.statuses()).containsOnly("REJECTED");
+        assertThat(results.results()).extracting(DeclarationResult::reason)
+                .allSatisfy(reason -> assertThat(reason).contains("BSN"));
         assertThat(eventCount()).isEqualTo(events);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM declaration_ledger WHERE ceiling_id = ?", Long.class,
                 ceilingOf(contractId))).isZero();
@@ -171,7 +175,7 @@ class DeclarationExactnessTest extends ApplicationTest {
         int linesPerBatch = 50;
         int distinctIds = 200;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<JsonNode>> posts = new ArrayList<>();
+        List<Future<List<DeclarationResult>>> posts = new ArrayList<>();
         for (int client = 0; client < clients; client++) {
             int offset = client * 25;
             posts.add(pool.submit(() -> {
@@ -180,23 +184,23 @@ class DeclarationExactnessTest extends ApplicationTest {
                     // batches overlap: client n sends ids n*25 .. n*25+49 (mod 200)
                     lines.add(declaration("CC-" + ((offset + k) % distinctIds), contractId, 100));
                 }
-                return declareAll(lines).body().path("results");
+                return declareAll(lines).as(DeclarationResults.class).results();
             }));
         }
         int accepted = 0;
-        for (Future<JsonNode> post : posts) {
-            for (JsonNode result : post.get()) {
-                assertThat(result.path("status").asText()).isIn("ACCEPTED", "DUPLICATE");
-                accepted += result.path("status").asText().equals("ACCEPTED") ? 1 : 0;
+        for (Future<List<DeclarationResult>> post : posts) {
+            for (DeclarationResult result : post.get()) {
+                assertThat(result.status()).isIn("ACCEPTED", "DUPLICATE");
+                accepted += result.status().equals("ACCEPTED") ? 1 : 0;
             }
         }
         pool.shutdown();
 
-        JsonNode ceiling = api.get("/api/ceilings/" + ceilingOf(contractId)).body();
+        Ceiling ceiling = readCeiling(ceilingOf(contractId));
         // 8 batches x 50 lines over ids 0..199: every id is sent at least once
         assertThat(accepted).isEqualTo(distinctIds);
-        assertThat(ceiling.path("declarations").asLong()).isEqualTo(distinctIds);
-        assertThat(ceiling.path("declaredCents").asLong()).isEqualTo(distinctIds * 100L);
+        assertThat(ceiling.declarations()).isEqualTo(distinctIds);
+        assertThat(ceiling.declaredCents()).isEqualTo(distinctIds * 100L);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? "
                 + "AND payloadtype LIKE '%DeclarationRecorded'", Long.class, ceilingOf(contractId)))
                 .isEqualTo(distinctIds);
@@ -219,16 +223,8 @@ class DeclarationExactnessTest extends ApplicationTest {
                 declaration("M-3-" + second, second, 2_000));
 
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
-        JsonNode results = answer.body().path("results");
-        assertThat(statuses(results)).containsExactly("ACCEPTED", "REJECTED", "ACCEPTED");
-        assertThat(api.get("/api/ceilings/" + ceilingOf(first)).body().path("declaredCents").asLong()).isEqualTo(1_000);
-        assertThat(api.get("/api/ceilings/" + ceilingOf(second)).body().path("declaredCents").asLong())
-                .isEqualTo(7_000);
-    }
-
-    private static List<String> statuses(JsonNode results) {
-        List<String> statuses = new ArrayList<>();
-        results.forEach(r -> statuses.add(r.path("status").asText()));
-        return statuses;
+        assertThat(answer.as(DeclarationResults.class).statuses()).containsExactly("ACCEPTED", "REJECTED", "ACCEPTED");
+        assertThat(readCeiling(ceilingOf(first)).declaredCents()).isEqualTo(1_000);
+        assertThat(readCeiling(ceilingOf(second)).declaredCents()).isEqualTo(7_000);
     }
 }

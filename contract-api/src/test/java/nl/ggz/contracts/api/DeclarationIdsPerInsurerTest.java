@@ -1,6 +1,7 @@
 package nl.ggz.contracts.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import nl.ggz.contracts.api.Responses.DeclarationResult;
+import nl.ggz.contracts.api.Responses.DeclarationResults;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -20,23 +21,24 @@ class DeclarationIdsPerInsurerTest extends ApplicationTest {
         String second = signedContract(newInsurer(), newProvider(), 1_000_000);
         String id = "ZPM-" + UUID.randomUUID();
 
-        JsonNode atFirst = declare(declaration(id, first, 10_000)).body().path("results").get(0);
-        JsonNode atSecond = declare(declaration(id, second, 20_000)).body().path("results").get(0);
+        DeclarationResult atFirst = result(declare(declaration(id, first, 10_000)));
+        DeclarationResult atSecond = result(declare(declaration(id, second, 20_000)));
 
-        assertThat(atFirst.path("status").asText()).isEqualTo("ACCEPTED");
-        assertThat(atSecond.path("status").asText()).isEqualTo("ACCEPTED");
-        assertThat(atSecond.path("ceilingId").asText()).isEqualTo(ceilingOf(second));
+        assertThat(atFirst.status()).isEqualTo("ACCEPTED");
+        assertThat(atSecond.status()).isEqualTo("ACCEPTED");
+        assertThat(atSecond.ceilingId()).isEqualTo(ceilingOf(second));
+        // no field of the answer names the other insurer's contract
         assertThat(atSecond.toString()).doesNotContain(first);
         assertThat(declared(first)).isEqualTo(10_000);
         assertThat(declared(second)).isEqualTo(20_000);
 
         // posted again, each is a duplicate of its own insurer's declaration only
-        JsonNode againAtSecond = declare(declaration(id, second, 20_000)).body().path("results").get(0);
-        assertThat(againAtSecond.path("status").asText()).isEqualTo("DUPLICATE");
-        assertThat(againAtSecond.path("ceilingId").asText()).isEqualTo(ceilingOf(second));
+        DeclarationResult againAtSecond = result(declare(declaration(id, second, 20_000)));
+        assertThat(againAtSecond.status()).isEqualTo("DUPLICATE");
+        assertThat(againAtSecond.ceilingId()).isEqualTo(ceilingOf(second));
         assertThat(againAtSecond.toString()).doesNotContain(first);
-        JsonNode againAtFirst = declare(declaration(id, first, 10_000)).body().path("results").get(0);
-        assertThat(againAtFirst.path("ceilingId").asText()).isEqualTo(ceilingOf(first));
+        DeclarationResult againAtFirst = result(declare(declaration(id, first, 10_000)));
+        assertThat(againAtFirst.ceilingId()).isEqualTo(ceilingOf(first));
         assertThat(declared(first)).isEqualTo(10_000);
         assertThat(declared(second)).isEqualTo(20_000);
     }
@@ -51,21 +53,24 @@ class DeclarationIdsPerInsurerTest extends ApplicationTest {
 
         Map<String, Object> credit = declaration(id + "-credit", second, -5_000);
         credit.put("correctsDeclarationId", id);
-        assertThat(declare(credit).body().path("results").get(0).path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(result(declare(credit)).status()).isEqualTo("ACCEPTED");
         Api.Response clawBack = api.post("/api/ceilings/" + ceilingOf(second) + "/claw-backs", Map.of(
                 "amountCents", 15_000, "reason", "dubbel gedeclareerd", "declarationIds", java.util.List.of(id)));
         assertThat(clawBack.status()).as(clawBack.body().toString()).isEqualTo(201);
 
         assertThat(declared(first)).isEqualTo(10_000);
-        assertThat(api.get("/api/ceilings/" + ceilingOf(first)).body().path("clawedBackCents").asLong()).isZero();
+        assertThat(readCeiling(ceilingOf(first)).clawedBackCents()).isZero();
         assertThat(declared(second)).isEqualTo(15_000);
-        assertThat(api.get("/api/ceilings/" + ceilingOf(second)).body().path("clawedBackCents").asLong())
-                .isEqualTo(15_000);
+        assertThat(readCeiling(ceilingOf(second)).clawedBackCents()).isEqualTo(15_000);
         assertThat(jdbc.queryForObject("SELECT credited_cents + clawed_back_cents FROM declaration_ledger "
                 + "WHERE ceiling_id = ? AND declaration_id = ?", Long.class, ceilingOf(first), id)).isZero();
     }
 
     private long declared(String contractId) {
-        return api.get("/api/ceilings/" + ceilingOf(contractId)).body().path("declaredCents").asLong();
+        return readCeiling(ceilingOf(contractId)).declaredCents();
+    }
+
+    private static DeclarationResult result(Api.Response answer) {
+        return answer.as(DeclarationResults.class).first();
     }
 }

@@ -1,6 +1,9 @@
 package nl.ggz.contracts.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import nl.ggz.contracts.api.Responses.DeclarationResults;
+import nl.ggz.contracts.api.Responses.Figures;
+import nl.ggz.contracts.api.Responses.Monitoring;
+import nl.ggz.contracts.api.Responses.MonitoringRow;
 import nl.ggz.contracts.domain.ceiling.CeilingAgreement;
 import nl.ggz.contracts.domain.ceiling.CeilingBalance;
 import org.axonframework.config.Configuration;
@@ -66,7 +69,7 @@ class MonitoringConsistencyTest extends ApplicationTest {
                 long amount = 1 + random.nextInt((int) Math.max(1, left.get(corrected)));
                 Map<String, Object> credit = declaration(prefix + "-c" + n++, contractId, -amount);
                 credit.put("correctsDeclarationId", corrected);
-                if (declare(credit).body().path("results").get(0).path("status").asText().equals("ACCEPTED")) {
+                if (declare(credit).as(DeclarationResults.class).first().status().equals("ACCEPTED")) {
                     left.merge(corrected, -amount, Long::sum);
                 }
             } else if (op < 9) {
@@ -92,23 +95,23 @@ class MonitoringConsistencyTest extends ApplicationTest {
 
     private void assertConsistent(String insurer, String ceilingId, long seed) {
         CeilingBalance own = aggregateBalance(ceilingId);
-        JsonNode state = api.get("/api/ceilings/" + ceilingId).body();
-        JsonNode row = null;
-        for (JsonNode r : api.get("/api/monitoring/ceilings?insurer=" + insurer + "&year=" + YEAR).body().path("ceilings")) {
-            if (r.path("ceilingId").asText().equals(ceilingId)) {
+        Figures state = readCeiling(ceilingId);
+        MonitoringRow row = null;
+        for (MonitoringRow r : api.get("/api/monitoring/ceilings?insurer=" + insurer + "&year=" + YEAR)
+                .as(Monitoring.class).ceilings()) {
+            if (r.ceilingId().equals(ceilingId)) {
                 row = r;
             }
         }
         String why = "ceiling " + ceilingId + " (re-run with -Dconsistency.seed=" + seed + ")";
         assertThat(row).as(why).isNotNull();
-        for (JsonNode view : List.of(state, row)) {
-            assertThat(view.path("ceilingCents").asLong()).as(why).isEqualTo(own.ceiling().cents());
-            assertThat(view.path("declaredCents").asLong()).as(why).isEqualTo(own.declared().cents());
-            assertThat(view.path("clawedBackCents").asLong()).as(why).isEqualTo(own.clawedBack().cents());
-            assertThat(view.path("payableCents").asLong()).as(why).isEqualTo(own.payable().cents());
-            assertThat(view.path("unpaidCents").asLong()).as(why).isEqualTo(own.unpaid().cents());
-            assertThat(view.path("utilisationPercent").decimalValue()).as(why)
-                    .isEqualByComparingTo(own.utilisationPercent());
+        for (Figures view : List.of(state, row)) {
+            assertThat(view.ceilingCents()).as(why).isEqualTo(own.ceiling().cents());
+            assertThat(view.declaredCents()).as(why).isEqualTo(own.declared().cents());
+            assertThat(view.clawedBackCents()).as(why).isEqualTo(own.clawedBack().cents());
+            assertThat(view.payableCents()).as(why).isEqualTo(own.payable().cents());
+            assertThat(view.unpaidCents()).as(why).isEqualTo(own.unpaid().cents());
+            assertThat(view.utilisationPercent()).as(why).isEqualByComparingTo(own.utilisationPercent());
         }
     }
 

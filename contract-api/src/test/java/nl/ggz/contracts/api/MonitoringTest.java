@@ -1,6 +1,10 @@
 package nl.ggz.contracts.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import nl.ggz.contracts.api.Responses.Month;
+import nl.ggz.contracts.api.Responses.Monitoring;
+import nl.ggz.contracts.api.Responses.MonitoringRow;
+import nl.ggz.contracts.api.Responses.OpenIncreaseRequest;
+import nl.ggz.contracts.api.Responses.Series;
 import nl.ggz.contracts.domain.shared.DomainTime;
 import org.junit.jupiter.api.Test;
 
@@ -25,30 +29,29 @@ class MonitoringTest extends ApplicationTest {
                 Map.of("amountCents", 200_000, "grounds", "waiting list")).text("requestId");
 
         String path = "/api/monitoring/ceilings?insurer=" + insurer + "&year=" + YEAR;
-        await().untilAsserted(() -> assertThat(api.get(path).body().path("totals").path("openIncreaseRequests").asInt())
-                .isEqualTo(1));
-        JsonNode view = api.get(path).body();
-        assertThat(view.path("totals").path("ceilings").asInt()).isEqualTo(2);
-        assertThat(view.path("totals").path("ceilingCents").asLong()).isEqualTo(3_000_000);
-        assertThat(view.path("totals").path("declaredCents").asLong()).isEqualTo(850_000);
-        assertThat(view.path("totals").path("ceilingsPerThresholdReached").path("70").asInt()).isEqualTo(1);
+        await().untilAsserted(() -> assertThat(monitoring(path).totals().openIncreaseRequests()).isEqualTo(1));
+        Monitoring view = monitoring(path);
+        assertThat(view.totals().ceilings()).isEqualTo(2);
+        assertThat(view.totals().ceilingCents()).isEqualTo(3_000_000);
+        assertThat(view.totals().declaredCents()).isEqualTo(850_000);
+        assertThat(view.totals().ceilingsPerThresholdReached().get(70)).isEqualTo(1);
 
-        JsonNode first = view.path("ceilings").get(0);
-        assertThat(first.path("ceilingId").asText()).as("highest utilisation first").isEqualTo(ceilingOf(busy));
-        assertThat(first.path("utilisationPercent").decimalValue()).isEqualByComparingTo("75.00");
-        assertThat(first.path("thresholdsReached").get(0).path("percent").asInt()).isEqualTo(70);
-        assertThat(first.path("thresholdsReached").get(0).path("reachedAt").asText()).isNotBlank();
-        assertThat(first.path("expectedUtilisationPercent").decimalValue()).isPositive();
-        assertThat(first.path("pace").asText()).isIn("AHEAD", "ON_TRACK", "BEHIND");
-        JsonNode open = first.path("openIncreaseRequests").get(0);
-        assertThat(open.path("requestId").asText()).isEqualTo(requestId);
-        assertThat(open.path("daysWaiting").asLong()).isZero();
-        assertThat(open.path("overdue").asBoolean()).isFalse();
+        MonitoringRow first = view.ceilings().get(0);
+        assertThat(first.ceilingId()).as("highest utilisation first").isEqualTo(ceilingOf(busy));
+        assertThat(first.utilisationPercent()).isEqualByComparingTo("75.00");
+        assertThat(first.thresholdsReached().get(0).percent()).isEqualTo(70);
+        assertThat(first.thresholdsReached().get(0).reachedAt()).isNotNull();
+        assertThat(first.expectedUtilisationPercent()).isPositive();
+        assertThat(first.pace()).isIn("AHEAD", "ON_TRACK", "BEHIND");
+        OpenIncreaseRequest open = first.openIncreaseRequests().get(0);
+        assertThat(open.requestId()).isEqualTo(requestId);
+        assertThat(open.daysWaiting()).isZero();
+        assertThat(open.overdue()).isFalse();
 
-        JsonNode filtered = api.get(path + "&minUtilisation=50").body();
-        assertThat(filtered.path("ceilings")).hasSize(1);
-        assertThat(filtered.path("totals").path("declaredCents").asLong()).isEqualTo(750_000);
-        assertThat(api.get(path + "&sort=PROVIDER&kind=NEGOTIATED").body().path("ceilings")).isEmpty();
+        Monitoring filtered = monitoring(path + "&minUtilisation=50");
+        assertThat(filtered.ceilings()).hasSize(1);
+        assertThat(filtered.totals().declaredCents()).isEqualTo(750_000);
+        assertThat(monitoring(path + "&sort=PROVIDER&kind=NEGOTIATED").ceilings()).isEmpty();
     }
 
     @Test
@@ -69,19 +72,18 @@ class MonitoringTest extends ApplicationTest {
         api.post(ceiling + "/addenda/" + addendumId + "/signature", Map.of());
 
         String path = "/api/monitoring/ceilings/" + ceilingOf(contractId) + "/series";
-        await().untilAsserted(() -> assertThat(api.get(path).body().path("months").path(11).path("ceilingCents").asLong())
-                .isEqualTo(1_300_000));
-        JsonNode months = api.get(path).body().path("months");
+        await().untilAsserted(() -> assertThat(series(path).months().get(11).ceilingCents()).isEqualTo(1_300_000));
+        List<Month> months = series(path).months();
         assertThat(months).hasSize(12);
-        assertThat(months.get(0).path("month").asText()).isEqualTo(YEAR + "-01");
-        assertThat(months.get(0).path("declaredCents").asLong()).isEqualTo(300_000);
-        assertThat(months.get(1).path("cumulativeCountedCents").asLong()).isGreaterThanOrEqualTo(650_000);
-        assertThat(months.get(2).path("declaredCents").asLong()).isEqualTo(700_000);
-        assertThat(months.get(11).path("cumulativeCountedCents").asLong()).isEqualTo(1_350_000);
-        assertThat(months.get(11).path("cumulativePayableCents").asLong()).isEqualTo(1_300_000);
+        assertThat(months.get(0).month()).isEqualTo(YEAR + "-01");
+        assertThat(months.get(0).declaredCents()).isEqualTo(300_000);
+        assertThat(months.get(1).cumulativeCountedCents()).isGreaterThanOrEqualTo(650_000);
+        assertThat(months.get(2).declaredCents()).isEqualTo(700_000);
+        assertThat(months.get(11).cumulativeCountedCents()).isEqualTo(1_350_000);
+        assertThat(months.get(11).cumulativePayableCents()).isEqualTo(1_300_000);
         // the even spread reaches the whole ceiling in December
-        assertThat(months.get(11).path("evenSpreadCents").asLong()).isEqualTo(1_300_000);
-        assertThat(months.get(0).path("evenSpreadCents").asLong()).isLessThan(months.get(1).path("evenSpreadCents").asLong());
+        assertThat(months.get(11).evenSpreadCents()).isEqualTo(1_300_000);
+        assertThat(months.get(0).evenSpreadCents()).isLessThan(months.get(1).evenSpreadCents());
         assertThat(api.get("/api/monitoring/ceilings/no-such-ceiling/series").status()).isEqualTo(404);
     }
 
@@ -97,12 +99,12 @@ class MonitoringTest extends ApplicationTest {
         api.post(b + "/increase-requests/" + decided + "/rejection", Map.of("grounds", "alternatives nearby"));
 
         String path = "/api/monitoring/increase-requests?insurer=" + insurer;
-        await().untilAsserted(() -> assertThat(api.get(path).body()).hasSize(2));
-        JsonNode queue = api.get(path).body();
-        assertThat(queue.get(0).path("requestId").asText()).isEqualTo(first);
-        assertThat(queue.get(1).path("requestId").asText()).isEqualTo(second);
-        assertThat(queue.get(1).path("amountCents").asLong()).isEqualTo(2_000);
-        assertThat(api.get("/api/monitoring/increase-requests?insurer=" + newInsurer()).body()).isEmpty();
+        await().untilAsserted(() -> assertThat(queue(path)).hasSize(2));
+        List<OpenIncreaseRequest> queue = queue(path);
+        assertThat(queue.get(0).requestId()).isEqualTo(first);
+        assertThat(queue.get(1).requestId()).isEqualTo(second);
+        assertThat(queue.get(1).amountCents()).isEqualTo(2_000);
+        assertThat(queue("/api/monitoring/increase-requests?insurer=" + newInsurer())).isEmpty();
     }
 
     /** Issue 12, finding 6: one huge ceiling at a slow pace made the whole insurer-year's monitoring answer 500. */
@@ -115,11 +117,10 @@ class MonitoringTest extends ApplicationTest {
         assertThat(declare(recent).status()).isEqualTo(200);
 
         String path = "/api/monitoring/ceilings?insurer=" + insurer + "&year=" + YEAR;
-        await().untilAsserted(() -> assertThat(api.get(path).body().path("totals").path("declaredCents").asLong())
-                .isEqualTo(1));
+        await().untilAsserted(() -> assertThat(monitoring(path).totals().declaredCents()).isEqualTo(1));
         Api.Response view = api.get(path);
         assertThat(view.status()).isEqualTo(200);
-        assertThat(view.body().path("ceilings").get(0).path("projectedExhaustionDate").isNull()).isTrue();
+        assertThat(view.as(Monitoring.class).ceilings().get(0).projectedExhaustionDate()).isNull();
     }
 
     @Test
@@ -130,6 +131,18 @@ class MonitoringTest extends ApplicationTest {
         Api.Response sort = api.get("/api/monitoring/ceilings?insurer=1234&year=" + YEAR + "&sort=SIDEWAYS");
         assertThat(sort.status()).isEqualTo(400);
         assertThat(sort.contentType()).startsWith("application/problem+json");
+    }
+
+    private Monitoring monitoring(String path) {
+        return api.get(path).as(Monitoring.class);
+    }
+
+    private Series series(String path) {
+        return api.get(path).as(Series.class);
+    }
+
+    private List<OpenIncreaseRequest> queue(String path) {
+        return api.get(path).asList(OpenIncreaseRequest.class);
     }
 
     private static Map<String, Object> dated(String id, String contractId, long cents, String date) {

@@ -1,6 +1,9 @@
 package nl.ggz.contracts.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.ggz.contracts.api.Responses.Ceiling;
+import nl.ggz.contracts.api.Responses.Contract;
+import nl.ggz.contracts.api.Responses.Problem;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -78,29 +81,26 @@ class PointInTimeTest extends ApplicationTest {
         }
 
         // the same story in the figures a purchaser would look at
-        assertThat(asOf(contractId, moments, "offered").path("status").asText()).isEqualTo("OFFERED");
-        assertThat(asOf(contractId, moments, "offered").path("ceilings")).isEmpty();
-        assertThat(asOf(contractId, moments, "signed").path("status").asText()).isEqualTo("SIGNED");
-        JsonNode declared = asOfCeiling(ceiling, moments, "declared above the ceiling");
-        assertThat(declared.path("declaredCents").asLong()).isEqualTo(1_110_000);
-        assertThat(declared.path("payableCents").asLong()).isEqualTo(1_000_000);
-        assertThat(declared.path("thresholdsReached").toString()).isEqualTo("[70,100]");
-        assertThat(asOfCeiling(ceiling, moments, "increase approved").path("ceilingCents").asLong())
-                .isEqualTo(1_000_000);
-        assertThat(asOfCeiling(ceiling, moments, "addendum signed").path("ceilingCents").asLong())
-                .isEqualTo(1_250_000);
-        assertThat(asOfCeiling(ceiling, moments, "addendum signed").path("clawedBackCents").asLong()).isZero();
-        assertThat(asOfCeiling(ceiling, moments, "clawed back").path("clawedBackCents").asLong()).isEqualTo(100_000);
-        assertThat(asOf(contractId, moments, "clawed back").path("ceilings").get(0).path("ceilingCents").asLong())
-                .isEqualTo(1_250_000);
-        assertThat(asOf(contractId, moments, "patient stop").path("patientStops").get(0).path("to").isNull()).isTrue();
-        assertThat(asOf(contractId, moments, "lifted and terminated").path("status").asText()).isEqualTo("TERMINATED");
+        assertThat(asOf(contractId, moments, "offered").status()).isEqualTo("OFFERED");
+        assertThat(asOf(contractId, moments, "offered").ceilings()).isEmpty();
+        assertThat(asOf(contractId, moments, "signed").status()).isEqualTo("SIGNED");
+        Ceiling declared = asOfCeiling(ceiling, moments, "declared above the ceiling");
+        assertThat(declared.declaredCents()).isEqualTo(1_110_000);
+        assertThat(declared.payableCents()).isEqualTo(1_000_000);
+        assertThat(declared.thresholdsReached()).containsExactly(70, 100);
+        assertThat(asOfCeiling(ceiling, moments, "increase approved").ceilingCents()).isEqualTo(1_000_000);
+        assertThat(asOfCeiling(ceiling, moments, "addendum signed").ceilingCents()).isEqualTo(1_250_000);
+        assertThat(asOfCeiling(ceiling, moments, "addendum signed").clawedBackCents()).isZero();
+        assertThat(asOfCeiling(ceiling, moments, "clawed back").clawedBackCents()).isEqualTo(100_000);
+        assertThat(asOf(contractId, moments, "clawed back").ceilings().get(0).ceilingCents()).isEqualTo(1_250_000);
+        assertThat(asOf(contractId, moments, "patient stop").patientStops().get(0).to()).isNull();
+        assertThat(asOf(contractId, moments, "lifted and terminated").status()).isEqualTo("TERMINATED");
 
         // before the offer there was no contract; after the last event, and in the future, it is as it is now
         Api.Response before = api.get("/api/contracts/" + contractId + "?asOf=" + beforeOffer);
         assertThat(before.status()).isEqualTo(404);
         assertThat(before.contentType()).startsWith("application/problem+json");
-        assertThat(before.text("detail")).contains("was not offered yet at " + beforeOffer);
+        assertThat(before.as(Problem.class).detail()).contains("was not offered yet at " + beforeOffer);
         Instant future = Instant.now().plus(400, ChronoUnit.DAYS);
         assertThat(toTheMillisecond(api.get("/api/contracts/" + contractId + "?asOf=" + future).body()))
                 .isEqualTo(toTheMillisecond(api.get("/api/contracts/" + contractId).body()));
@@ -129,7 +129,7 @@ class PointInTimeTest extends ApplicationTest {
             Api.Response contract = api.get("/api/contracts/" + contractId + "?asOf=" + bad);
             assertThat(contract.status()).as(bad).isEqualTo(400);
             assertThat(contract.contentType()).startsWith("application/problem+json");
-            assertThat(contract.text("detail")).as(bad).startsWith("asOf is an ISO-8601 instant");
+            assertThat(contract.as(Problem.class).detail()).as(bad).startsWith("asOf is an ISO-8601 instant");
             assertThat(api.get("/api/ceilings/" + ceilingOf(contractId) + "?asOf=" + bad).status()).isEqualTo(400);
         }
         assertThat(api.get("/api/contracts/no-such-contract?asOf=" + Instant.now()).status()).isEqualTo(404);
@@ -144,15 +144,15 @@ class PointInTimeTest extends ApplicationTest {
         long expected = 0;
         // more rounds than the pool has connections, so that pooled connections are reused after a rebuild
         for (int round = 0; round < 25; round++) {
-            assertThat(api.get(ceiling + "?asOf=" + signed).body().path("declaredCents").asLong()).isZero();
+            assertThat(api.get(ceiling + "?asOf=" + signed).as(Ceiling.class).declaredCents()).isZero();
             assertThat(declare(declaration("LIVE-" + round + "-" + contractId, contractId, 1_000)).status())
                     .isEqualTo(200);
             expected += 1_000;
-            assertThat(api.get(ceiling).body().path("declaredCents").asLong()).isEqualTo(expected);
-            assertThat(api.get("/api/contracts/" + contractId + "?asOf=" + signed).body().path("status").asText())
+            assertThat(readCeiling(ceilingOf(contractId)).declaredCents()).isEqualTo(expected);
+            assertThat(api.get("/api/contracts/" + contractId + "?asOf=" + signed).as(Contract.class).status())
                     .isEqualTo("SIGNED");
         }
-        assertThat(api.get(ceiling).body().path("declarations").asLong()).isEqualTo(25);
+        assertThat(readCeiling(ceilingOf(contractId)).declarations()).isEqualTo(25);
     }
 
     /**
@@ -179,12 +179,12 @@ class PointInTimeTest extends ApplicationTest {
         return now;
     }
 
-    private JsonNode asOf(String contractId, List<Moment> moments, String name) {
-        return api.get("/api/contracts/" + contractId + "?asOf=" + at(moments, name)).body();
+    private Contract asOf(String contractId, List<Moment> moments, String name) {
+        return api.get("/api/contracts/" + contractId + "?asOf=" + at(moments, name)).as(Contract.class);
     }
 
-    private JsonNode asOfCeiling(String ceiling, List<Moment> moments, String name) {
-        return api.get(ceiling + "?asOf=" + at(moments, name)).body();
+    private Ceiling asOfCeiling(String ceiling, List<Moment> moments, String name) {
+        return api.get(ceiling + "?asOf=" + at(moments, name)).as(Ceiling.class);
     }
 
     private static Instant at(List<Moment> moments, String name) {
