@@ -203,6 +203,28 @@ class ContractStateProjectionTest {
     }
 
     @Test
+    void aClaimsBatchGetsTheRouteOfEveryContractItNamesAndNoneForAnUnknownOne() {
+        ContractOffered twoYears = offered("C-1", "3311", "94001234", ProviderType.INDEPENDENT, 2027, 2028, 200_000);
+        ContractOffered unsigned = offered("C-2", 2027, 1_000);
+        ContractOffered terminated = offered("C-3", 2027, 1_000);
+        feed.handle(twoYears, signed(twoYears, SIGNED_AT), unsigned, terminated, signed(terminated, SIGNED_AT));
+        feed.handle(agreedAll(twoYears));
+        feed.handle(agreedAll(terminated));
+        feed.handle(new ContractTerminated("C-3", "quality", LocalDate.of(2027, 3, 31), SIGNED_AT, List.of("C-3-2027")));
+
+        List<DeclarationRoute> routes = queries.find(new FindDeclarationRoutes(List.of("C-1", "C-2", "C-3", "C-9")));
+
+        assertThat(routes).containsExactlyInAnyOrder(
+                new DeclarationRoute("C-1", "3311", "SIGNED", true, LocalDate.of(2027, 1, 1),
+                        LocalDate.of(2028, 12, 31), List.of("C-1-2027", "C-1-2028")),
+                new DeclarationRoute("C-2", "3311", "OFFERED", false, LocalDate.of(2027, 1, 1),
+                        LocalDate.of(2027, 12, 31), List.of()),
+                // terminated, yet signed: care before the effective date is still declared on its ceiling
+                new DeclarationRoute("C-3", "3311", "TERMINATED", true, LocalDate.of(2027, 1, 1),
+                        LocalDate.of(2027, 12, 31), List.of("C-3-2027")));
+    }
+
+    @Test
     void aContractNeverOfferedIsNotFound() {
         assertThat(queries.find(new FindContract("no-such-contract"))).isEmpty();
     }
