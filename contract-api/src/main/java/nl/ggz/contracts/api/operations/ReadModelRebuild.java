@@ -3,13 +3,14 @@ package nl.ggz.contracts.api.operations;
 import jakarta.annotation.PreDestroy;
 import nl.ggz.contracts.api.problem.NotFoundException;
 import nl.ggz.contracts.domain.shared.StateConflictException;
+import nl.ggz.contracts.eventstore.EventStoreExtent;
+import nl.ggz.contracts.eventstore.EventStoreHead;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -42,7 +43,7 @@ public class ReadModelRebuild {
     private static final long WATCH_INTERVAL_MILLIS = 20;
 
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
+    private final EventStoreHead eventStore;
     private final EventTableScan eventTableScan;
     private final Clock clock;
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -52,10 +53,10 @@ public class ReadModelRebuild {
     });
     private volatile Run run;
 
-    public ReadModelRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc, EventTableScan eventTableScan,
-                            Clock clock) {
+    public ReadModelRebuild(EventProcessingConfiguration processing, EventStoreHead eventStore,
+                            EventTableScan eventTableScan, Clock clock) {
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.eventStore = eventStore;
         this.eventTableScan = eventTableScan;
         this.clock = clock;
     }
@@ -71,10 +72,8 @@ public class ReadModelRebuild {
         if (processors.isEmpty()) {
             throw new StateConflictException("there is no streaming read model to rebuild");
         }
-        long[] store = jdbc.queryForObject(
-                "SELECT COALESCE(MAX(globalindex), 0), COUNT(*) FROM domainevententry",
-                (rs, row) -> new long[]{rs.getLong(1), rs.getLong(2)});
-        Run next = new Run(clock.instant(), System.nanoTime(), store[0], store[1]);
+        EventStoreExtent store = eventStore.extent();
+        Run next = new Run(clock.instant(), System.nanoTime(), store.head(), store.events());
         run = next;
         for (StreamingEventProcessor processor : processors) {
             try {
@@ -108,7 +107,7 @@ public class ReadModelRebuild {
     }
 
     public RebuildProgress progress() {
-        long head = jdbc.queryForObject("SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry", Long.class);
+        long head = eventStore.position();
         Run current = run;
         long now = System.nanoTime();
         List<GroupProgress> groups = streaming().stream()
