@@ -1,6 +1,5 @@
 package nl.ggz.contracts.eventstore;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -43,11 +42,10 @@ public class CommittedHorizon {
     private final EventStoreHead head;
     private final Duration maxWait;
 
-    public CommittedHorizon(DataSource dataSource, EventStoreHead head,
-                            @Value("${ggz.audit.max-wait-for-writes:30s}") Duration maxWait) {
+    public CommittedHorizon(DataSource dataSource, EventStoreHead head, AuditProperties settings) {
         this.dataSource = dataSource;
         this.head = head;
-        this.maxWait = maxWait;
+        this.maxWait = settings.maxWaitForWrites();
     }
 
     /** Waits for the event writes open now to end, then answers the last position of the settled table. */

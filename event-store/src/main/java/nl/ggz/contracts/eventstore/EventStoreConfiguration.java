@@ -7,19 +7,20 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The event store on PostgreSQL: Axon's JDBC storage engine with the hash chain on every append. */
+/** The event store on PostgreSQL: Axon's JDBC storage engine with the hash chain on every append, and its settings. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({EventStoreProperties.class, AuditProperties.class})
 public class EventStoreConfiguration {
 
     /**
      * Axon's JDBC event store as Spring Boot would build it, but reading in pages of {@code batch-size} events
-     * instead of 100: a streaming processor catching up after a burst of claims batches, or a ceiling loaded without a
-     * recent snapshot, then needs ten times fewer queries. Events are inserted with their hash chain
-     * ({@link ChainedEventAppender}).
+     * ({@link EventStoreProperties}) instead of 100: a streaming processor catching up after a burst of claims batches,
+     * or a ceiling loaded without a recent snapshot, then needs ten times fewer queries. Events are inserted with their
+     * hash chain ({@link ChainedEventAppender}).
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer,
@@ -28,7 +29,7 @@ public class EventStoreConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          @Value("${ggz.event-store.batch-size:1000}") int batchSize) {
+                                          EventStoreProperties settings) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -38,7 +39,7 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(EventTable.SCHEMA)
-                .batchSize(batchSize)
+                .batchSize(settings.batchSize())
                 // every event is stored with its link in the hash chain (issue 6, tamper evidence)
                 .appendEvents(new ChainedEventAppender())
                 .build();
