@@ -16,11 +16,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Measurements 3 to 6 against the application started from its jar: setup through the API, a warm-up, the hot
- * ceilings under load with the lag probe beside it, single posts, the million-declaration ceiling, and — with the
- * application stopped, so it takes no CPU from them — the loads of that ceiling. Every call carries a bearer token of
- * the party whose act it is ({@link TokenIssuer}): purchasers offer, providers sign, each insurer's claims system
- * declares, its purchaser reads monitoring, the operator reads the heap and the regulator exports the audit history.
+ * Measurements 3 to 8 against the application started from its jar: setup through the API, a warm-up, the hot
+ * ceilings under load with the lag probe beside it, single posts, the million-declaration ceiling, the audit export, a
+ * live rebuild of the read models, and — with the application stopped, so it takes no CPU from them — the loads of
+ * that ceiling. Every call carries a bearer token of the party whose act it is ({@link TokenIssuer}): purchasers
+ * offer, providers sign, each insurer's claims system declares, its purchaser reads monitoring, the operator reads the
+ * heap and rebuilds the read models, and the regulator exports the audit history.
  */
 final class AppMeasurements {
 
@@ -30,6 +31,7 @@ final class AppMeasurements {
     private static final String PROBE_INSURER = "8002";
     private static final String BIG_CEILING_INSURER = "8003";
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
+    private static final Duration REBUILD_LIMIT = Duration.ofMinutes(15);
 
     private final BenchmarkSizes sizes;
     private final DeclarationSamples samples;
@@ -104,6 +106,18 @@ final class AppMeasurements {
         exportHeap.afterGc("after the export");
         AuditExportBenchmark.report(results, export[0], exportHeap);
         cleanup.close(exportHeap);
+
+        BenchmarkMain.say("measurement 8: rebuilding the streaming read models from the event store, then reading it "
+                + "plainly");
+        try {
+            RebuildBenchmark.Outcome[] rebuild = new RebuildBenchmark.Outcome[1];
+            cpu.accounted("8", () -> rebuild[0] = RebuildBenchmark.run(operator, appDatabase, REBUILD_LIMIT));
+            RebuildBenchmark.report(results, rebuild[0]);
+        } catch (Exception e) {
+            // its own row: a failed rebuild must not cost the ceiling loads (5b, 5c) that follow
+            BenchmarkMain.say("8 read-model rebuild FAILED: " + e);
+            results.failed("8", "read-model rebuild", e);
+        }
 
         // the snapshotter runs after the commit on a thread of its own; a graceful stop lets it finish
         BenchmarkMain.say("stopping the application");

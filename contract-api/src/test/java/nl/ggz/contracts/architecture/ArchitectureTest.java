@@ -55,7 +55,7 @@ class ArchitectureTest {
         slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(classes);
     }
 
-    /** Inside the application: the floors (input rules, problems) and the services below the web never reach up. */
+    /** Inside the application: the floors (input rules, problems, settings) and the services below the web never reach up. */
     @Test
     void theApplicationsPackagesDependDownwards() {
         layeredArchitecture().consideringOnlyDependenciesInAnyPackage(ROOT + ".api..")
@@ -63,7 +63,7 @@ class ArchitectureTest {
                 .layer("web").definedBy(ROOT + ".api.web..")
                 .layer("services").definedBy(ROOT + ".api.ingestion..", ROOT + ".api.operations..")
                 .layer("security").definedBy(ROOT + ".api.security..", ROOT + ".api.correlation..")
-                .layer("floor").definedBy(ROOT + ".api.input..", ROOT + ".api.problem..")
+                .layer("floor").definedBy(ROOT + ".api.input..", ROOT + ".api.problem..", ROOT + ".api.settings..")
                 .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
                 .whereLayer("web").mayOnlyBeAccessedByLayers("wiring")
                 .whereLayer("services").mayOnlyBeAccessedByLayers("web", "wiring")

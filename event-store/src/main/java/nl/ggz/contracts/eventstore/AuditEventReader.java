@@ -93,8 +93,8 @@ public class AuditEventReader {
 
     /** The query with only the filters asked for, so that PostgreSQL plans each combination for what it is. */
     static String sql(FindAuditEvents query, long horizon, List<Object> parameters) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM domainevententry WHERE globalindex > ?"
-                + " AND globalindex <= ?");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM " + EventTable.NAME
+                + " WHERE globalindex > ? AND globalindex <= ?");
         parameters.add(query.after());
         parameters.add(horizon);
         if (query.scoped()) {

@@ -23,9 +23,9 @@ public class ChainHeadReader {
             FROM (SELECT aggregateidentifier, count(*) AS events,
                          max(sequencenumber) AS last,
                          max(sequencenumber) FILTER (WHERE hash IS NOT NULL) AS head
-                  FROM domainevententry WHERE globalindex <= ? GROUP BY aggregateidentifier) h
-            LEFT JOIN domainevententry e ON e.aggregateidentifier = h.aggregateidentifier AND e.sequencenumber = h.head
-            """;
+                  FROM %1$s WHERE globalindex <= ? GROUP BY aggregateidentifier) h
+            LEFT JOIN %1$s e ON e.aggregateidentifier = h.aggregateidentifier AND e.sequencenumber = h.head
+            """.formatted(EventTable.NAME);
 
     private final JdbcTemplate jdbc;
 

@@ -1,6 +1,5 @@
 package nl.ggz.contracts.eventstore;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -34,26 +33,27 @@ public class CommittedHorizon {
 
     private static final String WRITERS = """
             SELECT virtualtransaction FROM pg_locks
-            WHERE locktype = 'relation' AND relation = 'domainevententry'::regclass
+            WHERE locktype = 'relation' AND relation = ?::regclass
               AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
               AND mode = 'RowExclusiveLock' AND granted AND pid IS DISTINCT FROM pg_backend_pid()
             """;
 
     private final DataSource dataSource;
+    private final EventStoreHead head;
     private final Duration maxWait;
 
-    public CommittedHorizon(DataSource dataSource,
-                            @Value("${ggz.audit.max-wait-for-writes:30s}") Duration maxWait) {
+    public CommittedHorizon(DataSource dataSource, EventStoreHead head, AuditProperties settings) {
         this.dataSource = dataSource;
-        this.maxWait = maxWait;
+        this.head = head;
+        this.maxWait = settings.maxWaitForWrites();
     }
 
     /** Waits for the event writes open now to end, then answers the last position of the settled table. */
     public long position() {
         long deadline = System.nanoTime() + maxWait.toNanos();
+        long last = head.position();
         // autocommit: every statement sees what is committed at that moment
         try (Connection connection = dataSource.getConnection()) {
-            long last = lastVisible(connection);
             Set<String> open = writers(connection);
             long pause = 2;
             while (!open.isEmpty()) {
@@ -72,21 +72,14 @@ public class CommittedHorizon {
         }
     }
 
-    private static long lastVisible(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry");
-             ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
     private static Set<String> writers(Connection connection) throws SQLException {
         Set<String> writers = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(WRITERS);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                writers.add(rows.getString(1));
+        try (PreparedStatement statement = connection.prepareStatement(WRITERS)) {
+            statement.setString(1, EventTable.NAME);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    writers.add(rows.getString(1));
+                }
             }
         }
         return writers;

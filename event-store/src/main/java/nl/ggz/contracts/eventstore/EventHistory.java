@@ -43,11 +43,11 @@ public class EventHistory {
         try (Stream<GenericDomainEventEntry<byte[]>> rows = cursor.queryForStream("""
                         SELECT type, aggregateidentifier, sequencenumber, eventidentifier, timestamp, payloadtype,
                             payloadrevision, payload, metadata
-                        FROM domainevententry
+                        FROM %s
                         WHERE aggregateidentifier = ANY (?::text[]) AND timestamp COLLATE "C" <= ?
                           AND NOT payloadtype = ANY (?::text[])
                         ORDER BY globalindex
-                        """,
+                        """.formatted(EventTable.NAME),
                 (rs, i) -> new GenericDomainEventEntry<>(rs.getString(1), rs.getString(2), rs.getLong(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8),
                         rs.getBytes(9)),

@@ -4,23 +4,23 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The event store on PostgreSQL: Axon's JDBC storage engine with the hash chain on every append. */
+/** The event store on PostgreSQL: Axon's JDBC storage engine with the hash chain on every append, and its settings. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({EventStoreProperties.class, AuditProperties.class})
 public class EventStoreConfiguration {
 
     /**
      * Axon's JDBC event store as Spring Boot would build it, but reading in pages of {@code batch-size} events
-     * instead of 100: a streaming processor catching up after a burst of claims batches, or a ceiling loaded without a
-     * recent snapshot, then needs ten times fewer queries. Events are inserted with their hash chain
-     * ({@link ChainedEventAppender}).
+     * ({@link EventStoreProperties}) instead of 100: a streaming processor catching up after a burst of claims batches,
+     * or a ceiling loaded without a recent snapshot, then needs ten times fewer queries. Events are inserted with their
+     * hash chain ({@link ChainedEventAppender}).
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer,
@@ -29,7 +29,7 @@ public class EventStoreConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          @Value("${ggz.event-store.batch-size:1000}") int batchSize) {
+                                          EventStoreProperties settings) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -38,8 +38,8 @@ public class EventStoreConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(new EventSchema())
-                .batchSize(batchSize)
+                .schema(EventTable.SCHEMA)
+                .batchSize(settings.batchSize())
                 // every event is stored with its link in the hash chain (issue 6, tamper evidence)
                 .appendEvents(new ChainedEventAppender())
                 .build();

@@ -14,7 +14,7 @@ public class EventStoreTables implements TableOwner {
 
     @Override
     public List<String> tables() {
-        return List.of("domainevententry", "snapshotevententry", "tokenentry", "sagaentry", "associationvalueentry",
+        return List.of(EventTable.NAME, "snapshotevententry", "tokenentry", "sagaentry", "associationvalueentry",
                 "deadletterentry", "scheduled_tasks", "audit_checkpoint");
     }
 }

@@ -91,7 +91,7 @@ public final class TokenIssuer {
         return token("bench-regulator", "REGULATOR", null, null, "nza-toezicht", "benchmark");
     }
 
-    /** The operator: reads the actuator's metrics. */
+    /** The operator: reads the actuator's metrics and rebuilds the read models. */
     public String operator() {
         return token("bench-operator", "OPERATOR", null, null, "beheerder", "benchmark");
     }

@@ -1,10 +1,11 @@
 package nl.ggz.contracts.api.config;
 
+import nl.ggz.contracts.api.settings.GgzProperties;
+import nl.ggz.contracts.eventstore.AuditProperties;
 import nl.ggz.contracts.eventstore.checkpoint.AuditSigningKey;
 import nl.ggz.contracts.eventstore.checkpoint.SigningKeyFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,14 +26,15 @@ public class AuditSigningKeyConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AuditSigningKeyConfiguration.class);
 
     @Bean
-    AuditSigningKey auditSigningKey(@Value("${ggz.audit.signing-key:}") String configured,
-                                    EmbeddedPostgresProperties embedded) {
+    AuditSigningKey auditSigningKey(AuditProperties audit, GgzProperties settings) {
+        String configured = audit.signingKey();
         AuditSigningKey key;
-        if (!configured.isBlank()) {
+        if (configured != null && !configured.isBlank()) {
             key = AuditSigningKey.of(SigningKeyFile.load(Path.of(configured)));
             log.info("audit checkpoints are signed with key {} from {}", key.keyId(), configured);
         } else {
-            Path file = Path.of(embedded.dataDirectory()).toAbsolutePath().getParent().resolve(DEFAULT_FILE);
+            Path file = Path.of(settings.embeddedPostgres().dataDirectory()).toAbsolutePath().getParent()
+                    .resolve(DEFAULT_FILE);
             key = AuditSigningKey.of(SigningKeyFile.loadOrGenerate(file));
             log.info("audit checkpoints are signed with key {} from {}", key.keyId(), file);
         }

@@ -2,6 +2,7 @@ package nl.ggz.contracts.api.config;
 
 import nl.ggz.contracts.api.correlation.AuditTrailCorrelation;
 import nl.ggz.contracts.api.correlation.CommandMetadata;
+import nl.ggz.contracts.api.settings.GgzProperties;
 import nl.ggz.contracts.domain.ceiling.CeilingAgreement;
 import nl.ggz.contracts.domain.process.ContractChangesToCeilings;
 import nl.ggz.contracts.domain.contract.Contract;
@@ -27,7 +28,6 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 import org.axonframework.spring.config.annotation.SpringBeanParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,19 +50,17 @@ public class AxonConfiguration {
             ContractChangesToCeilings.PROCESSING_GROUP);
 
     @Bean
-    ConfigurerModule aggregates(@Value("${ggz.snapshots.ceiling-threshold:2000}") int ceilingSnapshotThreshold,
-                                @Value("${ggz.snapshots.contract-threshold:50}") int contractSnapshotThreshold,
-                                @Value("${ggz.cache.ceilings:10000}") long cachedCeilings) {
+    ConfigurerModule aggregates(GgzProperties settings) {
         // the ceiling is the hot aggregate: cached on this node, and snapshotted so that loading stays short
-        Cache ceilingCache = new BoundedAggregateCache(cachedCeilings);
+        Cache ceilingCache = new BoundedAggregateCache(settings.cache().ceilings());
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Contract.class)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                                c.snapshotter(), contractSnapshotThreshold)))
+                                c.snapshotter(), settings.snapshots().contractThreshold())))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(CeilingAgreement.class)
                         .configureCache(c -> ceilingCache)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
-                                c.snapshotter(), ceilingSnapshotThreshold)))
+                                c.snapshotter(), settings.snapshots().ceilingThreshold())))
                 .configureAggregate(PurchasingPolicy.class);
     }
 
@@ -123,8 +121,8 @@ public class AxonConfiguration {
 
     /** Commands that lost a race for their aggregate to another node are sent again (see RetryingCommandGateway). */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, @Value("${ggz.commands.attempts:5}") int attempts) {
-        return new RetryingCommandGateway(commandBus, attempts);
+    CommandGateway commandGateway(CommandBus commandBus, GgzProperties settings) {
+        return new RetryingCommandGateway(commandBus, settings.commands().attempts());
     }
 
     @Bean

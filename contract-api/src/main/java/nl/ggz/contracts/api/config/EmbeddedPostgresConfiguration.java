@@ -3,6 +3,7 @@ package nl.ggz.contracts.api.config;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import nl.ggz.contracts.api.settings.GgzProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,7 +26,8 @@ public class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+    EmbeddedPostgres embeddedPostgres(GgzProperties settings) throws IOException {
+        GgzProperties.EmbeddedPostgres properties = settings.embeddedPostgres();
         Path dataDirectory = Path.of(properties.dataDirectory()).toAbsolutePath();
         Files.createDirectories(dataDirectory.getParent());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()

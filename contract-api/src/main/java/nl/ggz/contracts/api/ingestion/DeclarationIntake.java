@@ -11,6 +11,7 @@ import nl.ggz.contracts.domain.ceiling.RecordDeclarations;
 import nl.ggz.contracts.domain.shared.Money;
 import nl.ggz.contracts.api.problem.TemporaryFailure;
 import nl.ggz.contracts.api.input.Text;
+import nl.ggz.contracts.api.settings.GgzProperties;
 import nl.ggz.contracts.projections.contract.DeclarationRoute;
 import nl.ggz.contracts.projections.contract.FindDeclarationRoutes;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -18,7 +19,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -59,14 +59,14 @@ public class DeclarationIntake {
     private final MeterRegistry meters;
 
     public DeclarationIntake(CommandGateway commands, QueryGateway queries, ObjectMapper json, Clock clock,
-                             @Value("${ggz.ingestion.concurrent-commands:2}") int concurrentCommands,
+                             GgzProperties settings,
                              MeterRegistry meters) {
         this.commands = commands;
         this.meters = meters;
         this.queries = queries;
         this.json = json;
         this.clock = clock;
-        this.running = new Semaphore(concurrentCommands, true);
+        this.running = new Semaphore(settings.ingestion().concurrentCommands(), true);
     }
 
     /** Records a batch for the contracts of {@code insurer}; a line for another insurer's contract is unknown. */

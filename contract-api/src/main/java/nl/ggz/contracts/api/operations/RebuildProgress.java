@@ -9,22 +9,19 @@ import java.util.stream.Collectors;
  * Where the last rebuild of the streaming read models stands (or, before any rebuild, where the groups stand).
  *
  * @param state           IDLE (no rebuild since this node started), RUNNING, DONE or FAILED
- * @param done            every rebuilt group caught up, and the yardstick read below is measured
+ * @param done            every rebuilt group caught up with the head as it was when the rebuild started
  * @param events          events in the store when the rebuild started: what each group replays
  * @param eventsPerSecond the rebuild's speed: {@code events} over the time until the last group caught up
- * @param sequentialRead  a plain read of the event table right after the rebuild, for comparison
  */
 public record RebuildProgress(String state, boolean done, Instant startedAt, Long elapsedMillis, long head,
-                              Long events, Double eventsPerSecond, SequentialRead sequentialRead, String failure,
-                              List<GroupProgress> groups) {
+                              Long events, Double eventsPerSecond, String failure, List<GroupProgress> groups) {
 
     /** One line for a terminal: what bin/rebuild-read-models prints every second. */
     public String line() {
         String groupsLine = groups.stream().map(RebuildProgress::line).collect(Collectors.joining(" | "));
-        if (done && sequentialRead != null) {
-            return String.format(Locale.ROOT, "DONE in %.1f s: %d events, rebuild %,.0f events/s, sequential read of"
-                            + " the event table %,.0f events/s | %s", elapsedMillis / 1000.0, events,
-                    eventsPerSecond, sequentialRead.eventsPerSecond(), groupsLine);
+        if (done) {
+            return String.format(Locale.ROOT, "DONE in %.1f s: %d events, rebuild %,.0f events/s | %s",
+                    elapsedMillis / 1000.0, events, eventsPerSecond, groupsLine);
         }
         if ("FAILED".equals(state)) {
             return "FAILED: " + failure + " | " + groupsLine;

@@ -1,6 +1,7 @@
 package nl.ggz.contracts.api.web;
 
 import nl.ggz.contracts.api.problem.PayloadTooLargeException;
+import nl.ggz.contracts.api.settings.GgzProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -9,7 +10,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -31,8 +31,8 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     private final long maxBytes;
     private final ObjectMapper json;
 
-    public RequestBodyLimit(@Value("${ggz.http.max-body-bytes:4194304}") long maxBytes, ObjectMapper json) {
-        this.maxBytes = maxBytes;
+    public RequestBodyLimit(GgzProperties settings, ObjectMapper json) {
+        this.maxBytes = settings.http().maxBodyBytes();
         this.json = json;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import nl.ggz.contracts.api.settings.ShippedSettings;
 import nl.ggz.contracts.domain.ceiling.DeclarationOutcome;
 import nl.ggz.contracts.domain.ceiling.DeclarationStatus;
 import nl.ggz.contracts.domain.ceiling.RecordDeclarations;
@@ -42,7 +43,8 @@ class DeclarationIntakeTest {
     private final QueryGateway queries = mock(QueryGateway.class);
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
     private final DeclarationIntake intake = new DeclarationIntake(commands, queries, json,
-            Clock.fixed(Instant.parse("2027-06-01T10:00:00Z"), java.time.ZoneOffset.UTC), 2, new SimpleMeterRegistry());
+            Clock.fixed(Instant.parse("2027-06-01T10:00:00Z"), java.time.ZoneOffset.UTC), ShippedSettings.ggz(),
+            new SimpleMeterRegistry());
 
     DeclarationIntakeTest() {
         when(queries.query(argThat((Object q) -> q instanceof FindDeclarationRoutes),

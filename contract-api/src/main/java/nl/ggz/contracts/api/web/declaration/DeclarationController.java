@@ -5,8 +5,8 @@ import nl.ggz.contracts.api.security.Caller;
 import nl.ggz.contracts.api.ingestion.DeclarationIntake;
 import nl.ggz.contracts.api.ingestion.DeclarationResult;
 import nl.ggz.contracts.api.problem.PayloadTooLargeException;
+import nl.ggz.contracts.api.settings.GgzProperties;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,9 +22,9 @@ public class DeclarationController {
     private final DeclarationIntake intake;
     private final int maxBatchSize;
 
-    public DeclarationController(DeclarationIntake intake, @Value("${ggz.declarations.max-batch-size:5000}") int maxBatchSize) {
+    public DeclarationController(DeclarationIntake intake, GgzProperties settings) {
         this.intake = intake;
-        this.maxBatchSize = maxBatchSize;
+        this.maxBatchSize = settings.declarations().maxBatchSize();
     }
 
     @PostMapping
