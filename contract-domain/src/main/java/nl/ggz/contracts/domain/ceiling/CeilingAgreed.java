@@ -6,11 +6,13 @@ import nl.ggz.contracts.domain.shared.Money;
 import nl.ggz.contracts.domain.shared.ProviderCode;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.domain.shared.Setting;
+import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 import java.util.Set;
 
 /** A ceiling opened for one calendar year of a signed contract. */
+@Revision("1")
 public record CeilingAgreed(String ceilingId,
                             String contractId,
                             InsurerCode insurer,

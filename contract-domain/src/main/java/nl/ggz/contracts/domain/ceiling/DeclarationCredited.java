@@ -1,6 +1,7 @@
 package nl.ggz.contracts.domain.ceiling;
 
 import nl.ggz.contracts.domain.shared.Money;
+import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 
@@ -8,6 +9,7 @@ import java.time.LocalDate;
  * A credit (correction) of an accepted declaration. {@code amount} is positive: what is taken off the declared total;
  * {@code payableReduction} + {@code unpaidReduction} = {@code amount}.
  */
+@Revision("1")
 public record DeclarationCredited(String ceilingId,
                                   String declarationId,
                                   String correctsDeclarationId,

@@ -1,10 +1,12 @@
 package nl.ggz.contracts.domain.ceiling;
 
 import nl.ggz.contracts.domain.shared.Money;
+import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
 
 /** An accepted declaration; {@code payable} + {@code unpaid} = {@code amount}, unpaid being the part above the ceiling. */
+@Revision("1")
 public record DeclarationRecorded(String ceilingId,
                                   String declarationId,
                                   String prestatieCode,

@@ -8,10 +8,12 @@ import nl.ggz.contracts.domain.shared.ProviderCode;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.domain.shared.Setting;
 import nl.ggz.contracts.domain.shared.TariffPercentage;
+import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 import java.util.Set;
 
+@Revision("1")
 public record ContractOffered(String contractId,
                               InsurerCode insurer,
                               ProviderCode provider,

@@ -1,7 +1,9 @@
 package nl.ggz.contracts.domain.policy;
 
 import nl.ggz.contracts.domain.shared.InsurerCode;
+import org.axonframework.serialization.Revision;
 
+@Revision("1")
 public record PurchasingPolicyAmended(String policyId, InsurerCode insurer, int contractYear,
                                       PolicyParameters parameters) {
 }

@@ -1,0 +1,211 @@
+package nl.ggz.contracts.eventstore.stored;
+
+import nl.ggz.contracts.domain.ceiling.AddendumOffered;
+import nl.ggz.contracts.domain.ceiling.AddendumSigned;
+import nl.ggz.contracts.domain.ceiling.CeilingAgreed;
+import nl.ggz.contracts.domain.ceiling.CeilingExhausted;
+import nl.ggz.contracts.domain.ceiling.CeilingThresholdReached;
+import nl.ggz.contracts.domain.ceiling.ClawBackIssued;
+import nl.ggz.contracts.domain.ceiling.ClawBackShare;
+import nl.ggz.contracts.domain.ceiling.ContractAmendmentApplied;
+import nl.ggz.contracts.domain.ceiling.ContractTerminationApplied;
+import nl.ggz.contracts.domain.ceiling.DeclarationCredited;
+import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
+import nl.ggz.contracts.domain.ceiling.IncreaseApproved;
+import nl.ggz.contracts.domain.ceiling.IncreaseDecisionOverdue;
+import nl.ggz.contracts.domain.ceiling.IncreaseRejected;
+import nl.ggz.contracts.domain.ceiling.IncreaseRequested;
+import nl.ggz.contracts.domain.shared.ContractKind;
+import nl.ggz.contracts.domain.shared.InsurerCode;
+import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.ProviderCode;
+import nl.ggz.contracts.domain.shared.ProviderType;
+import nl.ggz.contracts.domain.shared.Setting;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The ceiling's events as the application stored them before events carried a revision (JSON copied from it). */
+class CeilingEventsStoredTest extends StoredEventTest {
+
+    private static final String CEILING = "c-1-2027";
+
+    @Test
+    void ceilingAgreedStoredWithoutRevisionLoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","contractId":"c-1","insurer":"3311","provider":"94001234",\
+                "providerType":"INSTITUTION","kind":"DIGITAL","year":2027,"periodStart":"2027-01-01",\
+                "periodEnd":"2027-12-31","initialCeiling":250000000,"settings":[2,3]}""";
+        CeilingAgreed event = new CeilingAgreed(CEILING, "c-1", new InsurerCode("3311"), new ProviderCode("94001234"),
+                ProviderType.INSTITUTION, ContractKind.DIGITAL, 2027, LocalDate.of(2027, 1, 1),
+                LocalDate.of(2027, 12, 31), Money.cents(250_000_000),
+                new TreeSet<>(List.of(new Setting(2), new Setting(3))));
+
+        assertLoads(stored, NO_REVISION, event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void declarationRecordedStoredWithoutRevisionLoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","declarationId":"ZPM-000001","prestatieCode":"CO0142","setting":2,\
+                "treatmentDate":"2027-03-01","patientRef":"p-7f3a9c","amount":15230,"payable":10000,"unpaid":5230,\
+                "psychodiagnosticsSupplement":false}""";
+        DeclarationRecorded event = new DeclarationRecorded(CEILING, "ZPM-000001", "CO0142", 2,
+                LocalDate.of(2027, 3, 1), "p-7f3a9c", Money.cents(15_230), Money.cents(10_000), Money.cents(5_230),
+                false);
+
+        assertLoads(stored, NO_REVISION, event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void declarationCreditedStoredWithoutRevisionLoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","declarationId":"ZPM-000002","correctsDeclarationId":"ZPM-000001",\
+                "prestatieCode":"CO0142","treatmentDate":"2027-03-01","amount":6000,"payableReduction":770,\
+                "unpaidReduction":5230}""";
+        DeclarationCredited event = new DeclarationCredited(CEILING, "ZPM-000002", "ZPM-000001", "CO0142",
+                LocalDate.of(2027, 3, 1), Money.cents(6_000), Money.cents(770), Money.cents(5_230));
+
+        assertLoads(stored, NO_REVISION, event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void ceilingThresholdReachedStoredWithoutRevisionLoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","percent":70,"counted":175000000,"ceiling":250000000,\
+                "byDeclarationId":"ZPM-004711"}""";
+        CeilingThresholdReached event = new CeilingThresholdReached(CEILING, 70, Money.cents(175_000_000),
+                Money.cents(250_000_000), "ZPM-004711");
+
+        assertLoads(stored, NO_REVISION, event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void ceilingExhaustedStoredWithoutRevisionLoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","counted":250010000,"ceiling":250000000,"byDeclarationId":"ZPM-009999"}""";
+        CeilingExhausted event = new CeilingExhausted(CEILING, Money.cents(250_010_000), Money.cents(250_000_000),
+                "ZPM-009999");
+
+        assertLoads(stored, NO_REVISION, event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void increaseRequestedStoredWithoutRevisionLoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","requestId":"R-1","amount":30000000,"grounds":"waiting lists of 12 weeks",\
+                "requestedAt":"2027-05-03T08:00:00Z","decisionDueAt":"2027-05-31T08:00:00Z"}""";
+        IncreaseRequested event = new IncreaseRequested(CEILING, "R-1", Money.cents(30_000_000),
+                "waiting lists of 12 weeks", Instant.parse("2027-05-03T08:00:00Z"),
+                Instant.parse("2027-05-31T08:00:00Z"));
+
+        assertLoads(stored, NO_REVISION, event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void increaseApprovedStoredWithoutRevisionLoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","requestId":"R-1","amount":25000000,"addendumId":"A-1",\
+                "decidedAt":"2027-05-20T10:00:00Z"}""";
+        IncreaseApproved event = new IncreaseApproved(CEILING, "R-1", Money.cents(25_000_000), "A-1",
+                Instant.parse("2027-05-20T10:00:00Z"));
+
+        assertLoads(stored, NO_REVISION, event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void increaseRejectedStoredWithoutRevisionLoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","requestId":"R-2","grounds":"no waiting list",\
+                "decidedAt":"2027-06-02T10:00:00Z"}""";
+        IncreaseRejected event = new IncreaseRejected(CEILING, "R-2", "no waiting list",
+                Instant.parse("2027-06-02T10:00:00Z"));
+
+        assertLoads(stored, NO_REVISION, event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void increaseDecisionOverdueStoredWithoutRevisionLoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","requestId":"R-3","decisionDueAt":"2027-06-28T08:00:00Z"}""";
+        IncreaseDecisionOverdue event = new IncreaseDecisionOverdue(CEILING, "R-3",
+                Instant.parse("2027-06-28T08:00:00Z"));
+
+        assertLoads(stored, NO_REVISION, event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void addendumOfferedStoredWithoutRevisionLoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","addendumId":"A-1","requestId":"R-1","amount":25000000,\
+                "offeredAt":"2027-05-20T10:00:00Z"}""";
+        AddendumOffered event = new AddendumOffered(CEILING, "A-1", "R-1", Money.cents(25_000_000),
+                Instant.parse("2027-05-20T10:00:00Z"));
+
+        assertLoads(stored, NO_REVISION, event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void addendumSignedStoredWithoutRevisionLoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","addendumId":"A-1","signedBy":"J. de Vries (director)",\
+                "signedAt":"2027-05-22T14:00:00Z","amount":25000000,"previousCeiling":250000000,\
+                "newCeiling":275000000,"released":10000}""";
+        AddendumSigned event = new AddendumSigned(CEILING, "A-1", "J. de Vries (director)",
+                Instant.parse("2027-05-22T14:00:00Z"), Money.cents(25_000_000), Money.cents(250_000_000),
+                Money.cents(275_000_000), Money.cents(10_000));
+
+        assertLoads(stored, NO_REVISION, event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void clawBackIssuedStoredWithoutRevisionLoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","clawBackId":"CB-1","amount":20000,"reason":"care not delivered",\
+                "shares":[{"declarationId":"ZPM-000001","amount":15230},{"declarationId":"ZPM-000003",\
+                "amount":4770}],"issuedAt":"2027-09-01T10:00:00Z"}""";
+        ClawBackIssued event = new ClawBackIssued(CEILING, "CB-1", Money.cents(20_000), "care not delivered",
+                List.of(new ClawBackShare("ZPM-000001", Money.cents(15_230)),
+                        new ClawBackShare("ZPM-000003", Money.cents(4_770))),
+                Instant.parse("2027-09-01T10:00:00Z"));
+
+        assertLoads(stored, NO_REVISION, event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void contractAmendmentAppliedStoredWithoutRevisionLoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","excludedPrestatieCodes":["CO0142"],"excludedSettings":[3]}""";
+        ContractAmendmentApplied event = new ContractAmendmentApplied(CEILING, Set.of("CO0142"),
+                Set.of(new Setting(3)));
+
+        assertLoads(stored, NO_REVISION, event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void contractTerminationAppliedStoredWithoutRevisionLoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","lastCareDate":"2027-06-30"}""";
+        ContractTerminationApplied event = new ContractTerminationApplied(CEILING, LocalDate.of(2027, 6, 30));
+
+        assertLoads(stored, NO_REVISION, event);
+        assertWritten(event, "1", stored);
+    }
+}

@@ -1,0 +1,46 @@
+package nl.ggz.contracts.eventstore.stored;
+
+import org.axonframework.serialization.Revision;
+import org.junit.jupiter.api.Test;
+
+import java.beans.Introspector;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every event carries its revision, so that its next change is a bump with an upcaster from a named revision, and has
+ * a test of its stored JSON (README "Events").
+ */
+class EveryEventHasARevisionTest {
+
+    private static final List<Class<?>> STORED_TESTS = List.of(ContractEventsStoredTest.class,
+            CeilingEventsStoredTest.class, PolicyEventsStoredTest.class);
+
+    private final Set<Class<?>> events = DomainEvents.all();
+
+    @Test
+    void theDomainsEventsAreFound() {
+        // the contract's 11, the ceiling's 14 and the policy's 2: a scan that finds none would prove nothing
+        assertThat(events).hasSize(27);
+    }
+
+    @Test
+    void everyEventCarriesARevision() {
+        assertThat(events).allSatisfy(event -> assertThat(event.getAnnotation(Revision.class))
+                .as(event.getSimpleName() + " carries @Revision").isNotNull());
+    }
+
+    @Test
+    void everyEventHasATestOfItsStoredJson() {
+        List<String> tests = STORED_TESTS.stream().flatMap(test -> Arrays.stream(test.getDeclaredMethods()))
+                .map(Method::getName).toList();
+        assertThat(events).allSatisfy(event -> assertThat(tests)
+                .as("a test " + Introspector.decapitalize(event.getSimpleName()) + "StoredWithoutRevision…")
+                .anyMatch(name -> name.startsWith(Introspector.decapitalize(event.getSimpleName())
+                        + "StoredWithoutRevision")));
+    }
+}

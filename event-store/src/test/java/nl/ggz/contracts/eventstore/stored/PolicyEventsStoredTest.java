@@ -1,0 +1,45 @@
+package nl.ggz.contracts.eventstore.stored;
+
+import nl.ggz.contracts.domain.policy.PolicyParameters;
+import nl.ggz.contracts.domain.policy.PurchasingPolicyAmended;
+import nl.ggz.contracts.domain.policy.PurchasingPolicyPublished;
+import nl.ggz.contracts.domain.shared.InsurerCode;
+import nl.ggz.contracts.domain.shared.ProviderType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The purchasing policy's events as the application stored them before events carried a revision. */
+class PolicyEventsStoredTest extends StoredEventTest {
+
+    @Test
+    void purchasingPolicyPublishedStoredWithoutRevisionLoadsWithItsValues() {
+        String stored = """
+                {"policyId":"3311-2027","insurer":"3311","contractYear":2027,"parameters":{\
+                "thresholdPercents":[70,100],"increaseCapPercent":50,"increaseWindowStart":"2027-03-31T22:00:00Z",\
+                "increaseWindowEnd":"2027-07-31T15:00:00Z","decisionPeriodDays":28,"offerValidityDays":42,\
+                "termYears":{"INDEPENDENT":2,"HOSPITAL_WARD":1,"INSTITUTION":1}}}""";
+        PurchasingPolicyPublished event = new PurchasingPolicyPublished("3311-2027", new InsurerCode("3311"), 2027,
+                PolicyParameters.defaults(2027));
+
+        assertLoads(stored, NO_REVISION, event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void purchasingPolicyAmendedStoredWithoutRevisionLoadsWithItsValues() {
+        String stored = """
+                {"policyId":"3311-2027","insurer":"3311","contractYear":2027,"parameters":{\
+                "thresholdPercents":[70,90,100],"increaseCapPercent":40,"increaseWindowStart":"2027-03-31T22:00:00Z",\
+                "increaseWindowEnd":"2027-07-31T15:00:00Z","decisionPeriodDays":30,"offerValidityDays":42,\
+                "termYears":{"INDEPENDENT":1,"HOSPITAL_WARD":1,"INSTITUTION":1}}}""";
+        PurchasingPolicyAmended event = new PurchasingPolicyAmended("3311-2027", new InsurerCode("3311"), 2027,
+                new PolicyParameters(List.of(70, 90, 100), 40, Instant.parse("2027-03-31T22:00:00Z"),
+                        Instant.parse("2027-07-31T15:00:00Z"), 30, 42, Map.of(ProviderType.INDEPENDENT, 1)));
+
+        assertLoads(stored, NO_REVISION, event);
+        assertWritten(event, "1", stored);
+    }
+}
