@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
+import nl.ggz.contracts.domain.shared.Setting;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,8 +31,8 @@ public final class EventRows {
                 DeclarationSamples.Sample s = samples.line(i);
                 Money amount = Money.cents(s.amountCents());
                 payloads[i] = json.writeValueAsBytes(new DeclarationRecorded(ceilingId, "ZPM-" + (100_000_000 + i),
-                        s.prestatieCode(), s.setting(), s.treatmentDate(), s.patientRef(), amount, amount, Money.ZERO,
-                        false));
+                        new PrestatieCode(s.prestatieCode()), new Setting(s.setting()), s.treatmentDate(),
+                        s.patientRef(), amount, amount, Money.ZERO, false));
                 metadata[i] = json.writeValueAsBytes(auditMetadata());
             }
         } catch (JsonProcessingException e) {

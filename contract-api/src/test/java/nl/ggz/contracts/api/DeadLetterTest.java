@@ -2,6 +2,7 @@ package nl.ggz.contracts.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.ggz.contracts.domain.contract.AmendContract;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.jdbc.CommitBatch;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -143,7 +144,8 @@ class DeadLetterTest extends ApplicationTest {
         long lettersBefore = letters(TIMELINE);
 
         // past the edge's text rules (the command as the domain takes it): a stored event that PostgreSQL text refuses
-        commands.sendAndWait(new AmendContract(poisoned, Set.of("CO0142"), Set.of(), "x\u0000y", Instant.now()));
+        commands.sendAndWait(new AmendContract(poisoned, Set.of(new PrestatieCode("CO0142")), Set.of(), "x\u0000y",
+                Instant.now()));
         assertThat(api.post("/api/contracts/" + healthy + "/amendments",
                 Map.of("excludedPrestatieCodes", List.of("CO0142"), "reason", "na overleg")).status()).isEqualTo(200);
 

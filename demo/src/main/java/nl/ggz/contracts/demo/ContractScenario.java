@@ -24,6 +24,7 @@ import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.ContractTerm;
 import nl.ggz.contracts.domain.shared.DomainTime;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.domain.shared.Setting;
 import nl.ggz.contracts.domain.shared.TariffPercentage;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -64,8 +66,9 @@ final class ContractScenario {
     private static final int LINES_INDEPENDENT = 10;
     private static final int LINES_INSTITUTION = 29;
     private static final int LINES_HOSPITAL_WARD = 19;
-    private static final String[] AMBULANT_CODES = {"CO0142", "CO0242", "CO0342", "DI0142", "GR0110", "CO0408"};
-    private static final String[] CLINICAL_CODES = {"VB0101", "VB0202", "CO0142"};
+    private static final PrestatieCode[] AMBULANT_CODES = codes("CO0142", "CO0242", "CO0342", "DI0142", "GR0110",
+            "CO0408");
+    private static final PrestatieCode[] CLINICAL_CODES = codes("VB0101", "VB0202", "CO0142");
     private static final String[] INCREASE_GROUNDS = {
             "wachtlijst in de regio ruim boven de Treeknorm (14 weken); geen alternatief zorgaanbod beschikbaar",
             "groei van het aantal verzekerden in de regio en extra instroom na sluiting van een andere aanbieder",
@@ -301,9 +304,9 @@ final class ContractScenario {
             long share = i == count - 1 ? left : amount * weights[i] / weightSum;
             left -= share;
             int setting = settings.get(lines.nextInt(settings.size()));
-            String[] codes = setting == 5 ? CLINICAL_CODES : AMBULANT_CODES;
+            PrestatieCode[] codes = setting == 5 ? CLINICAL_CODES : AMBULANT_CODES;
             String id = String.format("ZPM-%s-%05d-%06d", plan.insurer().uzovi(), plan.number(), declarations++);
-            batch.add(new DeclarationLine(id, SeasonCurve.treatmentDay(year, month, lines), setting,
+            batch.add(new DeclarationLine(id, SeasonCurve.treatmentDay(year, month, lines), new Setting(setting),
                     codes[lines.nextInt(codes.length)], "p-" + Integer.toHexString(0x100000 + lines.nextInt(0xEFFFFF)),
                     Money.cents(share), null));
         }
@@ -505,6 +508,10 @@ final class ContractScenario {
     private int tariffBasisPoints() {
         int insurer = (Integer.parseInt(plan.insurer().uzovi()) % 7) * 75;
         return 9_000 + insurer + (plan.kind() == ContractKind.NEGOTIATED ? 300 : 0);
+    }
+
+    private static PrestatieCode[] codes(String... codes) {
+        return Arrays.stream(codes).map(PrestatieCode::new).toArray(PrestatieCode[]::new);
     }
 
     private static TariffPercentage tariff(int basisPoints) {

@@ -22,6 +22,7 @@ import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.ContractTerm;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.ProviderCode;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.domain.shared.Setting;
@@ -85,15 +86,16 @@ public final class Events {
     /** A declaration of {@code cents}, {@code payableCents} of it under the ceiling, the rest held unpaid. */
     public static DeclarationRecorded recorded(String ceilingId, String declarationId, long cents, long payableCents,
                                                LocalDate treatmentDate) {
-        return new DeclarationRecorded(ceilingId, declarationId, "CO0142", 2, treatmentDate, "p-" + declarationId,
-                euros(cents), euros(payableCents), euros(cents - payableCents), false);
+        return new DeclarationRecorded(ceilingId, declarationId, new PrestatieCode("CO0142"), new Setting(2),
+                treatmentDate, "p-" + declarationId, euros(cents), euros(payableCents), euros(cents - payableCents),
+                false);
     }
 
     /** A credit of {@code cents} (positive: what is taken off) on an earlier declaration, all of it payable. */
     public static DeclarationCredited credited(String ceilingId, String declarationId, String corrects, long cents,
                                                LocalDate treatmentDate) {
-        return new DeclarationCredited(ceilingId, declarationId, corrects, "CO0142", treatmentDate, euros(cents),
-                euros(cents), Money.ZERO);
+        return new DeclarationCredited(ceilingId, declarationId, corrects, new PrestatieCode("CO0142"), treatmentDate,
+                euros(cents), euros(cents), Money.ZERO);
     }
 
     public static CeilingThresholdReached threshold(String ceilingId, int percent, long countedCents,

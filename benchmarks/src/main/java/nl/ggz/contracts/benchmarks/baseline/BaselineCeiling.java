@@ -3,6 +3,8 @@ package nl.ggz.contracts.benchmarks.baseline;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
+import nl.ggz.contracts.domain.shared.Setting;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -31,8 +33,9 @@ public class BaselineCeiling {
     @CommandHandler
     public void handle(RecordBaselineDeclaration command) {
         Money amount = Money.cents(command.amountCents());
-        apply(new DeclarationRecorded(ceilingId, command.declarationId(), command.prestatieCode(), command.setting(),
-                command.treatmentDate(), command.patientRef(), amount, amount, Money.ZERO, false));
+        apply(new DeclarationRecorded(ceilingId, command.declarationId(), new PrestatieCode(command.prestatieCode()),
+                new Setting(command.setting()), command.treatmentDate(), command.patientRef(), amount, amount,
+                Money.ZERO, false));
     }
 
     @EventSourcingHandler

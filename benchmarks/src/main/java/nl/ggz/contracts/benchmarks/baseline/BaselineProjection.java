@@ -40,7 +40,7 @@ public class BaselineProjection {
                      + "(declaration_id, ceiling_id, prestatie_code, treatment_date, amount_cents) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, event.declarationId());
             insert.setString(2, event.ceilingId());
-            insert.setString(3, event.prestatieCode());
+            insert.setString(3, event.prestatieCode().value());
             insert.setObject(4, event.treatmentDate());
             insert.setLong(5, event.amount().cents());
             insert.executeUpdate();

@@ -14,6 +14,6 @@ public class ReferenceDataConfiguration {
     @Bean
     PrestatieCatalogue prestatieCatalogue(GgzProperties settings) {
         Set<String> supplements = settings.reference().psychodiagnosticsSupplementCodes();
-        return supplements::contains;
+        return code -> supplements.contains(code.value());
     }
 }

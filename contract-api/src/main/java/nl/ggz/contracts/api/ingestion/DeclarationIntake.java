@@ -9,6 +9,8 @@ import nl.ggz.contracts.domain.ceiling.DeclarationLine;
 import nl.ggz.contracts.domain.ceiling.DeclarationOutcome;
 import nl.ggz.contracts.domain.ceiling.RecordDeclarations;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
+import nl.ggz.contracts.domain.shared.Setting;
 import nl.ggz.contracts.api.problem.TemporaryFailure;
 import nl.ggz.contracts.api.input.Text;
 import nl.ggz.contracts.api.settings.GgzProperties;
@@ -115,7 +117,8 @@ public class DeclarationIntake {
             }
             positionsByCeiling.computeIfAbsent(ceilingId, k -> new ArrayList<>()).add(i);
             linesByCeiling.computeIfAbsent(ceilingId, k -> new ArrayList<>()).add(new DeclarationLine(
-                    item.declarationId(), item.treatmentDate(), item.setting(), item.prestatieCode(),
+                    item.declarationId(), item.treatmentDate(), new Setting(item.setting()),
+                    new PrestatieCode(item.prestatieCode()),
                     item.patientRef(), Money.cents(item.amountCents()), item.correctsDeclarationId()));
         }
 

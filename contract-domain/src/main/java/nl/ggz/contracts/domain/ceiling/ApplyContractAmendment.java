@@ -1,5 +1,6 @@
 package nl.ggz.contracts.domain.ceiling;
 
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.Setting;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -7,6 +8,6 @@ import java.util.Set;
 
 /** Carries a contract amendment to one of its ceilings, so that declarations there are judged by it. */
 public record ApplyContractAmendment(@TargetAggregateIdentifier String ceilingId,
-                                     Set<String> excludedPrestatieCodes,
+                                     Set<PrestatieCode> excludedPrestatieCodes,
                                      Set<Setting> excludedSettings) {
 }

@@ -7,6 +7,7 @@ import nl.ggz.contracts.domain.shared.DomainTime;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.RuleViolationException;
 import nl.ggz.contracts.domain.shared.Setting;
 import nl.ggz.contracts.domain.shared.StateConflictException;
@@ -47,7 +48,7 @@ public class CeilingAgreement {
     private LocalDate lastCareDate;
     private Set<Setting> settings;
     private Set<Setting> excludedSettings;
-    private Set<String> excludedPrestatieCodes;
+    private Set<PrestatieCode> excludedPrestatieCodes;
     private Money initialCeiling;
     private CeilingBalance balance;
     private TreeSet<Integer> thresholdsReached;
@@ -148,7 +149,7 @@ public class CeilingAgreement {
         if (dateRefusal != null) {
             return dateRefusal;
         }
-        Setting setting = new Setting(line.setting());
+        Setting setting = line.setting();
         if (!settings.contains(setting)) {
             // seed 001 (Hoogspecialistische GGZ): without a contract for setting 8, setting 8 cannot be declared
             return setting.equals(Setting.HIGHLY_SPECIALISED)

@@ -1,6 +1,7 @@
 package nl.ggz.contracts.domain.ceiling;
 
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ import java.time.LocalDate;
 public record DeclarationCredited(String ceilingId,
                                   String declarationId,
                                   String correctsDeclarationId,
-                                  String prestatieCode,
+                                  PrestatieCode prestatieCode,
                                   LocalDate treatmentDate,
                                   Money amount,
                                   Money payableReduction,

@@ -1,6 +1,8 @@
 package nl.ggz.contracts.domain.ceiling;
 
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
+import nl.ggz.contracts.domain.shared.Setting;
 
 import java.time.LocalDate;
 
@@ -10,8 +12,8 @@ import java.time.LocalDate;
  */
 public record DeclarationLine(String declarationId,
                               LocalDate treatmentDate,
-                              int setting,
-                              String prestatieCode,
+                              Setting setting,
+                              PrestatieCode prestatieCode,
                               String patientRef,
                               Money amount,
                               String correctsDeclarationId) {

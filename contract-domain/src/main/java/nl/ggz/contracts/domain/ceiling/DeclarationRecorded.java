@@ -1,6 +1,8 @@
 package nl.ggz.contracts.domain.ceiling;
 
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
+import nl.ggz.contracts.domain.shared.Setting;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
@@ -9,8 +11,8 @@ import java.time.LocalDate;
 @Revision("1")
 public record DeclarationRecorded(String ceilingId,
                                   String declarationId,
-                                  String prestatieCode,
-                                  int setting,
+                                  PrestatieCode prestatieCode,
+                                  Setting setting,
                                   LocalDate treatmentDate,
                                   String patientRef,
                                   Money amount,

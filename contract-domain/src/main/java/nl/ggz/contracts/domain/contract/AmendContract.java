@@ -1,5 +1,6 @@
 package nl.ggz.contracts.domain.contract;
 
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.Setting;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,7 +9,7 @@ import java.util.Set;
 
 /** Seed 002 §5.4: the insurer may leave parts or prestaties of a contract out. */
 public record AmendContract(@TargetAggregateIdentifier String contractId,
-                            Set<String> excludedPrestatieCodes,
+                            Set<PrestatieCode> excludedPrestatieCodes,
                             Set<Setting> excludedSettings,
                             String reason,
                             Instant amendedAt) {

@@ -12,6 +12,7 @@ import nl.ggz.contracts.domain.shared.DomainTime;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.ProviderCode;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.domain.shared.RuleViolationException;
@@ -61,7 +62,7 @@ public class Contract {
     private ContractStatus status;
     private int proposalRound;
     private Set<Setting> excludedSettings;
-    private Set<String> excludedPrestatieCodes;
+    private Set<PrestatieCode> excludedPrestatieCodes;
     private Map<String, PatientStopState> patientStops;
 
     protected Contract() {
@@ -165,22 +166,18 @@ public class Contract {
     public void handle(AmendContract command) {
         requireSigned("amend");
         requiredText(command.reason(), "reason");
-        Set<String> codes = command.excludedPrestatieCodes() == null ? Set.of() : command.excludedPrestatieCodes();
+        Set<PrestatieCode> codes = command.excludedPrestatieCodes() == null ? Set.of() : command.excludedPrestatieCodes();
         Set<Setting> excluded = command.excludedSettings() == null ? Set.of() : command.excludedSettings();
         if (codes.isEmpty() && excluded.isEmpty()) {
             throw new InvalidValueException("an amendment excludes at least one prestatie code or setting");
         }
-        for (String code : codes) {
-            if (code == null || !code.matches("[A-Za-z0-9]{1,20}")) {
-                throw new InvalidValueException("a prestatie code is 1 to 20 letters and digits, got '" + code + "'");
-            }
-        }
+        codes.forEach(code -> required(code, "an excluded prestatie code"));
         for (Setting setting : excluded) {
             if (!settings.contains(setting)) {
                 throw new RuleViolationException(setting + " is not part of the contract, so it cannot be excluded");
             }
         }
-        Set<String> newCodes = new TreeSet<>(codes);
+        Set<PrestatieCode> newCodes = new TreeSet<>(codes);
         newCodes.removeAll(excludedPrestatieCodes);
         Set<Setting> newSettings = new TreeSet<>(excluded);
         newSettings.removeAll(excludedSettings);

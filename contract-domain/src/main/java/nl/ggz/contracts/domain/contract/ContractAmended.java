@@ -1,5 +1,6 @@
 package nl.ggz.contracts.domain.contract;
 
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.Setting;
 import org.axonframework.serialization.Revision;
 
@@ -10,7 +11,7 @@ import java.util.Set;
 /** @param excludedPrestatieCodes newly excluded codes; @param excludedSettings newly excluded settings */
 @Revision("1")
 public record ContractAmended(String contractId,
-                              Set<String> excludedPrestatieCodes,
+                              Set<PrestatieCode> excludedPrestatieCodes,
                               Set<Setting> excludedSettings,
                               String reason,
                               Instant amendedAt,

@@ -4,6 +4,7 @@ import nl.ggz.contracts.domain.policy.FakePurchasingPolicies;
 import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.ProviderCode;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.domain.shared.Setting;
@@ -35,9 +36,9 @@ abstract class CeilingFixtureBase {
     static final Money INITIAL = Money.cents(1_000_000);
     static final Instant RECEIVED_AT = Instant.parse("2027-06-01T10:00:00Z");
     static final LocalDate CARE_DATE = LocalDate.of(2027, 3, 1);
-    static final String PRESTATIE = "CO0142";
+    static final PrestatieCode PRESTATIE = new PrestatieCode("CO0142");
     static final String PATIENT = "p-7f3a9c";
-    static final String SUPPLEMENT = FakePrestatieCatalogue.SUPPLEMENT;
+    static final PrestatieCode SUPPLEMENT = FakePrestatieCatalogue.SUPPLEMENT;
 
     AggregateTestFixture<CeilingAgreement> fixture;
     InMemoryDeclarationLedger ledger;
@@ -76,15 +77,16 @@ abstract class CeilingFixtureBase {
     }
 
     static DeclarationLine line(String id, long cents) {
-        return new DeclarationLine(id, CARE_DATE, 2, PRESTATIE, PATIENT, Money.cents(cents), null);
+        return new DeclarationLine(id, CARE_DATE, new Setting(2), PRESTATIE, PATIENT, Money.cents(cents), null);
     }
 
-    static DeclarationLine line(String id, LocalDate date, int setting, String prestatie, String patient, long cents) {
-        return new DeclarationLine(id, date, setting, prestatie, patient, Money.cents(cents), null);
+    static DeclarationLine line(String id, LocalDate date, int setting, PrestatieCode prestatie, String patient,
+                                long cents) {
+        return new DeclarationLine(id, date, new Setting(setting), prestatie, patient, Money.cents(cents), null);
     }
 
     static DeclarationLine creditLine(String id, String corrects, long cents) {
-        return new DeclarationLine(id, CARE_DATE, 2, PRESTATIE, PATIENT, Money.cents(-cents), corrects);
+        return new DeclarationLine(id, CARE_DATE, new Setting(2), PRESTATIE, PATIENT, Money.cents(-cents), corrects);
     }
 
     static RecordDeclarations batch(DeclarationLine... lines) {
@@ -92,7 +94,7 @@ abstract class CeilingFixtureBase {
     }
 
     static DeclarationRecorded recorded(String id, long amount, long payable, long unpaid) {
-        return new DeclarationRecorded(CEILING_ID, id, PRESTATIE, 2, CARE_DATE, PATIENT, Money.cents(amount),
+        return new DeclarationRecorded(CEILING_ID, id, PRESTATIE, new Setting(2), CARE_DATE, PATIENT, Money.cents(amount),
                 Money.cents(payable), Money.cents(unpaid), false);
     }
 
@@ -103,7 +105,7 @@ abstract class CeilingFixtureBase {
     }
 
     static DeclarationRecorded supplementRecorded(String id, String patient) {
-        return new DeclarationRecorded(CEILING_ID, id, SUPPLEMENT, 2, CARE_DATE, patient, Money.cents(5_000),
+        return new DeclarationRecorded(CEILING_ID, id, SUPPLEMENT, new Setting(2), CARE_DATE, patient, Money.cents(5_000),
                 Money.cents(5_000), Money.ZERO, true);
     }
 

@@ -2,6 +2,8 @@ package nl.ggz.contracts.domain.ceiling;
 
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
+import nl.ggz.contracts.domain.shared.Setting;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -150,11 +152,11 @@ class CreditTest extends CeilingFixtureBase {
 
     @Test
     void creditKeepsTheTreatmentDateAndPrestatieOfTheCreditLine() {
-        DeclarationLine credit = new DeclarationLine("C-1", LocalDate.of(2027, 2, 1), 2, "OV0012", PATIENT,
+        DeclarationLine credit = new DeclarationLine("C-1", LocalDate.of(2027, 2, 1), new Setting(2), new PrestatieCode("OV0012"), PATIENT,
                 Money.cents(-1_000), "D-1");
         given(agreed(), recorded("D-1", 5_000, 5_000, 0))
                 .when(batch(credit))
-                .expectEvents(new DeclarationCredited(CEILING_ID, "C-1", "D-1", "OV0012", LocalDate.of(2027, 2, 1),
+                .expectEvents(new DeclarationCredited(CEILING_ID, "C-1", "D-1", new PrestatieCode("OV0012"), LocalDate.of(2027, 2, 1),
                         Money.cents(1_000), Money.cents(1_000), Money.ZERO));
     }
 }

@@ -2,6 +2,7 @@ package nl.ggz.contracts.domain.ceiling;
 
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.Setting;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -120,7 +121,8 @@ class DeclarationRecordingTest extends CeilingFixtureBase {
     @Test
     void positiveDeclarationNamingADeclarationToCorrectIsRefused() {
         given(agreed(), recorded("D-1", 10_000, 10_000, 0))
-                .when(batch(new DeclarationLine("D-2", CARE_DATE, 2, PRESTATIE, PATIENT, Money.cents(500), "D-1")))
+                .when(batch(new DeclarationLine("D-2", CARE_DATE, new Setting(2), PRESTATIE, PATIENT, Money.cents(500),
+                        "D-1")))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(outcomes(results -> assertThat(results).singleElement()
                         .satisfies(o -> {

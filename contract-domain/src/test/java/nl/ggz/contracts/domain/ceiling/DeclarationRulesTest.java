@@ -1,5 +1,6 @@
 package nl.ggz.contracts.domain.ceiling;
 
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -65,7 +66,7 @@ class DeclarationRulesTest extends CeilingFixtureBase {
         given(agreed(), new ContractAmendmentApplied(CEILING_ID, Set.of(PRESTATIE), Set.of()))
                 .when(batch(line("D-1", 10_000)))
                 .expectNoEvents()
-                .expectResultMessagePayloadMatching(outcomes(r -> rejected(r, "D-1", PRESTATIE, "excluded")));
+                .expectResultMessagePayloadMatching(outcomes(r -> rejected(r, "D-1", PRESTATIE.value(), "excluded")));
     }
 
     @Test
@@ -79,7 +80,7 @@ class DeclarationRulesTest extends CeilingFixtureBase {
 
     @Test
     void otherPrestatiesAndSettingsStayDeclarableAfterAnAmendment() {
-        DeclarationLine line = line("D-1", CARE_DATE, 2, "OV0012", PATIENT, 10_000);
+        DeclarationLine line = line("D-1", CARE_DATE, 2, new PrestatieCode("OV0012"), PATIENT, 10_000);
         given(agreed(), new ContractAmendmentApplied(CEILING_ID, Set.of(PRESTATIE), settings(3)))
                 .when(batch(line))
                 .expectEvents(recorded(line, 10_000, 0, false));

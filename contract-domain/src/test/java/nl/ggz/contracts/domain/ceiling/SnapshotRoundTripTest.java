@@ -2,6 +2,7 @@ package nl.ggz.contracts.domain.ceiling;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -26,7 +27,7 @@ class SnapshotRoundTripTest extends CeilingFixtureBase {
                         AT.plusSeconds(28L * 86_400)),
                 new IncreaseApproved(CEILING_ID, "R-1", Money.cents(300_000), "A-1", AT),
                 new AddendumOffered(CEILING_ID, "A-1", "R-1", Money.cents(300_000), AT),
-                new ContractAmendmentApplied(CEILING_ID, Set.of("OV0012"), settings(3)))
+                new ContractAmendmentApplied(CEILING_ID, Set.of(new PrestatieCode("OV0012")), settings(3)))
                 .when(new ApplyContractTermination(CEILING_ID, java.time.LocalDate.of(2027, 10, 31)))
                 .expectState(state::set);
 

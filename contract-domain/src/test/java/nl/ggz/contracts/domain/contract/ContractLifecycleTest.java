@@ -6,6 +6,7 @@ import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.domain.shared.RuleViolationException;
 import nl.ggz.contracts.domain.shared.StateConflictException;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,8 @@ class ContractLifecycleTest {
 
     private static final Instant LATER = Instant.parse("2026-10-25T10:00:00Z");
     private static final Instant AMENDED_AT = Instant.parse("2027-03-01T10:00:00Z");
+    private static final PrestatieCode CO0142 = new PrestatieCode("CO0142");
+    private static final PrestatieCode OV0012 = new PrestatieCode("OV0012");
     /** The first moment after a 2027–2028 term: 1 January 2029 00:00 in Amsterdam. */
     private static final Instant AFTER_TWO_YEAR_TERM = Instant.parse("2028-12-31T23:00:00Z");
 
@@ -130,15 +133,15 @@ class ContractLifecycleTest {
     @Test
     void signedContractIsAmendedAndTheAmendmentNamesItsCeilings() {
         fixture.given(offeredToIndependent(), signedIndependent())
-                .when(new AmendContract(CONTRACT_ID, Set.of("CO0142"), settings(3), "quality mark lapsed", AMENDED_AT))
-                .expectEvents(new ContractAmended(CONTRACT_ID, Set.of("CO0142"), settings(3), "quality mark lapsed",
+                .when(new AmendContract(CONTRACT_ID, Set.of(CO0142), settings(3), "quality mark lapsed", AMENDED_AT))
+                .expectEvents(new ContractAmended(CONTRACT_ID, Set.of(CO0142), settings(3), "quality mark lapsed",
                         AMENDED_AT, List.of(CEILING_2027, CEILING_2028)));
     }
 
     @Test
     void amendmentIsRefusedWhileTheContractIsOnlyOffered() {
         fixture.given(offeredToInstitution())
-                .when(new AmendContract(CONTRACT_ID, Set.of("CO0142"), Set.of(), "reason", AMENDED_AT))
+                .when(new AmendContract(CONTRACT_ID, Set.of(CO0142), Set.of(), "reason", AMENDED_AT))
                 .expectException(StateConflictException.class)
                 .expectNoEvents();
     }
@@ -148,7 +151,7 @@ class ContractLifecycleTest {
         fixture.given(offeredToInstitution(), signedInstitution(),
                         new ContractTerminated(CONTRACT_ID, "fraud", LocalDate.of(2027, 2, 28), AMENDED_AT,
                                 List.of(CEILING_2027)))
-                .when(new AmendContract(CONTRACT_ID, Set.of("CO0142"), Set.of(), "reason", AMENDED_AT))
+                .when(new AmendContract(CONTRACT_ID, Set.of(CO0142), Set.of(), "reason", AMENDED_AT))
                 .expectException(StateConflictException.class);
     }
 
@@ -165,9 +168,9 @@ class ContractLifecycleTest {
     @Test
     void repeatingAnExclusionIsRefused() {
         fixture.given(offeredToInstitution(), signedInstitution(),
-                        new ContractAmended(CONTRACT_ID, Set.of("CO0142"), settings(3), "first", AMENDED_AT,
+                        new ContractAmended(CONTRACT_ID, Set.of(CO0142), settings(3), "first", AMENDED_AT,
                                 List.of(CEILING_2027)))
-                .when(new AmendContract(CONTRACT_ID, Set.of("CO0142"), settings(3), "again", AMENDED_AT))
+                .when(new AmendContract(CONTRACT_ID, Set.of(CO0142), settings(3), "again", AMENDED_AT))
                 .expectException(StateConflictException.class)
                 .expectNoEvents();
     }
@@ -175,11 +178,11 @@ class ContractLifecycleTest {
     @Test
     void amendmentRecordsOnlyWhatWasNotExcludedBefore() {
         fixture.given(offeredToInstitution(), signedInstitution(),
-                        new ContractAmended(CONTRACT_ID, Set.of("CO0142"), settings(3), "first", AMENDED_AT,
+                        new ContractAmended(CONTRACT_ID, Set.of(CO0142), settings(3), "first", AMENDED_AT,
                                 List.of(CEILING_2027)))
-                .when(new AmendContract(CONTRACT_ID, Set.of("CO0142", "OV0012"), settings(2, 3), "second",
+                .when(new AmendContract(CONTRACT_ID, Set.of(CO0142, OV0012), settings(2, 3), "second",
                         AMENDED_AT.plusSeconds(60)))
-                .expectEvents(new ContractAmended(CONTRACT_ID, Set.of("OV0012"), settings(2), "second",
+                .expectEvents(new ContractAmended(CONTRACT_ID, Set.of(OV0012), settings(2), "second",
                         AMENDED_AT.plusSeconds(60), List.of(CEILING_2027)));
     }
 
@@ -193,14 +196,7 @@ class ContractLifecycleTest {
     @Test
     void amendmentWithoutReasonIsRefused() {
         fixture.given(offeredToInstitution(), signedInstitution())
-                .when(new AmendContract(CONTRACT_ID, Set.of("CO0142"), Set.of(), "", AMENDED_AT))
-                .expectException(InvalidValueException.class);
-    }
-
-    @Test
-    void malformedPrestatieCodeIsRefused() {
-        fixture.given(offeredToInstitution(), signedInstitution())
-                .when(new AmendContract(CONTRACT_ID, Set.of("CO 0142; DROP"), Set.of(), "reason", AMENDED_AT))
+                .when(new AmendContract(CONTRACT_ID, Set.of(CO0142), Set.of(), "", AMENDED_AT))
                 .expectException(InvalidValueException.class);
     }
 

@@ -2,6 +2,7 @@ package nl.ggz.contracts.domain.contract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.ggz.contracts.domain.policy.FakePurchasingPolicies;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +25,8 @@ class ContractSnapshotRoundTripTest {
         fixture.registerInjectableResource(new FakePurchasingPolicies());
         AtomicReference<Contract> state = new AtomicReference<>();
         fixture.given(offeredToIndependent(), signedIndependent(),
-                        new ContractAmended(CONTRACT_ID, Set.of("CO0142"), settings(3), "quality", at,
-                                List.of(CEILING_2027, CEILING_2028)),
+                        new ContractAmended(CONTRACT_ID, Set.of(new PrestatieCode("CO0142")), settings(3), "quality",
+                                at, List.of(CEILING_2027, CEILING_2028)),
                         new PatientStopAnnounced(CONTRACT_ID, "s-1", PatientStopReason.CAPACITY,
                                 LocalDate.of(2027, 9, 1), at))
                 .when(new LiftPatientStop(CONTRACT_ID, "s-1", LocalDate.of(2027, 9, 30), at))

@@ -3,6 +3,7 @@ package nl.ggz.contracts.domain.process;
 import nl.ggz.contracts.domain.ceiling.ApplyContractAmendment;
 import nl.ggz.contracts.domain.ceiling.ApplyContractTermination;
 import nl.ggz.contracts.domain.contract.ContractAmended;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.Setting;
 import nl.ggz.contracts.domain.contract.ContractTerminated;
 import org.axonframework.commandhandling.CommandCallback;
@@ -28,7 +29,7 @@ class ContractChangesToCeilingsTest {
     private static final String CONTRACT_ID = "c-1";
     private static final String CEILING_ID = "c-1-2027";
     private static final String OTHER_CEILING_ID = "c-1-2028";
-    private static final String PRESTATIE = "CO0142";
+    private static final PrestatieCode PRESTATIE = new PrestatieCode("CO0142");
 
 
     private final List<Object> sent = new ArrayList<>();

@@ -47,6 +47,8 @@ class JacksonRoundTripTest {
         assertThat(mapper.writeValueAsString(PROVIDER)).isEqualTo("\"94001234\"");
         assertThat(mapper.readValue("\"3311\"", InsurerCode.class)).isEqualTo(INSURER);
         assertThat(mapper.readValue("\"94001234\"", ProviderCode.class)).isEqualTo(PROVIDER);
+        assertThat(mapper.writeValueAsString(new PrestatieCode("CO0142"))).isEqualTo("\"CO0142\"");
+        assertThat(mapper.readValue("\"CO0142\"", PrestatieCode.class)).isEqualTo(new PrestatieCode("CO0142"));
     }
 
     @Test
@@ -91,7 +93,7 @@ class JacksonRoundTripTest {
 
     @Test
     void declarationRecordedRoundTripsEqual() throws Exception {
-        DeclarationRecorded event = new DeclarationRecorded("c-1-2027", "ZPM-000001", "CO0142", 2,
+        DeclarationRecorded event = new DeclarationRecorded("c-1-2027", "ZPM-000001", new PrestatieCode("CO0142"), new Setting(2),
                 LocalDate.of(2027, 3, 1), "p-7f3a9c", Money.cents(15_230), Money.cents(10_000), Money.cents(5_230),
                 false);
         String json = mapper.writeValueAsString(event);
@@ -116,7 +118,7 @@ class JacksonRoundTripTest {
                 new CeilingAgreed("c-1-2027", "c-1", INSURER, PROVIDER, ProviderType.INSTITUTION,
                         ContractKind.DIGITAL, 2027, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31),
                         Money.cents(1_000_000), Set.of(new Setting(2))),
-                new ContractAmended("c-1", Set.of("CO0142"), Set.of(new Setting(3)), "quality", AT,
+                new ContractAmended("c-1", Set.of(new PrestatieCode("CO0142")), Set.of(new Setting(3)), "quality", AT,
                         List.of("c-1-2027")),
                 new PatientStopAnnounced("c-1", "s-1", PatientStopReason.CAPACITY, LocalDate.of(2027, 9, 1), AT),
                 new IncreaseRequested("c-1-2027", "R-1", Money.cents(300_000), "waiting lists", AT,

@@ -47,6 +47,22 @@ class ValueTypesTest {
                 .hasMessageContaining("eight digits");
     }
 
+    // --- PrestatieCode: 1 to 20 letters and digits ---
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CO0142", "TOESLAGPD", "a", "ABCDEFGHIJ0123456789"})
+    void prestatieCodeIsOneToTwentyLettersAndDigits(String value) {
+        assertThat(new PrestatieCode(value)).hasToString(value);
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "CO-0142", "CO 0142; DROP", "ABCDEFGHIJ0123456789X", "CO0142\u0000", "ＣＯ0142"})
+    void prestatieCodeThatIsNotOneToTwentyLettersAndDigitsIsRefused(String value) {
+        assertThatThrownBy(() -> new PrestatieCode(value)).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("a prestatie code is 1 to 20 letters and digits");
+    }
+
     // --- Setting: 1 to 8 ---
 
     @ParameterizedTest

@@ -18,6 +18,7 @@ import nl.ggz.contracts.domain.ceiling.IncreaseRequested;
 import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.ProviderCode;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.domain.shared.Setting;
@@ -55,9 +56,9 @@ class CeilingEventsStoredTest extends StoredEventTest {
                 {"ceilingId":"c-1-2027","declarationId":"ZPM-000001","prestatieCode":"CO0142","setting":2,\
                 "treatmentDate":"2027-03-01","patientRef":"p-7f3a9c","amount":15230,"payable":10000,"unpaid":5230,\
                 "psychodiagnosticsSupplement":false}""";
-        DeclarationRecorded event = new DeclarationRecorded(CEILING, "ZPM-000001", "CO0142", 2,
-                LocalDate.of(2027, 3, 1), "p-7f3a9c", Money.cents(15_230), Money.cents(10_000), Money.cents(5_230),
-                false);
+        DeclarationRecorded event = new DeclarationRecorded(CEILING, "ZPM-000001", new PrestatieCode("CO0142"),
+                new Setting(2), LocalDate.of(2027, 3, 1), "p-7f3a9c", Money.cents(15_230), Money.cents(10_000),
+                Money.cents(5_230), false);
 
         assertLoads(stored, NO_REVISION, event);
         assertWritten(event, "1", stored);
@@ -69,8 +70,9 @@ class CeilingEventsStoredTest extends StoredEventTest {
                 {"ceilingId":"c-1-2027","declarationId":"ZPM-000002","correctsDeclarationId":"ZPM-000001",\
                 "prestatieCode":"CO0142","treatmentDate":"2027-03-01","amount":6000,"payableReduction":770,\
                 "unpaidReduction":5230}""";
-        DeclarationCredited event = new DeclarationCredited(CEILING, "ZPM-000002", "ZPM-000001", "CO0142",
-                LocalDate.of(2027, 3, 1), Money.cents(6_000), Money.cents(770), Money.cents(5_230));
+        DeclarationCredited event = new DeclarationCredited(CEILING, "ZPM-000002", "ZPM-000001",
+                new PrestatieCode("CO0142"), LocalDate.of(2027, 3, 1), Money.cents(6_000), Money.cents(770),
+                Money.cents(5_230));
 
         assertLoads(stored, NO_REVISION, event);
         assertWritten(event, "1", stored);
@@ -192,7 +194,7 @@ class CeilingEventsStoredTest extends StoredEventTest {
     void contractAmendmentAppliedStoredWithoutRevisionLoadsWithItsValues() {
         String stored = """
                 {"ceilingId":"c-1-2027","excludedPrestatieCodes":["CO0142"],"excludedSettings":[3]}""";
-        ContractAmendmentApplied event = new ContractAmendmentApplied(CEILING, Set.of("CO0142"),
+        ContractAmendmentApplied event = new ContractAmendmentApplied(CEILING, Set.of(new PrestatieCode("CO0142")),
                 Set.of(new Setting(3)));
 
         assertLoads(stored, NO_REVISION, event);

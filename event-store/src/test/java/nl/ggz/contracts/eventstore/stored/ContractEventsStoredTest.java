@@ -17,6 +17,7 @@ import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.ContractTerm;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.ProviderCode;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.domain.shared.Setting;
@@ -112,7 +113,8 @@ class ContractEventsStoredTest extends StoredEventTest {
         String stored = """
                 {"contractId":"c-1","excludedPrestatieCodes":["CO0142","CO0143"],"excludedSettings":[3],\
                 "reason":"seed 002 §5.4: quality","amendedAt":"2027-02-01T10:00:00Z","ceilingIds":["c-1-2027"]}""";
-        ContractAmended event = new ContractAmended("c-1", new TreeSet<>(List.of("CO0142", "CO0143")),
+        ContractAmended event = new ContractAmended("c-1",
+                new TreeSet<>(List.of(new PrestatieCode("CO0142"), new PrestatieCode("CO0143"))),
                 Set.of(new Setting(3)), "seed 002 §5.4: quality", Instant.parse("2027-02-01T10:00:00Z"),
                 List.of("c-1-2027"));
 

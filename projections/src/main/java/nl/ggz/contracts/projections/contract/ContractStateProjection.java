@@ -1,5 +1,6 @@
 package nl.ggz.contracts.projections.contract;
 
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.jdbc.TableOwner;
 import nl.ggz.contracts.domain.contract.ContractAmended;
 import nl.ggz.contracts.domain.contract.ContractDeclined;
@@ -115,7 +116,8 @@ public class ContractStateProjection implements TableOwner {
                     excluded_prestatie_codes = ARRAY(SELECT DISTINCT unnest(excluded_prestatie_codes || ?::text[]) ORDER BY 1)
                 WHERE contract_id = ?
                 """,
-                settings(e.excludedSettings()), SqlArrays.texts(e.excludedPrestatieCodes()), e.contractId());
+                settings(e.excludedSettings()), SqlArrays.texts(e.excludedPrestatieCodes().stream().map(PrestatieCode::value)
+                        .toList()), e.contractId());
     }
 
     @EventHandler

@@ -22,6 +22,7 @@ import nl.ggz.contracts.domain.contract.ContractTerminated;
 import nl.ggz.contracts.domain.contract.PatientStopAnnounced;
 import nl.ggz.contracts.domain.contract.PatientStopLifted;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.Setting;
 
 import java.util.Collection;
@@ -124,9 +125,10 @@ final class TimelineDescriptions {
         return settings.stream().sorted().map(s -> String.valueOf(s.number())).collect(Collectors.joining(", "));
     }
 
-    private static String excluded(Collection<Setting> settings, Collection<String> codes) {
+    private static String excluded(Collection<Setting> settings, Collection<PrestatieCode> codes) {
         String s = settings.isEmpty() ? "" : "settings " + settings(settings);
-        String c = codes.isEmpty() ? "" : "prestaties " + String.join(", ", codes);
+        String c = codes.isEmpty() ? "" : "prestaties " + codes.stream().map(PrestatieCode::value)
+                .collect(Collectors.joining(", "));
         return s.isEmpty() ? c : c.isEmpty() ? s : s + " and " + c;
     }
 

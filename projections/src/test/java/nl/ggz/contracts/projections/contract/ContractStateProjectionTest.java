@@ -11,6 +11,7 @@ import nl.ggz.contracts.domain.contract.ContractTerminated;
 import nl.ggz.contracts.domain.contract.Party;
 import nl.ggz.contracts.domain.contract.PatientStopReason;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.domain.shared.Setting;
 import nl.ggz.contracts.domain.shared.TariffPercentage;
@@ -129,10 +130,10 @@ class ContractStateProjectionTest {
         ContractOffered offer = offered("C-1", 2027, 1_000_000);
         feed.handle(offer, signed(offer, SIGNED_AT));
         Instant amended = Instant.parse("2027-02-01T09:00:00Z");
-        feed.handle(new ContractAmended("C-1", Set.of("CO0142"), Set.of(new Setting(3)), "seed 002 §5.4", amended,
-                List.of("C-1-2027")));
-        feed.handle(new ContractAmended("C-1", Set.of("CO0142", "AB0001"), Set.of(), "second round", amended,
-                List.of("C-1-2027")));
+        feed.handle(new ContractAmended("C-1", Set.of(new PrestatieCode("CO0142")), Set.of(new Setting(3)),
+                "seed 002 §5.4", amended, List.of("C-1-2027")));
+        feed.handle(new ContractAmended("C-1", Set.of(new PrestatieCode("CO0142"), new PrestatieCode("AB0001")),
+                Set.of(), "second round", amended, List.of("C-1-2027")));
 
         ContractView view = queries.find(new FindContract("C-1")).orElseThrow();
         assertThat(view.excludedPrestatieCodes()).containsExactly("AB0001", "CO0142");

@@ -9,6 +9,7 @@ import nl.ggz.contracts.domain.ceiling.LedgerEntry;
 import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.ProviderCode;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.domain.shared.Setting;
@@ -169,12 +170,12 @@ class PostgresDeclarationLedgerTest {
 
     private static DeclarationRecorded recorded(String ceilingId, String declarationId, long cents, String patientRef,
                                                 boolean supplement) {
-        return new DeclarationRecorded(ceilingId, declarationId, supplement ? "CO0427" : "CO0142", 2, CARE, patientRef,
-                Money.cents(cents), Money.cents(cents), Money.ZERO, supplement);
+        return new DeclarationRecorded(ceilingId, declarationId, new PrestatieCode(supplement ? "CO0427" : "CO0142"),
+                new Setting(2), CARE, patientRef, Money.cents(cents), Money.cents(cents), Money.ZERO, supplement);
     }
 
     private static DeclarationCredited credited(String ceilingId, String declarationId, String corrects, long cents) {
-        return new DeclarationCredited(ceilingId, declarationId, corrects, "CO0142", CARE, Money.cents(cents),
-                Money.cents(cents), Money.ZERO);
+        return new DeclarationCredited(ceilingId, declarationId, corrects, new PrestatieCode("CO0142"), CARE,
+                Money.cents(cents), Money.cents(cents), Money.ZERO);
     }
 }

@@ -27,6 +27,7 @@ import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.domain.shared.Money;
 import nl.ggz.contracts.domain.shared.ProviderCode;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.Setting;
 import nl.ggz.contracts.domain.shared.TariffPercentage;
 import nl.ggz.contracts.projections.contract.ContractSummary;
@@ -161,7 +162,8 @@ public class ContractController {
     public ContractView amend(@PathVariable @ValidText(Text.ID) String contractId, @Valid @RequestBody AmendmentRequest request) {
         find(contractId);
         commands.sendAndWait(new AmendContract(contractId,
-                request.excludedPrestatieCodes() == null ? Set.of() : Set.copyOf(request.excludedPrestatieCodes()),
+                request.excludedPrestatieCodes() == null ? Set.of()
+                        : request.excludedPrestatieCodes().stream().map(PrestatieCode::new).collect(Collectors.toSet()),
                 request.excludedSettings() == null ? Set.of() : settings(request.excludedSettings()),
                 request.reason(), clock.instant()));
         return find(contractId);
