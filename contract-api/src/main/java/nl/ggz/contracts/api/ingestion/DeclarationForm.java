@@ -4,8 +4,11 @@ import nl.ggz.contracts.api.input.Limits;
 import nl.ggz.contracts.api.input.Text;
 
 /**
- * The form of a line, checked before routing: anything the domain cannot even be asked about. Ids, the pseudonym and
- * the prestatie code keep the API's text rules ({@link Text}); the treatment date was read by the API's date rule.
+ * The form of a line, checked before routing: what is required, and the API's text rules ({@link Text}) for ids, the
+ * pseudonym and the prestatie code; the treatment date was read by the API's date rule. The values' own rules are
+ * their types' (a setting 1 to 8, a prestatie code), and the declaration rules — a declaration is positive, a credit
+ * is negative and names the declaration it corrects, the treatment date lies in the ceiling's year — are the ceiling's
+ * ({@code CeilingAgreement}): each is judged in one place.
  */
 final class DeclarationForm {
 
@@ -33,7 +36,7 @@ final class DeclarationForm {
         if (item.treatmentDate() == null) {
             return "treatmentDate is required (yyyy-MM-dd)";
         }
-        if (item.setting() == null || item.setting() < 1 || item.setting() > 8) {
+        if (item.setting() == null) {
             return "setting is required: a number from 1 to 8";
         }
         if (item.prestatieCode() == null) {
@@ -51,15 +54,12 @@ final class DeclarationForm {
         if (problem != null) {
             return problem;
         }
-        if (item.amountCents() == null || item.amountCents() == 0) {
-            return "amountCents is required and not zero (a credit is negative)";
+        if (item.amountCents() == null) {
+            return "amountCents is required (a credit is negative)";
         }
         // not Math.abs: the absolute value of Long.MIN_VALUE is Long.MIN_VALUE, which passed a check of "at most"
         if (item.amountCents() > Limits.MAX_CENTS || item.amountCents() < -Limits.MAX_CENTS) {
             return "amountCents is at most " + Limits.MAX_CENTS + " either way";
-        }
-        if (item.amountCents() < 0 && item.correctsDeclarationId() == null) {
-            return "a credit (negative amountCents) names the declaration it corrects in correctsDeclarationId";
         }
         return textProblem("correctsDeclarationId", item.correctsDeclarationId(), Text.ID);
     }

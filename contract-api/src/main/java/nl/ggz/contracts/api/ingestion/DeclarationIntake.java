@@ -7,10 +7,9 @@ import nl.ggz.contracts.api.input.JsonProblems;
 import nl.ggz.contracts.domain.ceiling.CeilingIds;
 import nl.ggz.contracts.domain.ceiling.DeclarationLine;
 import nl.ggz.contracts.domain.ceiling.DeclarationOutcome;
+import nl.ggz.contracts.domain.ceiling.DeclarationStatus;
 import nl.ggz.contracts.domain.ceiling.RecordDeclarations;
-import nl.ggz.contracts.domain.shared.Money;
-import nl.ggz.contracts.domain.shared.PrestatieCode;
-import nl.ggz.contracts.domain.shared.Setting;
+import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.api.problem.TemporaryFailure;
 import nl.ggz.contracts.api.input.Text;
 import nl.ggz.contracts.api.settings.GgzProperties;
@@ -72,8 +71,8 @@ public class DeclarationIntake {
     }
 
     /** Records a batch for the contracts of {@code insurer}; a line for another insurer's contract is unknown. */
-    public List<DeclarationResult> submit(List<JsonNode> items, String insurer) {
-        DeclarationResult[] results = new DeclarationResult[items.size()];
+    public List<DeclarationOutcome> submit(List<JsonNode> items, String insurer) {
+        DeclarationOutcome[] results = new DeclarationOutcome[items.size()];
         Map<String, List<Integer>> positionsByCeiling = new LinkedHashMap<>();
         Map<String, List<DeclarationLine>> linesByCeiling = new LinkedHashMap<>();
         Map<String, DeclarationRoute> routes = routes(items);
@@ -85,7 +84,7 @@ public class DeclarationIntake {
             // a line is answered with its id only when that is a well-formed id: never echo what was refused
             id = id != null && Text.ID.accepts(id) ? id : null;
             if (node == null || !node.isObject()) {
-                results[i] = DeclarationResult.rejected(null, null, "a declaration must be a JSON object");
+                results[i] = DeclarationOutcome.rejected(null, null, "a declaration must be a JSON object");
                 continue;
             }
             DeclarationItem item;
@@ -93,16 +92,24 @@ public class DeclarationIntake {
                 item = json.treeToValue(node, DeclarationItem.class);
             } catch (Exception e) {
                 // the line's own words: "field 'amountCents': expects a whole number, got 1.5", "unknown field …"
-                results[i] = DeclarationResult.rejected(id, null, "malformed declaration: " + JsonProblems.describe(e));
+                results[i] = DeclarationOutcome.rejected(id, null, "malformed declaration: " + JsonProblems.describe(e));
                 continue;
             }
             String problem = DeclarationForm.problemWith(item);
             if (problem != null) {
-                results[i] = DeclarationResult.rejected(id, null, problem);
+                results[i] = DeclarationOutcome.rejected(id, null, problem);
+                continue;
+            }
+            DeclarationLine line;
+            try {
+                line = item.toLine();
+            } catch (InvalidValueException e) {
+                // a value its type refuses, in the type's words: "a setting is a number from 1 to 8, got 9"
+                results[i] = DeclarationOutcome.rejected(id, null, e.getMessage());
                 continue;
             }
             if (!seen.add(item.declarationId())) {
-                results[i] = DeclarationResult.duplicate(item.declarationId(),
+                results[i] = new DeclarationOutcome(item.declarationId(), DeclarationStatus.DUPLICATE, null, null, null,
                         "declaration " + item.declarationId() + " appears earlier in this batch; counted once");
                 continue;
             }
@@ -112,14 +119,11 @@ public class DeclarationIntake {
             String ceilingId = CeilingIds.of(item.contractId(), item.treatmentDate().getYear());
             String routing = routingProblem(item, contract, ceilingId);
             if (routing != null) {
-                results[i] = DeclarationResult.rejected(item.declarationId(), null, routing);
+                results[i] = DeclarationOutcome.rejected(item.declarationId(), null, routing);
                 continue;
             }
             positionsByCeiling.computeIfAbsent(ceilingId, k -> new ArrayList<>()).add(i);
-            linesByCeiling.computeIfAbsent(ceilingId, k -> new ArrayList<>()).add(new DeclarationLine(
-                    item.declarationId(), item.treatmentDate(), new Setting(item.setting()),
-                    new PrestatieCode(item.prestatieCode()),
-                    item.patientRef(), Money.cents(item.amountCents()), item.correctsDeclarationId()));
+            linesByCeiling.computeIfAbsent(ceilingId, k -> new ArrayList<>()).add(line);
         }
 
         // one transaction per ceiling: when one fails, the ceilings before it stay recorded and each line says so
@@ -135,7 +139,7 @@ public class DeclarationIntake {
             try {
                 List<DeclarationOutcome> outcomes = record(ceiling.getKey(), lines);
                 for (int k = 0; k < positions.size(); k++) {
-                    results[positions.get(k)] = DeclarationResult.of(outcomes.get(k));
+                    results[positions.get(k)] = outcomes.get(k);
                 }
                 recordedAny = true;
             } catch (RuntimeException e) {
@@ -155,7 +159,7 @@ public class DeclarationIntake {
                 }
             }
         }
-        for (DeclarationResult result : results) {
+        for (DeclarationOutcome result : results) {
             // ggz_declarations_total{result=...}: the ingestion rate for the operator's dashboard
             meters.counter("ggz.declarations", "result", result.status().name().toLowerCase()).increment();
         }
@@ -178,10 +182,10 @@ public class DeclarationIntake {
         }
     }
 
-    private static void rejectAll(DeclarationResult[] results, List<Integer> positions, List<DeclarationLine> lines,
+    private static void rejectAll(DeclarationOutcome[] results, List<Integer> positions, List<DeclarationLine> lines,
                                   String reason) {
         for (int k = 0; k < positions.size(); k++) {
-            results[positions.get(k)] = DeclarationResult.rejected(lines.get(k).declarationId(), null, reason);
+            results[positions.get(k)] = DeclarationOutcome.rejected(lines.get(k).declarationId(), null, reason);
         }
     }
 
@@ -211,8 +215,10 @@ public class DeclarationIntake {
             return "contract " + item.contractId() + " is " + c.status().toLowerCase() + ", not signed: no ceiling accepts declarations yet";
         }
         if (!c.ceilingIds().contains(ceilingId)) {
-            return "treatment date " + item.treatmentDate() + " lies outside the contract term " + c.termStart()
-                    + " to " + c.termEnd();
+            // no ceiling to judge the line: whether a date lies in a ceiling's period is the ceiling's rule
+            return "contract " + item.contractId() + " has no ceiling for " + item.treatmentDate().getYear()
+                    + ", the year of treatment date " + item.treatmentDate() + " (its term runs " + c.termStart()
+                    + " to " + c.termEnd() + ")";
         }
         return null;
     }

@@ -94,12 +94,15 @@ public class CeilingAgreement {
 
         List<DeclarationOutcome> outcomes = new ArrayList<>(lines.size());
         for (DeclarationLine line : lines) {
-            LedgerEntry earlier = known.get(line.declarationId());
+            String refusal = signRefusal(line);
+            LedgerEntry earlier = refusal == null ? known.get(line.declarationId()) : null;
             if (earlier != null) {
                 outcomes.add(DeclarationOutcome.duplicate(line.declarationId(), earlier.ceilingId()));
                 continue;
             }
-            String refusal = uncountable(line);
+            if (refusal == null) {
+                refusal = uncountable(line);
+            }
             if (refusal == null) {
                 refusal = line.isCredit()
                         ? creditRefusal(line, known.get(line.correctsDeclarationId()))
@@ -117,6 +120,24 @@ public class CeilingAgreement {
             checkThresholds(thresholds, line.declarationId());
         }
         return outcomes;
+    }
+
+    /**
+     * The credit rule (DESIGN.md §5), judged here only and before anything is looked up, so that a malformed repeat of
+     * an accepted id is refused rather than answered as a duplicate: a declaration is positive and corrects nothing; a
+     * credit is negative and names the declaration it corrects.
+     */
+    private static String signRefusal(DeclarationLine line) {
+        if (line.amount().isZero()) {
+            return "amountCents 0 is neither a declaration (positive) nor a credit (negative)";
+        }
+        if (line.isCredit() && (line.correctsDeclarationId() == null || line.correctsDeclarationId().isBlank())) {
+            return "a credit (negative amountCents) must name the declaration it corrects in correctsDeclarationId";
+        }
+        if (!line.isCredit() && line.correctsDeclarationId() != null) {
+            return "correctsDeclarationId belongs on a credit (a negative amountCents)";
+        }
+        return null;
     }
 
     /**
@@ -139,12 +160,6 @@ public class CeilingAgreement {
 
     private String declarationRefusal(DeclarationLine line, PrestatieCatalogue catalogue,
                                       Map<String, Integer> supplements) {
-        if (!line.amount().isPositive()) {
-            return "a declaration amount must be positive; a credit is negative and names correctsDeclarationId";
-        }
-        if (line.correctsDeclarationId() != null) {
-            return "correctsDeclarationId belongs on a credit (a negative amount)";
-        }
         String dateRefusal = treatmentDateRefusal(line.treatmentDate());
         if (dateRefusal != null) {
             return dateRefusal;
@@ -176,9 +191,6 @@ public class CeilingAgreement {
     }
 
     private String creditRefusal(DeclarationLine line, LedgerEntry corrected) {
-        if (line.correctsDeclarationId() == null || line.correctsDeclarationId().isBlank()) {
-            return "a credit (negative amount) must name the declaration it corrects in correctsDeclarationId";
-        }
         if (corrected == null || corrected.credit() || !ceilingId.equals(corrected.ceilingId())) {
             return "declaration " + line.correctsDeclarationId() + " is not an accepted declaration on ceiling " + ceilingId;
         }

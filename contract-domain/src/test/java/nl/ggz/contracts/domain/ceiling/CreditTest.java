@@ -62,6 +62,15 @@ class CreditTest extends CeilingFixtureBase {
     }
 
     @Test
+    void creditNamingNothingIsRefusedEvenUnderTheIdOfAnAcceptedDeclaration() {
+        // the credit rule is judged before the id is looked up: a malformed line is no repeat of an accepted one
+        given(agreed(), recorded("D-1", 500_000, 500_000, 0))
+                .when(batch(creditLine("D-1", null, 100_000)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcomes(r -> rejected(r, "D-1", "correctsDeclarationId")));
+    }
+
+    @Test
     void creditOfAnUnknownDeclarationIsRefused() {
         given(agreed(), recorded("D-1", 500_000, 500_000, 0))
                 .when(batch(creditLine("C-1", "D-9", 100_000)))

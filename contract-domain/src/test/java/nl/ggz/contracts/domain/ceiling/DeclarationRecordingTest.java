@@ -114,7 +114,19 @@ class DeclarationRecordingTest extends CeilingFixtureBase {
                 .expectResultMessagePayloadMatching(outcomes(results -> assertThat(results).singleElement()
                         .satisfies(o -> {
                             assertThat(o.status()).isEqualTo(DeclarationStatus.REJECTED);
-                            assertThat(o.reason()).contains("positive");
+                            assertThat(o.reason()).contains("amountCents 0", "positive");
+                        })));
+    }
+
+    @Test
+    void declarationOfZeroIsRefusedEvenUnderTheIdOfAnAcceptedDeclaration() {
+        given(agreed(), recorded("D-1", 10_000, 10_000, 0))
+                .when(batch(line("D-1", 0)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcomes(results -> assertThat(results).singleElement()
+                        .satisfies(o -> {
+                            assertThat(o.status()).isEqualTo(DeclarationStatus.REJECTED);
+                            assertThat(o.reason()).contains("amountCents 0");
                         })));
     }
 

@@ -3,7 +3,7 @@ package nl.ggz.contracts.api.web.declaration;
 import nl.ggz.contracts.api.security.Caller;
 
 import nl.ggz.contracts.api.ingestion.DeclarationIntake;
-import nl.ggz.contracts.api.ingestion.DeclarationResult;
+import nl.ggz.contracts.domain.ceiling.DeclarationOutcome;
 import nl.ggz.contracts.api.problem.PayloadTooLargeException;
 import nl.ggz.contracts.api.settings.GgzProperties;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
@@ -28,7 +28,7 @@ public class DeclarationController {
     }
 
     @PostMapping
-    public Map<String, List<DeclarationResult>> submit(@RequestBody DeclarationBatch batch) {
+    public Map<String, List<DeclarationOutcome>> submit(@RequestBody DeclarationBatch batch) {
         if (batch.declarations() == null || batch.declarations().isEmpty()) {
             throw new InvalidValueException("declarations must be a non-empty array");
         }
