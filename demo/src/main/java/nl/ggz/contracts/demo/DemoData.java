@@ -39,9 +39,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * through the commands, stamped with the party that would send it, so the event store holds a real history.
  * Deterministic: the same day gives the same demo.
  * <p>
+ * Each step is written at its own moment ({@link StoryClock}): its events carry the story's date (an offer in the
+ * autumn before the year, a claims batch in the night after each month), not the minute of the first start. The
+ * events are appended now, by several threads at once: within one aggregate they are stored in the order of their
+ * moments, across aggregates global positions interleave the scenarios (positions say when an event was stored,
+ * timestamps when it happened).
+ * <p>
  * Deadlines (an offer that lapses, a decision that is overdue) are held back while the history is written and fire
  * right after it, as after a restart: otherwise one could fire between two steps of a scenario that are, on their
- * own dates, weeks apart.
+ * own dates, weeks apart. They are dated when they fell due ({@link StoryTime}).
  */
 
 @ConditionalOnProperty(name = "ggz.demo.enabled", havingValue = "true")
@@ -108,10 +114,13 @@ public class DemoData implements ApplicationRunner {
             deadlines.pause();
         }
         try {
+            // seed 000: the purchasing policy for a year is published on 1 April before it
+            Instant published = LocalDate.of(year - 1, 4, 1).atTime(9, 0).atZone(DomainTime.AMSTERDAM).toInstant();
             for (DemoInsurer insurer : DemoCast.INSURERS) {
-                send(DemoParty.purchaser(insurer), "demo-policy-" + insurer.uzovi() + "-" + year,
+                StoryClock.at(published, () -> send(DemoParty.purchaser(insurer),
+                        "demo-policy-" + insurer.uzovi() + "-" + year,
                         new PublishPurchasingPolicy(PublishPurchasingPolicy.policyIdOf(insurer.code(), year),
-                                insurer.code(), year, DemoPolicies.of(insurer, year)));
+                                insurer.code(), year, DemoPolicies.of(insurer, year))));
             }
             waiting = inParallel(scenarios, scenario -> run(scenario, scenario.steps()), "contracts");
         } finally {
@@ -187,8 +196,8 @@ public class DemoData implements ApplicationRunner {
                 return new Remainder(scenario, await, steps.subList(i + 1, steps.size()));
             }
             try {
-                send(step.party(), scenario.correlationId(), step.command());
-            } catch (RuntimeException e) {
+                StoryClock.at(step.at(), () -> send(step.party(), scenario.correlationId(), step.command()));
+            } catch (Exception e) {
                 refused.incrementAndGet();
                 log.warn("Demo contract {}: {} refused, the rest of its story is left out: {}", scenario.contractId(),
                         step.command().getClass().getSimpleName(), e.getMessage());
@@ -212,7 +221,7 @@ public class DemoData implements ApplicationRunner {
                 await.requestId(), await.ceilingId(), OVERDUE_WAIT.toSeconds());
     }
 
-    private void send(DemoParty party, String correlationId, Object command) {
+    private Object send(DemoParty party, String correlationId, Object command) {
         Object result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(party.metadata(correlationId)));
         if (result instanceof List<?> outcomes) {
@@ -223,6 +232,7 @@ public class DemoData implements ApplicationRunner {
                 }
             }
         }
+        return result;
     }
 
     private static Map<String, Integer> tally(List<ContractScenario> scenarios) {
