@@ -7,6 +7,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -22,6 +23,7 @@ import java.time.Clock;
 @AutoConfiguration
 @ConditionalOnProperty(name = "ggz.demo.enabled", havingValue = "true")
 @ConditionalOnBean(EmbeddedPostgres.class)
+@EnableConfigurationProperties(DemoProperties.class)
 @Import(DemoData.class)
 public class DemoConfiguration {
 

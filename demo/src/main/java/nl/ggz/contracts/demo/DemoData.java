@@ -13,7 +13,6 @@ import org.axonframework.deadline.dbscheduler.DbSchedulerHumanReadableDeadlineDe
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,18 +66,15 @@ public class DemoData implements ApplicationRunner {
     private final AtomicInteger refused = new AtomicInteger();
 
     DemoData(CommandGateway commands, JdbcTemplate jdbc, Clock clock, StoryTime story,
-             ObjectProvider<Scheduler> scheduler,
-             @Value("${ggz.demo.providers:300}") int providerCount,
-             @Value("${ggz.demo.scale:100}") int scalePercent,
-             @Value("${ggz.demo.threads:4}") int threads) {
+             ObjectProvider<Scheduler> scheduler, DemoProperties properties) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.clock = clock;
         this.story = story;
         this.scheduler = scheduler;
-        this.providerCount = providerCount;
-        this.scalePercent = scalePercent;
-        this.threads = threads;
+        this.providerCount = properties.providers();
+        this.scalePercent = properties.scale();
+        this.threads = properties.threads();
     }
 
     @Override
