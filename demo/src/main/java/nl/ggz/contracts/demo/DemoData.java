@@ -6,6 +6,9 @@ import nl.ggz.contracts.domain.ceiling.DeclarationOutcome;
 import nl.ggz.contracts.domain.ceiling.DeclarationStatus;
 import nl.ggz.contracts.domain.policy.PublishPurchasingPolicy;
 import nl.ggz.contracts.domain.shared.DomainTime;
+import nl.ggz.contracts.eventstore.ChainHeadReader;
+import nl.ggz.contracts.eventstore.ChainHeads;
+import nl.ggz.contracts.eventstore.CommittedHorizon;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
@@ -15,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +58,8 @@ public class DemoData implements ApplicationRunner {
     private static final Duration DEADLINES_WAIT = Duration.ofSeconds(120);
 
     private final CommandGateway commands;
-    private final JdbcTemplate jdbc;
+    private final CommittedHorizon horizon;
+    private final ChainHeadReader streams;
     private final Clock clock;
     private final StoryTime story;
     private final ObjectProvider<Scheduler> scheduler;
@@ -65,10 +68,11 @@ public class DemoData implements ApplicationRunner {
     private final int threads;
     private final AtomicInteger refused = new AtomicInteger();
 
-    DemoData(CommandGateway commands, JdbcTemplate jdbc, Clock clock, StoryTime story,
+    DemoData(CommandGateway commands, CommittedHorizon horizon, ChainHeadReader streams, Clock clock, StoryTime story,
              ObjectProvider<Scheduler> scheduler, DemoProperties properties) {
         this.commands = commands;
-        this.jdbc = jdbc;
+        this.horizon = horizon;
+        this.streams = streams;
         this.clock = clock;
         this.story = story;
         this.scheduler = scheduler;
@@ -79,9 +83,8 @@ public class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        Long stored = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
-        if (stored != null && stored > 0) {
-            return;
+        if (horizon.position() > 0) {
+            return; // the history is written once, into an empty event store
         }
         long started = System.nanoTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -109,9 +112,10 @@ public class DemoData implements ApplicationRunner {
             story.writing(false);
         }
 
-        Long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
-        log.info("Demo data written in {} s: {} events; {} insurers, {} providers, {} contracts, {} declarations{}",
-                (System.nanoTime() - started) / 1_000_000_000, events, DemoCast.INSURERS.size(), providers.size(),
+        ChainHeads written = streams.upTo(horizon.position());
+        log.info("Demo data written in {} s: {} events in {} streams; {} insurers, {} providers, {} contracts, "
+                        + "{} declarations{}", (System.nanoTime() - started) / 1_000_000_000, written.events(),
+                written.heads().size(), DemoCast.INSURERS.size(), providers.size(),
                 scenarios.size(), scenarios.stream().mapToInt(ContractScenario::declarations).sum(),
                 refused.get() == 0 ? "" : "; " + refused.get() + " commands or claims lines refused (see the warnings)");
         log.info("Demo contents: {}", tally(scenarios));
@@ -241,15 +245,10 @@ public class DemoData implements ApplicationRunner {
         return null;
     }
 
+    /** Until the request's decision deadline (its payload is the request id) has fired and marked it overdue. */
     private void awaitOverdue(AwaitOverdue await) throws InterruptedException {
-        long deadline = System.nanoTime() + OVERDUE_WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Boolean overdue = jdbc.query("SELECT overdue FROM increase_request WHERE request_id = ?",
-                    rs -> rs.next() ? rs.getBoolean(1) : null, await.requestId());
-            if (Boolean.TRUE.equals(overdue)) {
-                return;
-            }
-            Thread.sleep(100);
+        if (story.awaitDeadline(await.requestId(), OVERDUE_WAIT)) {
+            return;
         }
         log.warn("Demo: increase request {} on {} was not marked overdue within {} s; deciding it anyway",
                 await.requestId(), await.ceilingId(), OVERDUE_WAIT.toSeconds());

@@ -13,10 +13,14 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.DisposableBean;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 
@@ -29,8 +33,9 @@ import java.util.function.BiFunction;
  *     <li>the deadlines of the story. A deadline set in a step and already due then (an offer that lapsed last
  *     autumn, a decision overdue since May) fires once the history is written (see {@link DemoData}), on a thread of
  *     the scheduler: it is marked when set, and its handler then runs at the moment it fell due, so that the expiry
- *     or the overdue decision is dated when it happened. A deadline due after the story (the end of a term, an open
- *     offer) is left unmarked and fires in real time on the system's clock;</li>
+ *     or the overdue decision is dated when it happened, and the demo learns that it has fired (a late decision
+ *     waits for it). A deadline due after the story (the end of a term, an open offer) is left unmarked and fires in
+ *     real time on the system's clock;</li>
  *     <li>the application's {@link Clock} bean, wrapped by {@link DemoConfiguration}.</li>
  * </ul>
  * <b>One write at a time while the story is written.</b> Axon's tracking processors take the event timestamp for
@@ -52,6 +57,8 @@ final class StoryTime implements DisposableBean {
     private final boolean installed;
     private final StoryClock eventClock;
     private final List<Registration> interceptors;
+    /** The payloads of the story's deadlines that have fired and committed (a decision deadline's is its request id). */
+    private final Set<Object> fired = new HashSet<>();
 
     StoryTime(DeadlineManager deadlines, CommandBus commands) {
         this.previousEventClock = GenericEventMessage.clock;
@@ -73,6 +80,29 @@ final class StoryTime implements DisposableBean {
             return StoryClock.at(moment, work);
         } finally {
             writes.unlock();
+        }
+    }
+
+    /**
+     * Waits until a deadline of the story with this payload has fired and its events are committed; false when it
+     * did not within the time given.
+     */
+    synchronized boolean awaitDeadline(Object payload, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!fired.contains(payload)) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    private synchronized void fired(Object payload) {
+        if (payload != null) {
+            fired.add(payload);
+            notifyAll();
         }
     }
 
@@ -116,6 +146,8 @@ final class StoryTime implements DisposableBean {
                 takeTurn(unitOfWork);
                 Instant before = StoryClock.enter(Instant.parse(due));
                 unitOfWork.onCleanup(done -> StoryClock.restore(before));
+                Object payload = unitOfWork.getMessage().getPayload();
+                unitOfWork.afterCommit(done -> fired(payload));
             }
             return chain.proceed();
         }
