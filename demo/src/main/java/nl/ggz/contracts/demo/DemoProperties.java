@@ -1,10 +1,12 @@
 package nl.ggz.contracts.demo;
 
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The demo's settings ({@code ggz.demo.*}, shown with their values in the application's {@code application.yml}).
+ * The demo's settings, {@code ggz.demo.*}. Their values, defaults included, are in the application's
+ * {@code application.yml}, the one place an operator looks; an impossible value stops the start, naming the property.
  *
  * @param enabled   write a year of history on the first start of the embedded default (never on a database of record)
  * @param providers invented providers; each gets one or two contracts
@@ -12,9 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                  every scale
  * @param threads   scenarios followed at once (their writes take turns, see {@link StoryTime})
  */
-@ConfigurationProperties("ggz.demo")
-public record DemoProperties(boolean enabled,
-                             @DefaultValue("300") int providers,
-                             @DefaultValue("100") int scale,
-                             @DefaultValue("4") int threads) {
+@Validated
+@ConfigurationProperties(prefix = "ggz.demo")
+public record DemoProperties(boolean enabled, @Positive int providers, @Positive int scale, @Positive int threads) {
 }
