@@ -402,10 +402,12 @@ final class ContractScenario {
         LocalDate decided = late
                 ? requested.plusDays(period + 7 + random.nextInt(35))
                 : requested.plusDays(7 + random.nextInt(Math.min(period - 1, 25) - 6));
-        if (late) {
-            // the request is overdue before the purchaser gets to it
-            steps.add(new DemoStep(requestedAt.plus(period, ChronoUnit.DAYS).plusSeconds(1), null,
-                    new AwaitOverdue(ceilingId, requestId)));
+        if (late || outcome == RequestOutcome.OVERDUE) {
+            // the request is overdue before the purchaser gets to it; and the ceiling's later steps (next months'
+            // claims) are written after the overdue event, so that its stream is stored in the order it happened
+            // due as the aggregate counts it: Dutch calendar days
+            Instant due = requestedAt.atZone(DomainTime.AMSTERDAM).plusDays(period).toInstant();
+            steps.add(new DemoStep(due.plusSeconds(1), null, new AwaitOverdue(ceilingId, requestId)));
         }
         switch (outcome) {
             case APPROVED, APPROVED_LATE, ADDENDUM_UNSIGNED -> {

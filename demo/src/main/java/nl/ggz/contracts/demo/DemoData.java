@@ -1,21 +1,23 @@
 package nl.ggz.contracts.demo;
 
+import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
 import com.github.kagkarlsson.scheduler.Scheduler;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.ggz.contracts.domain.ceiling.DeclarationOutcome;
 import nl.ggz.contracts.domain.ceiling.DeclarationStatus;
 import nl.ggz.contracts.domain.policy.PublishPurchasingPolicy;
 import nl.ggz.contracts.domain.shared.DomainTime;
+import nl.ggz.contracts.eventstore.ChainHeadReader;
+import nl.ggz.contracts.eventstore.ChainHeads;
+import nl.ggz.contracts.eventstore.CommittedHorizon;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
+import org.axonframework.deadline.dbscheduler.DbSchedulerHumanReadableDeadlineDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -39,50 +41,50 @@ import java.util.concurrent.atomic.AtomicInteger;
  * through the commands, stamped with the party that would send it, so the event store holds a real history.
  * Deterministic: the same day gives the same demo.
  * <p>
+ * Each step is written at its own moment ({@link StoryTime}): its events carry the story's date (an offer in the
+ * autumn before the year, a claims batch in the night after each month), not the minute of the first start. The
+ * events are appended now, one step at a time, by threads that each follow their own scenarios: within one aggregate
+ * they are stored in the order of their moments, across aggregates the global positions interleave the scenarios
+ * (a position says when an event was stored, its timestamp when it happened).
+ * <p>
  * Deadlines (an offer that lapses, a decision that is overdue) are held back while the history is written and fire
  * right after it, as after a restart: otherwise one could fire between two steps of a scenario that are, on their
- * own dates, weeks apart.
+ * own dates, weeks apart. They are dated when they fell due, and the first start ends once they have fired.
  */
-
-@ConditionalOnProperty(name = "ggz.demo.enabled", havingValue = "true")
 public class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final Duration OVERDUE_WAIT = Duration.ofSeconds(60);
+    private static final Duration DEADLINES_WAIT = Duration.ofSeconds(120);
 
     private final CommandGateway commands;
-    private final JdbcTemplate jdbc;
+    private final CommittedHorizon horizon;
+    private final ChainHeadReader streams;
     private final Clock clock;
-    private final ObjectProvider<EmbeddedPostgres> embedded;
+    private final StoryTime story;
     private final ObjectProvider<Scheduler> scheduler;
     private final int providerCount;
     private final int scalePercent;
     private final int threads;
     private final AtomicInteger refused = new AtomicInteger();
 
-    public DemoData(CommandGateway commands, JdbcTemplate jdbc, Clock clock, ObjectProvider<EmbeddedPostgres> embedded,
-                    ObjectProvider<Scheduler> scheduler,
-                    @Value("${ggz.demo.providers:300}") int providerCount,
-                    @Value("${ggz.demo.scale:100}") int scalePercent,
-                    @Value("${ggz.demo.threads:4}") int threads) {
+    DemoData(CommandGateway commands, CommittedHorizon horizon, ChainHeadReader streams, Clock clock, StoryTime story,
+             ObjectProvider<Scheduler> scheduler, DemoProperties properties) {
         this.commands = commands;
-        this.jdbc = jdbc;
+        this.horizon = horizon;
+        this.streams = streams;
         this.clock = clock;
-        this.embedded = embedded;
+        this.story = story;
         this.scheduler = scheduler;
-        this.providerCount = providerCount;
-        this.scalePercent = scalePercent;
-        this.threads = threads;
+        this.providerCount = properties.providers();
+        this.scalePercent = properties.scale();
+        this.threads = properties.threads();
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        if (embedded.getIfAvailable() == null) {
-            return; // demo data belongs to the embedded default, never to a database of record
-        }
-        Long stored = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
-        if (stored != null && stored > 0) {
-            return;
+        if (horizon.position() > 0) {
+            return; // the history is written once, into an empty event store
         }
         long started = System.nanoTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -102,16 +104,41 @@ public class DemoData implements ApplicationRunner {
                     scalePercent));
         }
 
+        story.writing(true);
+        try {
+            write(year, scenarios);
+            awaitStoryDeadlines(now);
+        } finally {
+            story.writing(false);
+        }
+
+        ChainHeads written = streams.upTo(horizon.position());
+        log.info("Demo data written in {} s: {} events in {} streams; {} insurers, {} providers, {} contracts, "
+                        + "{} declarations{}", (System.nanoTime() - started) / 1_000_000_000, written.events(),
+                written.heads().size(), DemoCast.INSURERS.size(), providers.size(),
+                scenarios.size(), scenarios.stream().mapToInt(ContractScenario::declarations).sum(),
+                refused.get() == 0 ? "" : "; " + refused.get() + " commands or claims lines refused (see the warnings)");
+        log.info("Demo contents: {}", tally(scenarios));
+        ContractScenario example = scenarios.stream()
+                .filter(s -> s.facts().contains("kind NEGOTIATED") && s.facts().contains("increase APPROVED"))
+                .findFirst().orElse(scenarios.get(0));
+        log.info("Demo: try contract {} (/api/contracts/{}/timeline)", example.contractId(), example.contractId());
+    }
+
+    private void write(int year, List<ContractScenario> scenarios) throws Exception {
         Scheduler deadlines = scheduler.getIfAvailable();
         List<Remainder> waiting;
         if (deadlines != null) {
             deadlines.pause();
         }
         try {
+            // seed 000: the purchasing policy for a year is published on 1 April before it
+            Instant published = LocalDate.of(year - 1, 4, 1).atTime(9, 0).atZone(DomainTime.AMSTERDAM).toInstant();
             for (DemoInsurer insurer : DemoCast.INSURERS) {
-                send(DemoParty.purchaser(insurer), "demo-policy-" + insurer.uzovi() + "-" + year,
+                story.step(published, () -> send(DemoParty.purchaser(insurer),
+                        "demo-policy-" + insurer.uzovi() + "-" + year,
                         new PublishPurchasingPolicy(PublishPurchasingPolicy.policyIdOf(insurer.code(), year),
-                                insurer.code(), year, DemoPolicies.of(insurer, year)));
+                                insurer.code(), year, DemoPolicies.of(insurer, year))));
             }
             waiting = inParallel(scenarios, scenario -> run(scenario, scenario.steps()), "contracts");
         } finally {
@@ -125,17 +152,37 @@ public class DemoData implements ApplicationRunner {
             awaitOverdue(remainder.await());
             return run(remainder.scenario(), remainder.steps());
         }, "late decisions");
+    }
 
-        Long events = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
-        log.info("Demo data written in {} s: {} events; {} insurers, {} providers, {} contracts, {} declarations{}",
-                (System.nanoTime() - started) / 1_000_000_000, events, DemoCast.INSURERS.size(), providers.size(),
-                scenarios.size(), scenarios.stream().mapToInt(ContractScenario::declarations).sum(),
-                refused.get() == 0 ? "" : "; " + refused.get() + " commands or claims lines refused (see the warnings)");
-        log.info("Demo contents: {}", tally(scenarios));
-        ContractScenario example = scenarios.stream()
-                .filter(s -> s.facts().contains("kind NEGOTIATED") && s.facts().contains("increase APPROVED"))
-                .findFirst().orElse(scenarios.get(0));
-        log.info("Demo: try contract {} (/api/contracts/{}/timeline)", example.contractId(), example.contractId());
+    /**
+     * Until every deadline that fell due within the story has fired (offers expired, requests overdue): the history is
+     * complete when the first start ends, and back-dated events are no longer written beside anyone's commands.
+     */
+    private void awaitStoryDeadlines(Instant storyEnd) throws InterruptedException {
+        Scheduler deadlines = scheduler.getIfAvailable();
+        if (deadlines == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + DEADLINES_WAIT.toNanos();
+        while (true) {
+            AtomicInteger due = new AtomicInteger();
+            deadlines.fetchScheduledExecutions(ScheduledExecutionsFilter.all(), execution -> {
+                boolean isDeadline = execution.getData() instanceof DbSchedulerBinaryDeadlineDetails
+                        || execution.getData() instanceof DbSchedulerHumanReadableDeadlineDetails;
+                if (isDeadline && execution.getExecutionTime().isBefore(storyEnd)) {
+                    due.incrementAndGet();
+                }
+            });
+            if (due.get() == 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                log.warn("Demo: {} deadlines of the story have not fired within {} s; they fire later", due.get(),
+                        DEADLINES_WAIT.toSeconds());
+                return;
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** The rest of a scenario that waits for a request to become overdue. */
@@ -187,8 +234,8 @@ public class DemoData implements ApplicationRunner {
                 return new Remainder(scenario, await, steps.subList(i + 1, steps.size()));
             }
             try {
-                send(step.party(), scenario.correlationId(), step.command());
-            } catch (RuntimeException e) {
+                story.step(step.at(), () -> send(step.party(), scenario.correlationId(), step.command()));
+            } catch (Exception e) {
                 refused.incrementAndGet();
                 log.warn("Demo contract {}: {} refused, the rest of its story is left out: {}", scenario.contractId(),
                         step.command().getClass().getSimpleName(), e.getMessage());
@@ -198,21 +245,16 @@ public class DemoData implements ApplicationRunner {
         return null;
     }
 
+    /** Until the request's decision deadline (its payload is the request id) has fired and marked it overdue. */
     private void awaitOverdue(AwaitOverdue await) throws InterruptedException {
-        long deadline = System.nanoTime() + OVERDUE_WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Boolean overdue = jdbc.query("SELECT overdue FROM increase_request WHERE request_id = ?",
-                    rs -> rs.next() ? rs.getBoolean(1) : null, await.requestId());
-            if (Boolean.TRUE.equals(overdue)) {
-                return;
-            }
-            Thread.sleep(100);
+        if (story.awaitDeadline(await.requestId(), OVERDUE_WAIT)) {
+            return;
         }
         log.warn("Demo: increase request {} on {} was not marked overdue within {} s; deciding it anyway",
                 await.requestId(), await.ceilingId(), OVERDUE_WAIT.toSeconds());
     }
 
-    private void send(DemoParty party, String correlationId, Object command) {
+    private Object send(DemoParty party, String correlationId, Object command) {
         Object result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(party.metadata(correlationId)));
         if (result instanceof List<?> outcomes) {
@@ -223,6 +265,7 @@ public class DemoData implements ApplicationRunner {
                 }
             }
         }
+        return result;
     }
 
     private static Map<String, Integer> tally(List<ContractScenario> scenarios) {

@@ -35,6 +35,24 @@ class DemoPlanTest {
         plannedOn(LocalDate.of(2028, 12, 31));
     }
 
+    /**
+     * A request decided late or left overdue waits for its deadline (the demo holds deadlines back): what its scenario
+     * does after the due moment is stored after the overdue event, so every stream is stored in the order it happened.
+     */
+    @Test
+    void aRequestThatFellDueWithinTheStoryWaitsForItsDeadline() {
+        Instant now = DomainTime.startOf(LocalDate.of(2026, 12, 3)).plusSeconds(10 * 3600);
+        int overdue = 0;
+        for (ContractScenario scenario : scenarios(now)) {
+            boolean fellDue = scenario.facts().stream().anyMatch(fact -> fact.equals("increase OVERDUE")
+                    || fact.equals("increase APPROVED_LATE") || fact.equals("increase REJECTED_LATE"));
+            List<DemoStep> waits = scenario.steps().stream().filter(s -> s.command() instanceof AwaitOverdue).toList();
+            assertThat(waits).as(scenario.contractId() + " " + scenario.facts()).hasSize(fellDue ? 1 : 0);
+            overdue += waits.size();
+        }
+        assertThat(overdue).isPositive();
+    }
+
     private static void plannedOn(LocalDate day) {
         Instant now = DomainTime.startOf(day).plusSeconds(10 * 3600);
         Set<String> facts = new HashSet<>();

@@ -5,6 +5,7 @@ import nl.ggz.contracts.demo.DemoInsurer;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.ggz.contracts.api.Api;
 import nl.ggz.contracts.api.ApplicationTest;
+import nl.ggz.contracts.domain.ceiling.CeilingIds;
 import nl.ggz.contracts.domain.shared.DomainTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.springframework.test.annotation.DirtiesContext;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -130,14 +132,7 @@ class DemoDataTest extends ApplicationTest {
 
     @Test
     void aContractTimelineTellsTheStoryWithItsActors() {
-        JsonNode raised = ceilingRows().stream()
-                .filter(r -> r.path("ceilingCents").asLong() > r.path("initialCeilingCents").asLong())
-                .filter(r -> r.path("kind").asText().equals("NEGOTIATED"))
-                .findFirst()
-                .orElseGet(() -> ceilingRows().stream()
-                        .filter(r -> r.path("ceilingCents").asLong() > r.path("initialCeilingCents").asLong())
-                        .findFirst().orElseThrow());
-        String contractId = raised.path("contractId").asText();
+        String contractId = raisedContract().path("contractId").asText();
         await().untilAsserted(() -> {
             JsonNode timeline = get("/api/contracts/" + contractId + "/timeline");
             List<String> types = new ArrayList<>();
@@ -149,6 +144,179 @@ class DemoDataTest extends ApplicationTest {
             assertThat(timeline).anyMatch(e -> e.path("type").asText().equals("ContractSigned")
                     && e.path("actor").asText().startsWith("zorgaanbieder-"));
         });
+    }
+
+    /**
+     * The timeline reads as a year of history, not as the minute of the first start: offered in the autumn before
+     * the year, signed before 1 January, a claims batch received in the night after each month, the 70 % report on
+     * the day of the batch that crossed it, a decision days after the request and the addendum signed after it.
+     */
+    @Test
+    void aContractTimelineIsDatedAtTheMomentsOfItsStory() {
+        JsonNode raised = raisedContract();
+        String contractId = raised.path("contractId").asText();
+        String ceilingId = raised.path("ceilingId").asText();
+        LocalDate today = LocalDate.now(DomainTime.AMSTERDAM);
+        await().untilAsserted(() -> {
+            JsonNode timeline = get("/api/contracts/" + contractId + "/timeline");
+            Instant offered = at(timeline, "ContractOffered");
+            Instant signed = at(timeline, "ContractSigned");
+            assertThat(DomainTime.dateOf(offered)).as("offered in the autumn before the year")
+                    .isBetween(LocalDate.of(YEAR - 1, 9, 1), LocalDate.of(YEAR - 1, 11, 11));
+            assertThat(signed).isAfter(offered).isBefore(DomainTime.startOf(LocalDate.of(YEAR, 1, 1)));
+
+            List<LocalDate> received = new ArrayList<>();
+            timeline.forEach(e -> {
+                if (e.path("type").asText().equals("DeclarationsReceived")) {
+                    received.add(DomainTime.dateOf(Instant.parse(e.path("at").asText())));
+                }
+            });
+            List<LocalDate> monthByMonth = new ArrayList<>();
+            for (int month = 2; month <= today.getMonthValue(); month++) {
+                monthByMonth.add(LocalDate.of(YEAR, month, 1));
+            }
+            assertThat(received).as("each month's claims, received in the night after it")
+                    .containsExactlyElementsOf(monthByMonth);
+
+            JsonNode report = threshold(get("/api/ceilings/" + ceilingId), 70);
+            LocalDate reached = DomainTime.dateOf(Instant.parse(report.path("reachedAt").asText()));
+            assertThat(reached).as("70 % reached with one of the year's batches").isIn(monthByMonth);
+            assertThat(DomainTime.dateOf(at(timeline, "CeilingThresholdReached"))).isEqualTo(reached);
+
+            Instant requested = at(timeline, "IncreaseRequested");
+            Instant decided = at(timeline, "IncreaseApproved");
+            Instant addendumSigned = at(timeline, "AddendumSigned");
+            assertThat(DomainTime.dateOf(requested)).as("requested after the 70 % report").isAfter(reached);
+            assertThat(Duration.between(requested, decided)).as("decided days after the request")
+                    .isGreaterThanOrEqualTo(Duration.ofDays(7));
+            assertThat(addendumSigned).isAfter(decided).isBefore(decided.plus(Duration.ofDays(8)));
+
+            List<Instant> moments = new ArrayList<>();
+            timeline.forEach(e -> moments.add(Instant.parse(e.path("at").asText())));
+            assertThat(moments).as("in the order they happened").isSorted();
+            assertThat(moments.get(moments.size() - 1)).as("nothing after the first start").isBefore(Instant.now());
+            assertThat(Duration.between(moments.get(0), moments.get(moments.size() - 1)))
+                    .as("a year of history, not the minutes of the first start").isGreaterThan(Duration.ofDays(300));
+        });
+    }
+
+    /** The deadlines fire after the history is written, dated when they fell due: the offer's expiry, the decision's. */
+    @Test
+    void theStorysDeadlinesAreDatedWhenTheyFellDue() {
+        await().untilAsserted(() -> {
+            JsonNode expired = null;
+            for (String insurer : INSURERS) {
+                for (JsonNode contract : get("/api/contracts?insurer=" + insurer + "&status=EXPIRED")) {
+                    expired = contract;
+                }
+            }
+            assertThat(expired).as("an expired offer").isNotNull();
+            String contractId = expired.path("contractId").asText();
+            Instant expiresAt = Instant.parse(get("/api/contracts/" + contractId).path("offerExpiresAt").asText());
+            JsonNode timeline = get("/api/contracts/" + contractId + "/timeline");
+            assertThat(at(timeline, "ContractOfferExpired")).isEqualTo(expiresAt)
+                    .isBefore(DomainTime.startOf(LocalDate.of(YEAR, 1, 1)));
+
+            JsonNode overdue = null;
+            for (String insurer : INSURERS) {
+                for (JsonNode request : get("/api/monitoring/increase-requests?insurer=" + insurer)) {
+                    if (request.path("overdue").asBoolean()) {
+                        overdue = request;
+                    }
+                }
+            }
+            assertThat(overdue).as("an overdue request").isNotNull();
+            Instant due = Instant.parse(overdue.path("decisionDueAt").asText());
+            JsonNode ceilingTimeline = get("/api/contracts/"
+                    + CeilingIds.contractIdOf(overdue.path("ceilingId").asText()) + "/timeline");
+            assertThat(at(ceilingTimeline, "IncreaseDecisionOverdue")).isEqualTo(due).isBefore(Instant.now());
+        });
+    }
+
+    /**
+     * Appended now by several threads, with the story's timestamps: each aggregate's events are stored in the order of
+     * their moments (so Axon's replay, point in time and the per-stream hash chain agree with the dates), and none is
+     * dated after the first start. The earliest are the purchasing policies, on 1 April before the year (seed 000).
+     */
+    @Test
+    void everyStreamIsStoredInTheOrderOfItsMomentsAndNoneLiesAhead() {
+        Long backwards = jdbc.queryForObject("""
+                SELECT count(*) FROM (
+                    SELECT timestamp::timestamptz < lag(timestamp::timestamptz)
+                        OVER (PARTITION BY aggregateidentifier ORDER BY sequencenumber) AS back
+                    FROM domainevententry) events
+                WHERE back
+                """, Long.class);
+        assertThat(backwards).as("events dated before their predecessor in the stream").isZero();
+        Instant latest = jdbc.queryForObject("SELECT max(timestamp::timestamptz) FROM domainevententry",
+                java.sql.Timestamp.class).toInstant();
+        assertThat(latest).isBefore(Instant.now());
+        Instant earliest = jdbc.queryForObject("SELECT min(timestamp::timestamptz) FROM domainevententry",
+                java.sql.Timestamp.class).toInstant();
+        assertThat(earliest).isEqualTo(LocalDate.of(YEAR - 1, 4, 1).atTime(9, 0).atZone(DomainTime.AMSTERDAM)
+                .toInstant());
+    }
+
+    /** Point in time reads the story's dates: before the offer nothing, before the addendum the initial ceiling. */
+    @Test
+    void aContractAsOfADayOfItsStoryIsAsItWasThen() {
+        JsonNode raised = raisedContract();
+        String contractId = raised.path("contractId").asText();
+        String ceilingId = raised.path("ceilingId").asText();
+        long initial = raised.path("initialCeilingCents").asLong();
+        await().untilAsserted(() -> {
+            JsonNode timeline = get("/api/contracts/" + contractId + "/timeline");
+            Instant offered = at(timeline, "ContractOffered");
+            Instant addendumSigned = at(timeline, "AddendumSigned");
+
+            assertThat(api.get("/api/contracts/" + contractId + "?asOf=" + offered.minusSeconds(60)).status())
+                    .as("not offered yet").isEqualTo(404);
+            JsonNode before = get("/api/contracts/" + contractId + "?asOf=" + addendumSigned.minusSeconds(60));
+            assertThat(before.path("status").asText()).isEqualTo("SIGNED");
+            assertThat(ceilingCents(before, ceilingId)).isEqualTo(initial);
+            JsonNode after = get("/api/contracts/" + contractId + "?asOf=" + addendumSigned);
+            assertThat(ceilingCents(after, ceilingId)).isGreaterThan(initial);
+        });
+    }
+
+    /** A negotiated contract whose ceiling an addendum raised, or any raised one. */
+    private JsonNode raisedContract() {
+        List<JsonNode> raised = ceilingRows().stream()
+                .filter(r -> r.path("ceilingCents").asLong() > r.path("initialCeilingCents").asLong())
+                .toList();
+        return raised.stream().filter(r -> r.path("kind").asText().equals("NEGOTIATED")).findFirst()
+                .orElseGet(() -> raised.stream().findFirst().orElseThrow());
+    }
+
+    private static JsonNode entry(JsonNode timeline, String type) {
+        for (JsonNode entry : timeline) {
+            if (entry.path("type").asText().equals(type)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no " + type + " in the timeline " + timeline);
+    }
+
+    private static Instant at(JsonNode timeline, String type) {
+        return Instant.parse(entry(timeline, type).path("at").asText());
+    }
+
+    private static long ceilingCents(JsonNode contract, String ceilingId) {
+        for (JsonNode ceiling : contract.path("ceilings")) {
+            if (ceiling.path("ceilingId").asText().equals(ceilingId)) {
+                return ceiling.path("ceilingCents").asLong();
+            }
+        }
+        throw new AssertionError("no ceiling " + ceilingId + " on " + contract);
+    }
+
+    private static JsonNode threshold(JsonNode ceiling, int percent) {
+        for (JsonNode threshold : ceiling.path("thresholds")) {
+            if (threshold.path("percent").asInt() == percent) {
+                return threshold;
+            }
+        }
+        throw new AssertionError("no " + percent + " % threshold on " + ceiling);
     }
 
     private List<JsonNode> ceilingRows() {
