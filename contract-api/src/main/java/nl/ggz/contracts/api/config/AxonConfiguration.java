@@ -27,7 +27,10 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.spring.config.annotation.SpringBeanParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
+import org.axonframework.common.Registration;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -128,6 +131,16 @@ public class AxonConfiguration {
     @Bean
     ContractChangesToCeilings contractChangesToCeilings(CommandGateway commands) {
         return new ContractChangesToCeilings(commands);
+    }
+
+    /**
+     * A deadline runs outside any request, in a unit of work of db-scheduler's deadline manager, which Axon gives no
+     * correlation providers (the command bus and the processors get them): the events it caused were stored with empty
+     * metadata. With the providers, they name the system and the deadline that caused them (AuditTrailCorrelation).
+     */
+    @Bean
+    Registration deadlineCorrelation(DeadlineManager deadlines, List<CorrelationDataProvider> providers) {
+        return deadlines.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers));
     }
 
     @Bean
