@@ -1,62 +1,37 @@
 package nl.ggz.contracts.writestore;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import nl.ggz.contracts.jdbc.TableOwner;
+import nl.ggz.contracts.projections.ReadModelDatabase;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * One real PostgreSQL for this module's test run (started on first use, stopped with the JVM), migrated by Flyway
- * from every {@code db/migration} folder on the classpath, as the application migrates it. The tests use one
- * connection, with {@code reWriteBatchedInserts} on as in the application's pool, in transactions of Spring's
- * {@link DataSourceTransactionManager}: what the ledger holds back until commit is written as in production.
+ * The projections' test database ({@link ReadModelDatabase}: one real PostgreSQL, migrated as the application
+ * migrates it, one connection with {@code reWriteBatchedInserts} in Spring transactions, so that what the ledger
+ * holds back until commit is written as in production), with what the write side's tests do on it.
  */
 public final class WriteStoreDatabase {
 
-    private static WriteStoreDatabase shared;
+    private static final WriteStoreDatabase SHARED = new WriteStoreDatabase(ReadModelDatabase.get());
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    private WriteStoreDatabase() throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                postgres.close();
-            } catch (IOException ignored) {
-                // the JVM is going away: nothing left to tell
-            }
-        }));
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load()
-                .migrate();
-        SingleConnectionDataSource connection = new SingleConnectionDataSource(
-                postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true", true);
-        this.jdbc = new JdbcTemplate(connection);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(connection));
+    private WriteStoreDatabase(ReadModelDatabase database) {
+        this.jdbc = database.jdbc();
+        this.transactions = database.transactions();
     }
 
-    public static synchronized WriteStoreDatabase get() {
-        if (shared == null) {
-            try {
-                shared = new WriteStoreDatabase();
-            } catch (IOException e) {
-                throw new UncheckedIOException("the embedded PostgreSQL did not start", e);
-            }
-        }
-        return shared;
+    public static WriteStoreDatabase get() {
+        return SHARED;
     }
 
     public JdbcTemplate jdbc() {
