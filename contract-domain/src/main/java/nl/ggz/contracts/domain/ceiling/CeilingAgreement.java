@@ -17,6 +17,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,8 +35,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The ceiling (zorgkostenplafond) of one contract for one calendar year, and everything declared against it.
  * This is the hot aggregate: its state is totals and the few open requests, never a list of declarations; what must
  * be known per declaration lives in the {@link DeclarationLedger}.
+ * <p>
+ * Revision 2 of its snapshot (issue 14): exclusions with the first day of care they hold for. Snapshots of revision 1
+ * are passed over (Axon's revision filter), and the ceiling is loaded from its events once.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+@Revision("2")
 public class CeilingAgreement {
 
     static final String DECISION_DEADLINE = "increase-decision-due";
@@ -47,8 +52,9 @@ public class CeilingAgreement {
     private LocalDate periodStart;
     private LocalDate lastCareDate;
     private Set<Setting> settings;
-    private Set<Setting> excludedSettings;
-    private Set<PrestatieCode> excludedPrestatieCodes;
+    /** Excluded setting (number) and prestatie code → the first day of care it is excluded for (seed 002 §5.4). */
+    private Map<Integer, LocalDate> excludedSettingsFrom;
+    private Map<String, LocalDate> excludedPrestatiesFrom;
     private Money initialCeiling;
     private CeilingBalance balance;
     private TreeSet<Integer> thresholdsReached;
@@ -171,12 +177,16 @@ public class CeilingAgreement {
                     ? "setting 8 (highly specialised care) is not contracted and cannot be declared"
                     : setting + " is not covered by the contract (covered: " + new TreeSet<>(settings) + ")";
         }
-        // seed 002 §5.4: settings and prestaties the insurer left out of the contract are not paid
-        if (excludedSettings.contains(setting)) {
-            return setting + " was excluded from the contract by an amendment";
+        // seed 002 §5.4: settings and prestaties the insurer left out of the contract are not paid, judged by the
+        // exclusions in force on the day of treatment
+        LocalDate settingFrom = excludedSettingsFrom.get(setting.number());
+        if (settingFrom != null && !line.treatmentDate().isBefore(settingFrom)) {
+            return setting + " is excluded from the contract for care from " + settingFrom;
         }
-        if (excludedPrestatieCodes.contains(line.prestatieCode())) {
-            return "prestatie " + line.prestatieCode() + " was excluded from the contract by an amendment";
+        LocalDate prestatieFrom = excludedPrestatiesFrom.get(line.prestatieCode().value());
+        if (prestatieFrom != null && !line.treatmentDate().isBefore(prestatieFrom)) {
+            return "prestatie " + line.prestatieCode() + " is excluded from the contract for care from "
+                    + prestatieFrom;
         }
         // seed 002 §4.3: the insured person is named by pseudonym only
         if (PatientReference.looksLikeBsn(line.patientRef())) {
@@ -203,8 +213,12 @@ public class CeilingAgreement {
     }
 
     private String treatmentDateRefusal(LocalDate treatmentDate) {
-        if (treatmentDate.getYear() != year || treatmentDate.isBefore(periodStart)) {
+        if (treatmentDate.getYear() != year) {
             return "treatment date " + treatmentDate + " is outside this ceiling's year " + year;
+        }
+        // seed 002 §5.3: a contract that starts during the year covers care from its first day on
+        if (treatmentDate.isBefore(periodStart)) {
+            return "treatment date " + treatmentDate + " is before the contract's term starts (" + periodStart + ")";
         }
         if (treatmentDate.isAfter(lastCareDate)) {
             return "treatment date " + treatmentDate + " is after the contract's last day of care " + lastCareDate
@@ -379,7 +393,8 @@ public class CeilingAgreement {
 
     @CommandHandler
     public void handle(ApplyContractAmendment command) {
-        apply(new ContractAmendmentApplied(ceilingId, command.excludedPrestatieCodes(), command.excludedSettings()));
+        apply(new ContractAmendmentApplied(ceilingId, command.excludedPrestatieCodes(), command.excludedSettings(),
+                command.effectiveDate()));
     }
 
     @CommandHandler
@@ -428,8 +443,15 @@ public class CeilingAgreement {
         periodStart = event.periodStart();
         lastCareDate = event.periodEnd();
         settings = Set.copyOf(event.settings());
-        excludedSettings = new HashSet<>();
-        excludedPrestatieCodes = new HashSet<>();
+        excludedSettingsFrom = new HashMap<>();
+        excludedPrestatiesFrom = new HashMap<>();
+        // left out by the offer: from the first day of the ceiling
+        if (event.excludedSettings() != null) {
+            event.excludedSettings().forEach(s -> excludedSettingsFrom.put(s.number(), periodStart));
+        }
+        if (event.excludedPrestatieCodes() != null) {
+            event.excludedPrestatieCodes().forEach(c -> excludedPrestatiesFrom.put(c.value(), periodStart));
+        }
         initialCeiling = event.initialCeiling();
         balance = new CeilingBalance(event.initialCeiling(), Money.ZERO, Money.ZERO);
         thresholdsReached = new TreeSet<>();
@@ -493,8 +515,16 @@ public class CeilingAgreement {
 
     @EventSourcingHandler
     void on(ContractAmendmentApplied event) {
-        excludedPrestatieCodes.addAll(event.excludedPrestatieCodes());
-        excludedSettings.addAll(event.excludedSettings());
+        // stored before amendments had a date: from the start
+        LocalDate from = event.effectiveDate() != null && event.effectiveDate().isAfter(periodStart)
+                ? event.effectiveDate() : periodStart;
+        event.excludedPrestatieCodes().forEach(c -> excludedPrestatiesFrom.merge(c.value(), from,
+                CeilingAgreement::earlier));
+        event.excludedSettings().forEach(s -> excludedSettingsFrom.merge(s.number(), from, CeilingAgreement::earlier));
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     @EventSourcingHandler

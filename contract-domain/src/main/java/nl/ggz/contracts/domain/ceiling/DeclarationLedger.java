@@ -2,8 +2,10 @@ package nl.ggz.contracts.domain.ceiling;
 
 import nl.ggz.contracts.domain.shared.InsurerCode;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every accepted declaration, kept beside the event store in the same transaction as its event. It answers what the
@@ -20,4 +22,10 @@ public interface DeclarationLedger {
 
     /** Supplements accepted per patient reference for this insurer and year. */
     Map<String, Integer> supplementsCharged(InsurerCode insurer, int year, Collection<String> patientRefs);
+
+    /**
+     * The latest treatment date of a declaration ever accepted on these ceilings (a contract's), also when it was
+     * credited or reclaimed later; empty when none was accepted.
+     */
+    Optional<LocalDate> latestTreatmentDate(Collection<String> ceilingIds);
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import nl.ggz.contracts.domain.ceiling.CeilingAgreed;
 import nl.ggz.contracts.domain.ceiling.CeilingAgreement;
 import nl.ggz.contracts.domain.ceiling.CeilingIds;
+import nl.ggz.contracts.domain.ceiling.DeclarationLedger;
 import nl.ggz.contracts.domain.policy.PolicyParameters;
 import nl.ggz.contracts.domain.policy.PurchasingPolicies;
 import nl.ggz.contracts.domain.shared.ContractKind;
@@ -19,21 +20,26 @@ import nl.ggz.contracts.domain.shared.RuleViolationException;
 import nl.ggz.contracts.domain.shared.Setting;
 import nl.ggz.contracts.domain.shared.StateConflictException;
 import nl.ggz.contracts.domain.shared.TariffPercentage;
+import nl.ggz.contracts.domain.shared.Tariffs;
 import nl.ggz.contracts.domain.shared.UnknownReferenceException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
@@ -41,12 +47,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 /**
  * A care contract (zorgovereenkomst) from offer to end: the offer and its proposal rounds, signing, amendments,
  * termination and the provider's patient stops. Signing opens one {@link CeilingAgreement} per calendar year.
+ * <p>
+ * Revision 2 of its snapshot (issue 14): tariffs per setting, who proposed last and whether the insurer accepted it,
+ * exclusions with the day they hold from. Snapshots of revision 1 are passed over (Axon's revision filter) and the
+ * contract is loaded from its events.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+@Revision("2")
 public class Contract {
 
     static final String OFFER_EXPIRY = "offer-expiry";
     static final String TERM_END = "term-end";
+    static final String PROPOSAL_ANSWER_DUE = "proposal-answer-due";
 
     @AggregateIdentifier
     private String contractId;
@@ -56,36 +68,56 @@ public class Contract {
     private ContractKind kind;
     private ContractTerm term;
     private Set<Setting> settings;
-    private TariffPercentage tariff;
+    private Tariffs tariffs;
     private Money ceiling;
     private Instant offerExpiresAt;
     private ContractStatus status;
     private int proposalRound;
-    private Set<Setting> excludedSettings;
-    private Set<PrestatieCode> excludedPrestatieCodes;
+    /** Who made the proposal on the table; null while it is the offer as made (the insurer's). */
+    private Party lastProposedBy;
+    /** Whether the insurer accepted the provider's proposal on the table. */
+    private boolean proposalAccepted;
+    /** When the insurer must have answered the provider's proposal on the table (seed 002 §6.3). */
+    private Instant answerDueAt;
+    /** Excluded setting (number) and prestatie code → the first day of care it is excluded for. */
+    private Map<Integer, LocalDate> excludedSettingsFrom;
+    private Map<String, LocalDate> excludedPrestatiesFrom;
     private Map<String, PatientStopState> patientStops;
 
     protected Contract() {
     }
 
     @CommandHandler
-    public Contract(OfferContract command, PurchasingPolicies policies, DeadlineManager deadlines) {
+    public Contract(OfferContract command, PurchasingPolicies policies, ContractClaims claims,
+                    DeadlineManager deadlines) {
         ContractTerm term = required(command.term(), "term");
-        required(command.insurer(), "insurerUzovi");
-        required(command.provider(), "providerAgb");
+        InsurerCode insurer = required(command.insurer(), "insurerUzovi");
+        ProviderCode provider = required(command.provider(), "providerAgb");
         ProviderType type = required(command.providerType(), "providerType");
         required(command.kind(), "kind");
-        required(command.tariff(), "tariffPercentage");
         requireSettings(command.settings());
+        Set<Setting> settings = Set.copyOf(command.settings());
+        Tariffs tariffs = tariffsFor(settings, null, command.tariff(), command.tariffsBySetting(), "offer");
         requireCeiling(command.ceiling());
-        PolicyParameters policy = policies.inForce(command.insurer(), term.start().getYear());
-        // seed 002 §5.2: independents are contracted for 2 years, institutions for 1 (a policy parameter)
-        int years = policy.termYearsFor(type);
-        if (term.years() != years) {
-            throw new RuleViolationException("a " + type + " contract runs " + years + " calendar year"
-                    + (years == 1 ? "" : "s") + " under the policy of " + command.insurer() + "; the offered term "
-                    + term.start() + " to " + term.end() + " runs " + term.years());
+        Set<PrestatieCode> excludedCodes = excludedCodes(command.excludedPrestatieCodes());
+        Set<Setting> excludedSettings = excludedSettings(command.excludedSettings(), settings);
+        if (excludedSettings.containsAll(settings)) {
+            throw new RuleViolationException("an offer that excludes every setting it covers (" + describe(settings)
+                    + ") covers no care");
         }
+        int firstYear = term.start().getYear();
+        PolicyParameters policy = policies.inForce(insurer, firstYear);
+        // seed 002 §5.2: independents are contracted for 2 years, institutions for 1 (termYears); seed 001 and 003:
+        // multi-year agreements up to the policy's longest term (maxTermYears)
+        int shortest = policy.termYearsFor(type);
+        int longest = policy.maxTermYearsFor(type);
+        if (term.years() < shortest || term.years() > longest) {
+            String length = shortest == longest ? shortest + " calendar year" + (shortest == 1 ? "" : "s")
+                    : shortest + " to " + longest + " calendar years";
+            throw new RuleViolationException("a " + type + " contract runs " + length + " under the policy of "
+                    + insurer + "; the offered term " + term.start() + " to " + term.end() + " runs " + term.years());
+        }
+        requireSettingsAllowed(policy, type, settings, insurer, firstYear);
         if (DomainTime.dateOf(command.offeredAt()).isAfter(term.end())) {
             throw new RuleViolationException("the term " + term.start() + " to " + term.end() + " is over already");
         }
@@ -97,34 +129,83 @@ public class Contract {
             throw new RuleViolationException("offerExpiresAt " + expiresAt + " has passed already; an offer must "
                     + "leave the provider time to sign");
         }
-        apply(new ContractOffered(command.contractId(), command.insurer(), command.provider(), type,
-                command.kind(), term, Set.copyOf(command.settings()), command.tariff(), command.ceiling(),
-                command.offeredAt(), expiresAt));
+        // one contract per insurer, provider and calendar year (seed 000: the yearly contract)
+        claims.heldFor(insurer, provider, term.calendarYears()).ifPresent(claim -> {
+            throw new StateConflictException("provider " + provider + " has contract " + claim.contractId()
+                    + " with insurer " + insurer + " for " + claim.year() + " already (offered or signed): one "
+                    + "contract per insurer, provider and year");
+        });
+        apply(new ContractOffered(command.contractId(), insurer, provider, type, command.kind(), term, settings,
+                tariffs, command.ceiling(), command.offeredAt(), expiresAt, excludedCodes, excludedSettings));
         deadlines.schedule(expiresAt, OFFER_EXPIRY);
     }
 
     @CommandHandler
-    public void handle(ReviseProposal command) {
+    public void handle(ReviseProposal command, PurchasingPolicies policies, DeadlineManager deadlines) {
         requireOffered("revise the proposal of");
         if (kind != ContractKind.NEGOTIATED) {
             throw new RuleViolationException("a DIGITAL offer is not negotiable: the provider signs or declines it");
         }
         requireNotExpired(command.proposedAt());
-        if (command.ceiling() == null && command.tariff() == null && command.settings() == null) {
-            throw new InvalidValueException("a proposal changes at least one of ceilingCents, tariffPercentage, settings");
+        if (command.ceiling() == null && command.tariff() == null && command.tariffsBySetting() == null
+                && command.settings() == null) {
+            throw new InvalidValueException("a proposal changes at least one of ceilingCents, tariffPercentage, "
+                    + "tariffPercentages, settings");
         }
+        Party by = required(command.proposedBy(), "proposedBy");
+        Set<Setting> proposedSettings = settings;
+        PolicyParameters policy = policies.inForce(insurer, term.start().getYear());
         if (command.settings() != null) {
             requireSettings(command.settings());
+            proposedSettings = Set.copyOf(command.settings());
+            requireSettingsAllowed(policy, providerType, proposedSettings, insurer, term.start().getYear());
         }
         if (command.ceiling() != null) {
             requireCeiling(command.ceiling());
         }
-        apply(new ContractProposalRevised(contractId, proposalRound + 1,
-                required(command.proposedBy(), "proposedBy"),
-                command.ceiling() != null ? command.ceiling() : ceiling,
-                command.tariff() != null ? command.tariff() : tariff,
-                command.settings() != null ? Set.copyOf(command.settings()) : settings,
-                command.proposedAt()));
+        Tariffs proposedTariffs = tariffsFor(proposedSettings, tariffs, command.tariff(), command.tariffsBySetting(),
+                "proposal");
+        // seed 002 §6.3: the insurer answers a provider's quote within six weeks (the policy's quoteResponseDays)
+        Instant answerDue = by == Party.PROVIDER
+                ? command.proposedAt().atZone(DomainTime.AMSTERDAM).plusDays(policy.quoteResponseDays()).toInstant()
+                : null;
+        int round = proposalRound + 1;
+        apply(new ContractProposalRevised(contractId, round, by,
+                command.ceiling() != null ? command.ceiling() : ceiling, proposedTariffs, proposedSettings,
+                command.proposedAt(), answerDue));
+        if (answerDue != null) {
+            deadlines.schedule(answerDue, PROPOSAL_ANSWER_DUE, round);
+        }
+    }
+
+    /**
+     * The insurer agrees to the provider's proposal on the table, which the provider can then sign. Seed 000: a
+     * contract is concluded "bij overeenstemming" — the provider signs only terms the insurer put forward or accepted.
+     */
+    @CommandHandler
+    public void handle(AcceptProposal command) {
+        requireOffered("accept a proposal on");
+        requireNotExpired(command.acceptedAt());
+        if (lastProposedBy != Party.PROVIDER) {
+            throw new StateConflictException("there is no proposal of the provider to accept on contract "
+                    + contractId + ": the terms on the table are the insurer's own ("
+                    + (proposalRound == 0 ? "the offer" : "round " + proposalRound) + ")");
+        }
+        if (proposalAccepted) {
+            throw new StateConflictException("the provider's proposal of round " + proposalRound + " on contract "
+                    + contractId + " was accepted already");
+        }
+        apply(new ContractProposalAccepted(contractId, proposalRound, requiredText(command.acceptedBy(),
+                "acceptedBy"), command.acceptedAt()));
+    }
+
+    /** Deadline set at a provider's proposal; answered (accepted, proposed again) or closed in time, it does nothing. */
+    @DeadlineHandler(deadlineName = PROPOSAL_ANSWER_DUE)
+    void proposalAnswerDue(Integer round) {
+        if (status == ContractStatus.OFFERED && round != null && round == proposalRound
+                && lastProposedBy == Party.PROVIDER && !proposalAccepted) {
+            apply(new ContractProposalAnswerOverdue(contractId, round, answerDueAt));
+        }
     }
 
     /** Signing accepts the latest proposal and opens the ceilings at once, in the same transaction. */
@@ -132,11 +213,23 @@ public class Contract {
     public void handle(SignContract command, DeadlineManager deadlines) throws Exception {
         requireOffered("sign");
         requireNotExpired(command.signedAt());
-        apply(new ContractSigned(contractId, requiredText(command.signedBy(), "signedBy"), command.signedAt(),
-                ceiling, tariff, settings, ceilingIds()));
+        // seed 000: concluded "bij overeenstemming": the provider cannot sign terms only it proposed
+        if (lastProposedBy == Party.PROVIDER && !proposalAccepted) {
+            throw new StateConflictException("the proposal on the table (round " + proposalRound + ") is the "
+                    + "provider's own and the insurer has not accepted it: contract " + contractId + " can be signed "
+                    + "once the purchaser accepts it, or on a new proposal of the insurer");
+        }
+        String signedBy = requiredText(command.signedBy(), "signedBy");
+        apply(new ContractSigned(contractId, signedBy, command.signedAt(), ceiling, tariffs, settings, ceilingIds()));
+        Set<PrestatieCode> codesLeftOut = excludedPrestatiesFrom.keySet().stream().map(PrestatieCode::new)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<Setting> settingsLeftOut = excludedSettingsFrom.keySet().stream().map(Setting::new)
+                .collect(Collectors.toCollection(TreeSet::new));
         for (int year : term.calendarYears()) {
+            // a term that starts in the year opens its first ceiling then: care before it is not covered
             CeilingAgreed agreed = new CeilingAgreed(CeilingIds.of(contractId, year), contractId, insurer, provider,
-                    providerType, kind, year, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), ceiling, settings);
+                    providerType, kind, year, term.startIn(year), LocalDate.of(year, 12, 31), ceiling, settings,
+                    codesLeftOut, settingsLeftOut);
             createNew(CeilingAgreement.class, () -> new CeilingAgreement(agreed));
         }
         deadlines.schedule(DomainTime.startOf(term.end().plusDays(1)), TERM_END);
@@ -162,6 +255,11 @@ public class Contract {
         }
     }
 
+    /**
+     * Seed 002 §5.4: the insurer leaves settings or prestaties out, for care from the effective date on. An amendment
+     * that takes effect before the day it is made needs the purchaser's reason, which is recorded; declarations
+     * accepted before it stay counted, later ones for care from that date are refused.
+     */
     @CommandHandler
     public void handle(AmendContract command) {
         requireSigned("amend");
@@ -177,25 +275,56 @@ public class Contract {
                 throw new RuleViolationException(setting + " is not part of the contract, so it cannot be excluded");
             }
         }
-        Set<PrestatieCode> newCodes = new TreeSet<>(codes);
-        newCodes.removeAll(excludedPrestatieCodes);
-        Set<Setting> newSettings = new TreeSet<>(excluded);
-        newSettings.removeAll(excludedSettings);
+        LocalDate today = DomainTime.dateOf(command.amendedAt());
+        LocalDate effective = command.effectiveDate() != null ? command.effectiveDate() : today;
+        if (!term.contains(effective)) {
+            throw new RuleViolationException("the effective date " + effective + " lies outside the term "
+                    + term.start() + " to " + term.end());
+        }
+        boolean backdated = effective.isBefore(today);
+        if (backdated && (command.backdatingReason() == null || command.backdatingReason().isBlank())) {
+            throw new RuleViolationException("an amendment that takes effect before today (" + today + ") needs a "
+                    + "backdatingReason: it is recorded with the amendment, and declarations accepted before it for "
+                    + "care from " + effective + " stay counted");
+        }
+        // new, or excluded from an earlier day than before
+        Set<PrestatieCode> newCodes = codes.stream()
+                .filter(code -> !isExcludedBy(excludedPrestatiesFrom.get(code.value()), effective))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<Setting> newSettings = excluded.stream()
+                .filter(setting -> !isExcludedBy(excludedSettingsFrom.get(setting.number()), effective))
+                .collect(Collectors.toCollection(TreeSet::new));
         if (newCodes.isEmpty() && newSettings.isEmpty()) {
-            throw new StateConflictException("everything named is excluded already");
+            throw new StateConflictException("everything named is excluded already, from " + effective + " or before");
         }
         apply(new ContractAmended(contractId, newCodes, newSettings, command.reason(), command.amendedAt(),
-                ceilingIds()));
+                ceilingIds(), effective, backdated ? command.backdatingReason() : null));
     }
 
+    private static boolean isExcludedBy(LocalDate excludedFrom, LocalDate day) {
+        return excludedFrom != null && !excludedFrom.isAfter(day);
+    }
+
+    /**
+     * Never earlier than the latest care already accepted on the contract. The seeds do not say what becomes of
+     * declarations accepted for care after a termination date; seed 001 pays "op basis van de ingediende en
+     * goedgekeurde declaraties" within the term, so the conservative rule: accepted care stays covered, and a
+     * termination that would leave it outside the contract is refused.
+     */
     @CommandHandler
-    public void handle(TerminateContract command) {
+    public void handle(TerminateContract command, DeclarationLedger ledger) {
         requireSigned("terminate");
         requiredText(command.reason(), "reason");
         LocalDate effective = required(command.effectiveDate(), "effectiveDate");
         if (!term.contains(effective)) {
             throw new RuleViolationException("the effective date " + effective + " lies outside the term "
                     + term.start() + " to " + term.end());
+        }
+        Optional<LocalDate> latestCare = ledger.latestTreatmentDate(ceilingIds());
+        if (latestCare.isPresent() && effective.isBefore(latestCare.get())) {
+            throw new RuleViolationException("the termination cannot take effect on " + effective + ": care on "
+                    + latestCare.get() + " was declared and accepted on this contract already; terminate on "
+                    + latestCare.get() + " or later");
         }
         apply(new ContractTerminated(contractId, command.reason(), effective, command.terminatedAt(), ceilingIds()));
     }
@@ -268,6 +397,83 @@ public class Contract {
         }
     }
 
+    /**
+     * The tariffs of a proposal: those on the table for the settings kept, {@code all} for every setting when given,
+     * then {@code bySetting}; every setting needs one, and none is given for a setting not covered.
+     */
+    private static Tariffs tariffsFor(Set<Setting> settings, Tariffs current, TariffPercentage all,
+                                      Map<Setting, TariffPercentage> bySetting, String what) {
+        SortedMap<Setting, TariffPercentage> proposed = new TreeMap<>();
+        if (current != null) {
+            current.bySetting().forEach((setting, tariff) -> {
+                if (settings.contains(setting)) {
+                    proposed.put(setting, tariff);
+                }
+            });
+        }
+        if (all != null) {
+            settings.forEach(setting -> proposed.put(setting, all));
+        }
+        if (bySetting != null) {
+            for (Map.Entry<Setting, TariffPercentage> entry : new TreeMap<>(bySetting).entrySet()) {
+                if (!settings.contains(entry.getKey())) {
+                    throw new InvalidValueException("tariffPercentages names " + entry.getKey() + ", which the "
+                            + what + " does not cover (settings " + describe(settings) + ")");
+                }
+                proposed.put(entry.getKey(), required(entry.getValue(), "the tariff of " + entry.getKey()));
+            }
+        }
+        for (Setting setting : new TreeSet<>(settings)) {
+            if (!proposed.containsKey(setting)) {
+                throw new InvalidValueException("no tariff for " + setting + ": give tariffPercentage (every setting) "
+                        + "or tariffPercentages (per setting)");
+            }
+        }
+        return new Tariffs(proposed);
+    }
+
+    /** Seed 001: independents only setting 1 at VGZ; seed 002 §5.1: small institutions only the monodisciplinary. */
+    private static void requireSettingsAllowed(PolicyParameters policy, ProviderType type, Set<Setting> settings,
+                                               InsurerCode insurer, int year) {
+        Optional<Set<Setting>> allowed = policy.settingsAllowedFor(type);
+        if (allowed.isEmpty()) {
+            return;
+        }
+        for (Setting setting : new TreeSet<>(settings)) {
+            if (!allowed.get().contains(setting)) {
+                throw new RuleViolationException(setting + " is not contracted with " + type + " providers under the "
+                        + "purchasing policy of " + insurer + " for " + year + " (settingsByProviderType allows "
+                        + describe(allowed.get()) + ")");
+            }
+        }
+    }
+
+    private static Set<PrestatieCode> excludedCodes(Set<PrestatieCode> codes) {
+        if (codes == null) {
+            return Set.of();
+        }
+        codes.forEach(code -> required(code, "an excluded prestatie code"));
+        return Set.copyOf(codes);
+    }
+
+    private static Set<Setting> excludedSettings(Set<Setting> excluded, Set<Setting> covered) {
+        if (excluded == null) {
+            return Set.of();
+        }
+        for (Setting setting : excluded) {
+            if (!covered.contains(required(setting, "an excluded setting"))) {
+                throw new RuleViolationException(setting + " is not part of the offer (settings " + describe(covered)
+                        + "), so it cannot be excluded");
+            }
+        }
+        return Set.copyOf(excluded);
+    }
+
+    private static String describe(Set<Setting> settings) {
+        return new TreeSet<>(settings).stream().map(s -> String.valueOf(s.number()))
+                .collect(Collectors.joining(", "));
+    }
+
     private static void requireSettings(Set<Setting> settings) {
         if (settings == null || settings.isEmpty()) {
             throw new InvalidValueException("a contract covers at least one setting (1 to 8)");
@@ -303,21 +509,36 @@ public class Contract {
         kind = event.kind();
         term = event.term();
         settings = Set.copyOf(event.settings());
-        tariff = event.tariff();
+        tariffs = event.tariffs();
         ceiling = event.ceiling();
         offerExpiresAt = event.offerExpiresAt();
         status = ContractStatus.OFFERED;
-        excludedSettings = new HashSet<>();
-        excludedPrestatieCodes = new HashSet<>();
+        excludedSettingsFrom = new HashMap<>();
+        excludedPrestatiesFrom = new HashMap<>();
+        // left out by the offer: from the start of the term (seed 002 §5.4)
+        if (event.excludedSettings() != null) {
+            event.excludedSettings().forEach(s -> excludedSettingsFrom.put(s.number(), term.start()));
+        }
+        if (event.excludedPrestatieCodes() != null) {
+            event.excludedPrestatieCodes().forEach(c -> excludedPrestatiesFrom.put(c.value(), term.start()));
+        }
         patientStops = new HashMap<>();
     }
 
     @EventSourcingHandler
     void on(ContractProposalRevised event) {
         proposalRound = event.round();
+        lastProposedBy = event.proposedBy();
+        proposalAccepted = false;
+        answerDueAt = event.answerDueAt();
         ceiling = event.ceiling();
-        tariff = event.tariff();
+        tariffs = event.tariffs();
         settings = Set.copyOf(event.settings());
+    }
+
+    @EventSourcingHandler
+    void on(ContractProposalAccepted event) {
+        proposalAccepted = true;
     }
 
     @EventSourcingHandler
@@ -342,8 +563,14 @@ public class Contract {
 
     @EventSourcingHandler
     void on(ContractAmended event) {
-        excludedPrestatieCodes.addAll(event.excludedPrestatieCodes());
-        excludedSettings.addAll(event.excludedSettings());
+        // stored before amendments had a date: from the start
+        LocalDate from = event.effectiveDate() != null ? event.effectiveDate() : term.start();
+        event.excludedPrestatieCodes().forEach(c -> excludedPrestatiesFrom.merge(c.value(), from, Contract::earlier));
+        event.excludedSettings().forEach(s -> excludedSettingsFrom.merge(s.number(), from, Contract::earlier));
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     @EventSourcingHandler

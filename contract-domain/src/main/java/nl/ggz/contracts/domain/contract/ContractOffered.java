@@ -4,16 +4,22 @@ import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.ContractTerm;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.Money;
+import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.ProviderCode;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.domain.shared.Setting;
-import nl.ggz.contracts.domain.shared.TariffPercentage;
+import nl.ggz.contracts.domain.shared.Tariffs;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 import java.util.Set;
 
-@Revision("1")
+/**
+ * The insurer's offer. Revision 2 (issue 14): a tariff per setting ({@code tariffs}, was one {@code tariff} for all
+ * settings) and the settings and prestaties the offer leaves out from the start (seed 002 §5.4); revision 1 and the
+ * rows stored without a revision are upcast (EventUpcasters): their tariff for every setting, nothing left out.
+ */
+@Revision("2")
 public record ContractOffered(String contractId,
                               InsurerCode insurer,
                               ProviderCode provider,
@@ -21,8 +27,10 @@ public record ContractOffered(String contractId,
                               ContractKind kind,
                               ContractTerm term,
                               Set<Setting> settings,
-                              TariffPercentage tariff,
+                              Tariffs tariffs,
                               Money ceiling,
                               Instant offeredAt,
-                              Instant offerExpiresAt) {
+                              Instant offerExpiresAt,
+                              Set<PrestatieCode> excludedPrestatieCodes,
+                              Set<Setting> excludedSettings) {
 }

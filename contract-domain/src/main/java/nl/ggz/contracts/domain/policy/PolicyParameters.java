@@ -3,14 +3,19 @@ package nl.ggz.contracts.domain.policy;
 import nl.ggz.contracts.domain.shared.DomainTime;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.domain.shared.ProviderType;
+import nl.ggz.contracts.domain.shared.Setting;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Month;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The rules that differ per insurer and contract year. Where an insurer publishes nothing, {@link #defaults(int)}
@@ -22,7 +27,13 @@ import java.util.Map;
  * @param increaseWindowEnd   first instant it is no longer accepted (seed 001: 31 July 17:00)
  * @param decisionPeriodDays  days in which a request must be decided (seed 001: within 4 weeks for digital contracts)
  * @param offerValidityDays   days an offer stays open when it names no expiry (seed 002 §5.3: six weeks)
- * @param termYears           contract term per provider type (seed 002 §5.2: independents 2 years, institutions 1)
+ * @param termYears           contract term per provider type (seed 002 §5.2: independents 2 years, institutions 1):
+ *                            the shortest term offered, and the length of a term when nothing else is said
+ * @param maxTermYears        the longest term per provider type, in calendar years (seed 001: VGZ is open to
+ *                            multi-year agreements; seed 003: the NZa wants them back); a type left out: its termYears
+ * @param settingsByProviderType the settings a provider type may be contracted for; a type left out: every setting
+ *                            (seed 001: independents only setting 1, per the Landelijk Kwaliteitsstatuut section II)
+ * @param quoteResponseDays   days in which the insurer answers a provider's quote (seed 002 §6.3: within six weeks)
  */
 public record PolicyParameters(List<Integer> thresholdPercents,
                                int increaseCapPercent,
@@ -30,8 +41,23 @@ public record PolicyParameters(List<Integer> thresholdPercents,
                                Instant increaseWindowEnd,
                                int decisionPeriodDays,
                                int offerValidityDays,
-                               Map<ProviderType, Integer> termYears) {
+                               Map<ProviderType, Integer> termYears,
+                               Map<ProviderType, Integer> maxTermYears,
+                               Map<ProviderType, Set<Setting>> settingsByProviderType,
+                               int quoteResponseDays) {
 
+    /** The longest term any policy may allow, in calendar years. */
+    public static final int LONGEST_TERM_YEARS = 5;
+
+    /** The parameters of before issue 14; the later ones keep their defaults. */
+    public PolicyParameters(List<Integer> thresholdPercents, int increaseCapPercent, Instant increaseWindowStart,
+                            Instant increaseWindowEnd, int decisionPeriodDays, int offerValidityDays,
+                            Map<ProviderType, Integer> termYears) {
+        this(thresholdPercents, increaseCapPercent, increaseWindowStart, increaseWindowEnd, decisionPeriodDays,
+                offerValidityDays, termYears, null, DEFAULT_SETTINGS_BY_PROVIDER_TYPE, DEFAULT_QUOTE_RESPONSE_DAYS);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
     public PolicyParameters {
         if (thresholdPercents == null || thresholdPercents.isEmpty()) {
             throw new InvalidValueException("a policy needs at least one threshold percentage (seed 001: 70)");
@@ -63,12 +89,51 @@ public record PolicyParameters(List<Integer> thresholdPercents,
             }
         }
         termYears = Map.copyOf(years);
+        Map<ProviderType, Integer> longest = new EnumMap<>(termYears);
+        if (maxTermYears != null) {
+            for (Map.Entry<ProviderType, Integer> entry : maxTermYears.entrySet()) {
+                Integer n = entry.getValue();
+                if (entry.getKey() == null || n == null || n < 1 || n > LONGEST_TERM_YEARS) {
+                    throw new InvalidValueException("the longest contract term is 1 to " + LONGEST_TERM_YEARS
+                            + " years per provider type, got " + maxTermYears);
+                }
+                if (n < termYears.get(entry.getKey())) {
+                    throw new InvalidValueException("the longest term of " + entry.getKey() + " contracts ("
+                            + "maxTermYears " + n + ") is shorter than their term (termYears "
+                            + termYears.get(entry.getKey()) + ")");
+                }
+                longest.put(entry.getKey(), n);
+            }
+        }
+        maxTermYears = Map.copyOf(longest);
+        Map<ProviderType, Set<Setting>> allowed = new EnumMap<>(ProviderType.class);
+        if (settingsByProviderType != null) {
+            for (Map.Entry<ProviderType, Set<Setting>> entry : settingsByProviderType.entrySet()) {
+                if (entry.getKey() == null || entry.getValue() == null || entry.getValue().isEmpty()
+                        || entry.getValue().stream().anyMatch(java.util.Objects::isNull)) {
+                    throw new InvalidValueException("settingsByProviderType names at least one setting (1 to 8) per "
+                            + "provider type it lists, got " + settingsByProviderType);
+                }
+                allowed.put(entry.getKey(), Collections.unmodifiableSortedSet(new TreeSet<>(entry.getValue())));
+            }
+        }
+        settingsByProviderType = Map.copyOf(allowed);
+        if (quoteResponseDays < 1 || quoteResponseDays > 366) {
+            throw new InvalidValueException("the period to answer a quote is 1 to 366 days, got " + quoteResponseDays);
+        }
     }
 
     private static final Map<ProviderType, Integer> DEFAULT_TERM_YEARS = Map.of(
             ProviderType.INDEPENDENT, 2,
             ProviderType.INSTITUTION, 1,
             ProviderType.HOSPITAL_WARD, 1);
+
+    /** Seed 001: "voor vrijgevestigden ... alleen zorg in voor setting 1" (Landelijk Kwaliteitsstatuut section II). */
+    private static final Map<ProviderType, Set<Setting>> DEFAULT_SETTINGS_BY_PROVIDER_TYPE =
+            Map.of(ProviderType.INDEPENDENT, Set.of(new Setting(1)));
+
+    /** Seed 002 §6.3: "Zorgverzekeraar reageert binnen zes weken op de offerte". */
+    private static final int DEFAULT_QUOTE_RESPONSE_DAYS = 42;
 
     public static PolicyParameters defaults(int contractYear) {
         return new PolicyParameters(
@@ -78,7 +143,10 @@ public record PolicyParameters(List<Integer> thresholdPercents,
                 LocalDate.of(contractYear, Month.JULY, 31).atTime(LocalTime.of(17, 0)).atZone(DomainTime.AMSTERDAM).toInstant(),
                 28,
                 42,
-                DEFAULT_TERM_YEARS);
+                DEFAULT_TERM_YEARS,
+                null,
+                DEFAULT_SETTINGS_BY_PROVIDER_TYPE,
+                DEFAULT_QUOTE_RESPONSE_DAYS);
     }
 
     public boolean increaseWindowContains(Instant moment) {
@@ -87,5 +155,14 @@ public record PolicyParameters(List<Integer> thresholdPercents,
 
     public int termYearsFor(ProviderType type) {
         return termYears.get(type);
+    }
+
+    public int maxTermYearsFor(ProviderType type) {
+        return maxTermYears.get(type);
+    }
+
+    /** The settings this provider type may be contracted for; empty when every setting. */
+    public Optional<Set<Setting>> settingsAllowedFor(ProviderType type) {
+        return Optional.ofNullable(settingsByProviderType.get(type));
     }
 }

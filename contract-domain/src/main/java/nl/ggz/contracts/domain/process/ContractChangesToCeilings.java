@@ -30,7 +30,7 @@ public class ContractChangesToCeilings {
     void on(ContractAmended event) {
         for (String ceilingId : event.ceilingIds()) {
             commands.sendAndWait(new ApplyContractAmendment(ceilingId, event.excludedPrestatieCodes(),
-                    event.excludedSettings()));
+                    event.excludedSettings(), event.effectiveDate()));
         }
     }
 

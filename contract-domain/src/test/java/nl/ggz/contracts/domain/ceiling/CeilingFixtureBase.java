@@ -65,7 +65,8 @@ abstract class CeilingFixtureBase {
 
     static CeilingAgreed agreed(Set<Setting> settings) {
         return new CeilingAgreed(CEILING_ID, CONTRACT_ID, INSURER, PROVIDER, ProviderType.INSTITUTION,
-                ContractKind.DIGITAL, 2027, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31), INITIAL, settings);
+                ContractKind.DIGITAL, 2027, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31), INITIAL, settings,
+                Set.of(), Set.of());
     }
 
     static Set<Setting> settings(int... numbers) {

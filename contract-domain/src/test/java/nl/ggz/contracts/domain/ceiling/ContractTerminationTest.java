@@ -17,7 +17,7 @@ class ContractTerminationTest extends CeilingFixtureBase {
         Instant received = Instant.parse("2028-03-01T10:00:00Z");
         CeilingAgreed agreed2028 = new CeilingAgreed(CEILING_ID, CONTRACT_ID, INSURER, PROVIDER,
                 agreed().providerType(), agreed().kind(), 2028, LocalDate.of(2028, 1, 1), LocalDate.of(2028, 12, 31),
-                INITIAL, settings(2, 3));
+                INITIAL, settings(2, 3), java.util.Set.of(), java.util.Set.of());
         given(agreed2028)
                 .when(new ApplyContractTermination(CEILING_ID, LocalDate.of(2027, 6, 30)))
                 .expectEvents(new ContractTerminationApplied(CEILING_ID, LocalDate.of(2027, 6, 30)));

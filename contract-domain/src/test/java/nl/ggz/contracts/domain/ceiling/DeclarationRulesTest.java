@@ -56,14 +56,14 @@ class DeclarationRulesTest extends CeilingFixtureBase {
     @Test
     void contractAmendmentIsAppliedToTheCeiling() {
         given(agreed())
-                .when(new ApplyContractAmendment(CEILING_ID, Set.of(PRESTATIE), settings(3)))
-                .expectEvents(new ContractAmendmentApplied(CEILING_ID, Set.of(PRESTATIE), settings(3)));
+                .when(new ApplyContractAmendment(CEILING_ID, Set.of(PRESTATIE), settings(3), null))
+                .expectEvents(new ContractAmendmentApplied(CEILING_ID, Set.of(PRESTATIE), settings(3), null));
     }
 
     @Test
     void prestatieExcludedByAnAmendmentIsRefused() {
         // seed 002 §5.4: the insurer may exclude prestaties from the contract
-        given(agreed(), new ContractAmendmentApplied(CEILING_ID, Set.of(PRESTATIE), Set.of()))
+        given(agreed(), new ContractAmendmentApplied(CEILING_ID, Set.of(PRESTATIE), Set.of(), null))
                 .when(batch(line("D-1", 10_000)))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(outcomes(r -> rejected(r, "D-1", PRESTATIE.value(), "excluded")));
@@ -72,7 +72,7 @@ class DeclarationRulesTest extends CeilingFixtureBase {
     @Test
     void settingExcludedByAnAmendmentIsRefused() {
         // seed 002 §5.4: the insurer may exclude parts (settings) of the contract
-        given(agreed(), new ContractAmendmentApplied(CEILING_ID, Set.of(), settings(3)))
+        given(agreed(), new ContractAmendmentApplied(CEILING_ID, Set.of(), settings(3), null))
                 .when(batch(line("D-1", CARE_DATE, 3, PRESTATIE, PATIENT, 10_000)))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(outcomes(r -> rejected(r, "D-1", "setting 3", "excluded")));
@@ -81,9 +81,67 @@ class DeclarationRulesTest extends CeilingFixtureBase {
     @Test
     void otherPrestatiesAndSettingsStayDeclarableAfterAnAmendment() {
         DeclarationLine line = line("D-1", CARE_DATE, 2, new PrestatieCode("OV0012"), PATIENT, 10_000);
-        given(agreed(), new ContractAmendmentApplied(CEILING_ID, Set.of(PRESTATIE), settings(3)))
+        given(agreed(), new ContractAmendmentApplied(CEILING_ID, Set.of(PRESTATIE), settings(3), null))
                 .when(batch(line))
                 .expectEvents(recorded(line, 10_000, 0, false));
+    }
+
+    @Test
+    void exclusionsOfTheOfferHoldFromTheFirstDayOfTheCeiling() {
+        // seed 002 §5.4: left out in the offer, never declarable
+        CeilingAgreed withExclusions = new CeilingAgreed(CEILING_ID, CONTRACT_ID, INSURER, PROVIDER,
+                agreed().providerType(), agreed().kind(), 2027, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31),
+                INITIAL, settings(2, 3), Set.of(new PrestatieCode("GR0110")), settings(3));
+        given(withExclusions)
+                .when(batch(line("D-1", LocalDate.of(2027, 1, 1), 3, PRESTATIE, PATIENT, 10_000),
+                        line("D-2", LocalDate.of(2027, 1, 2), 2, new PrestatieCode("GR0110"), PATIENT, 10_000)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcomes(r -> {
+                    assertThat(r.get(0).reason()).contains("setting 3", "excluded");
+                    assertThat(r.get(1).reason()).contains("GR0110", "excluded");
+                }));
+    }
+
+    @Test
+    void declarationIsJudgedByTheExclusionsInForceOnItsTreatmentDate() {
+        // seed 002 §5.4 with an effective date: care before it stays declarable, also when declared late
+        DeclarationLine before = line("D-1", LocalDate.of(2027, 4, 30), 2, PRESTATIE, PATIENT, 10_000);
+        given(agreed(), new ContractAmendmentApplied(CEILING_ID, Set.of(PRESTATIE), Set.of(),
+                LocalDate.of(2027, 5, 1)))
+                .when(batch(before))
+                .expectEvents(recorded(before, 10_000, 0, false));
+        given(agreed(), new ContractAmendmentApplied(CEILING_ID, Set.of(PRESTATIE), Set.of(),
+                LocalDate.of(2027, 5, 1)))
+                .when(batch(line("D-2", LocalDate.of(2027, 5, 1), 2, PRESTATIE, PATIENT, 10_000)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcomes(r -> rejected(r, "D-2", PRESTATIE.value(),
+                        "excluded", "2027-05-01")));
+    }
+
+    @Test
+    void anEarlierExclusionOfTheSameSettingWins() {
+        given(agreed(), new ContractAmendmentApplied(CEILING_ID, Set.of(), settings(3), LocalDate.of(2027, 9, 1)),
+                new ContractAmendmentApplied(CEILING_ID, Set.of(), settings(3), LocalDate.of(2027, 6, 1)))
+                .when(batch(line("D-1", LocalDate.of(2027, 7, 1), 3, PRESTATIE, PATIENT, 10_000)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcomes(r -> rejected(r, "D-1", "setting 3", "2027-06-01")));
+    }
+
+    @Test
+    void careBeforeAMidYearTermStartsIsRefused() {
+        // seed 002 §5.3: the contract covers care from the first day of the month it starts
+        CeilingAgreed fromJuly = new CeilingAgreed(CEILING_ID, CONTRACT_ID, INSURER, PROVIDER,
+                agreed().providerType(), agreed().kind(), 2027, LocalDate.of(2027, 7, 1), LocalDate.of(2027, 12, 31),
+                INITIAL, settings(2, 3), Set.of(), Set.of());
+        DeclarationLine july = line("D-2", LocalDate.of(2027, 7, 1), 2, PRESTATIE, PATIENT, 10_000);
+        given(fromJuly)
+                .when(batch(line("D-1", LocalDate.of(2027, 6, 30), 2, PRESTATIE, PATIENT, 10_000)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcomes(r -> rejected(r, "D-1", "before the contract's term "
+                        + "starts (2027-07-01)")));
+        given(fromJuly)
+                .when(batch(july))
+                .expectEvents(recorded(july, 10_000, 0, false));
     }
 
     // --- privacy (seed 002 §4.3) ---

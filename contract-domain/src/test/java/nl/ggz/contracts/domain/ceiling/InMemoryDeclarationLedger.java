@@ -2,10 +2,12 @@ package nl.ggz.contracts.domain.ceiling;
 
 import nl.ggz.contracts.domain.shared.InsurerCode;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The ledger as the application keeps it beside the event store. Tests seed it with what the events they put in
@@ -22,6 +24,8 @@ public class InMemoryDeclarationLedger implements DeclarationLedger {
     /** charges on other providers' ceilings, as counts */
     private final Map<String, Integer> otherSupplements = new HashMap<>();
     private final Map<String, CeilingAgreed> ceilings = new HashMap<>();
+    /** ceiling id → the latest treatment date accepted there */
+    private final Map<String, LocalDate> latestCare = new HashMap<>();
 
     public Object[] recording(Object... events) {
         for (Object event : events) {
@@ -36,6 +40,7 @@ public class InMemoryDeclarationLedger implements DeclarationLedger {
         } else if (event instanceof DeclarationRecorded recorded) {
             InsurerCode insurer = insurerOf(recorded.ceilingId());
             put(insurer, new LedgerEntry(recorded.declarationId(), recorded.ceilingId(), recorded.amount(), false));
+            acceptedCare(recorded.ceilingId(), recorded.treatmentDate());
             if (recorded.psychodiagnosticsSupplement()) {
                 supplementCharges.put(id(insurer, recorded.declarationId()),
                         key(insurer, ceilings.get(recorded.ceilingId()).year(), recorded.patientRef()));
@@ -67,6 +72,18 @@ public class InMemoryDeclarationLedger implements DeclarationLedger {
             throw new IllegalStateException("record the CeilingAgreed of " + ceilingId + " first");
         }
         return agreed.insurer();
+    }
+
+    /** Care of this date accepted on the ceiling, e.g. for a contract's termination. */
+    public InMemoryDeclarationLedger acceptedCare(String ceilingId, LocalDate treatmentDate) {
+        latestCare.merge(ceilingId, treatmentDate, (a, b) -> a.isAfter(b) ? a : b);
+        return this;
+    }
+
+    @Override
+    public Optional<LocalDate> latestTreatmentDate(Collection<String> ceilingIds) {
+        return ceilingIds.stream().map(latestCare::get).filter(java.util.Objects::nonNull)
+                .max(LocalDate::compareTo);
     }
 
     public void putSupplements(InsurerCode insurer, int year, String patientRef, int count) {

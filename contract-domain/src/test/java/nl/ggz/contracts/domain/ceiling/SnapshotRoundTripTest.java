@@ -27,7 +27,8 @@ class SnapshotRoundTripTest extends CeilingFixtureBase {
                         AT.plusSeconds(28L * 86_400)),
                 new IncreaseApproved(CEILING_ID, "R-1", Money.cents(300_000), "A-1", AT),
                 new AddendumOffered(CEILING_ID, "A-1", "R-1", Money.cents(300_000), AT),
-                new ContractAmendmentApplied(CEILING_ID, Set.of(new PrestatieCode("OV0012")), settings(3)))
+                new ContractAmendmentApplied(CEILING_ID, Set.of(new PrestatieCode("OV0012")), settings(3),
+                        java.time.LocalDate.of(2027, 5, 1)))
                 .when(new ApplyContractTermination(CEILING_ID, java.time.LocalDate.of(2027, 10, 31)))
                 .expectState(state::set);
 

@@ -1,5 +1,6 @@
 package nl.ggz.contracts.domain.contract;
 
+import nl.ggz.contracts.domain.ceiling.InMemoryDeclarationLedger;
 import nl.ggz.contracts.domain.policy.FakePurchasingPolicies;
 import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
@@ -23,17 +24,20 @@ class ContractLifecycleTest {
 
     private static final Instant LATER = Instant.parse("2026-10-25T10:00:00Z");
     private static final Instant AMENDED_AT = Instant.parse("2027-03-01T10:00:00Z");
+    /** The Dutch day of AMENDED_AT: an amendment without an effective date holds from then. */
+    private static final LocalDate AMENDED_ON = LocalDate.of(2027, 3, 1);
     private static final PrestatieCode CO0142 = new PrestatieCode("CO0142");
     private static final PrestatieCode OV0012 = new PrestatieCode("OV0012");
     /** The first moment after a 2027–2028 term: 1 January 2029 00:00 in Amsterdam. */
     private static final Instant AFTER_TWO_YEAR_TERM = Instant.parse("2028-12-31T23:00:00Z");
 
     private AggregateTestFixture<Contract> fixture;
+    private InMemoryDeclarationLedger ledger;
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Contract.class);
-        fixture.registerInjectableResource(new FakePurchasingPolicies());
+        ledger = new InMemoryDeclarationLedger();
+        fixture = fixture(new FakePurchasingPolicies(), new InMemoryContractClaims(), ledger);
     }
 
     // --- offer expiry (seed 002 §5.3: an offer not signed in time lapses) ---
@@ -133,9 +137,9 @@ class ContractLifecycleTest {
     @Test
     void signedContractIsAmendedAndTheAmendmentNamesItsCeilings() {
         fixture.given(offeredToIndependent(), signedIndependent())
-                .when(new AmendContract(CONTRACT_ID, Set.of(CO0142), settings(3), "quality mark lapsed", AMENDED_AT))
-                .expectEvents(new ContractAmended(CONTRACT_ID, Set.of(CO0142), settings(3), "quality mark lapsed",
-                        AMENDED_AT, List.of(CEILING_2027, CEILING_2028)));
+                .when(new AmendContract(CONTRACT_ID, Set.of(CO0142), settings(1), "quality mark lapsed", AMENDED_AT))
+                .expectEvents(new ContractAmended(CONTRACT_ID, Set.of(CO0142), settings(1), "quality mark lapsed",
+                        AMENDED_AT, List.of(CEILING_2027, CEILING_2028), AMENDED_ON, null));
     }
 
     @Test
@@ -169,7 +173,7 @@ class ContractLifecycleTest {
     void repeatingAnExclusionIsRefused() {
         fixture.given(offeredToInstitution(), signedInstitution(),
                         new ContractAmended(CONTRACT_ID, Set.of(CO0142), settings(3), "first", AMENDED_AT,
-                                List.of(CEILING_2027)))
+                                List.of(CEILING_2027), AMENDED_ON, null))
                 .when(new AmendContract(CONTRACT_ID, Set.of(CO0142), settings(3), "again", AMENDED_AT))
                 .expectException(StateConflictException.class)
                 .expectNoEvents();
@@ -179,11 +183,11 @@ class ContractLifecycleTest {
     void amendmentRecordsOnlyWhatWasNotExcludedBefore() {
         fixture.given(offeredToInstitution(), signedInstitution(),
                         new ContractAmended(CONTRACT_ID, Set.of(CO0142), settings(3), "first", AMENDED_AT,
-                                List.of(CEILING_2027)))
+                                List.of(CEILING_2027), AMENDED_ON, null))
                 .when(new AmendContract(CONTRACT_ID, Set.of(CO0142, OV0012), settings(2, 3), "second",
                         AMENDED_AT.plusSeconds(60)))
                 .expectEvents(new ContractAmended(CONTRACT_ID, Set.of(OV0012), settings(2), "second",
-                        AMENDED_AT.plusSeconds(60), List.of(CEILING_2027)));
+                        AMENDED_AT.plusSeconds(60), List.of(CEILING_2027), AMENDED_ON, null));
     }
 
     @Test
@@ -284,5 +288,91 @@ class ContractLifecycleTest {
                         new ContractEnded(CONTRACT_ID, LocalDate.of(2027, 12, 31)))
                 .when(new TerminateContract(CONTRACT_ID, "late", LocalDate.of(2027, 12, 31), AMENDED_AT))
                 .expectException(StateConflictException.class);
+    }
+
+    // --- amendments with an effective date (issue 14) ---
+
+    @Test
+    void amendmentTakesEffectOnTheDateItNames() {
+        // seed 002 §5.4: parts left out from a date on; declarations are judged by the exclusions in force then
+        LocalDate fromMay = LocalDate.of(2027, 5, 1);
+        fixture.given(offeredToInstitution(), signedInstitution())
+                .when(new AmendContract(CONTRACT_ID, Set.of(CO0142), Set.of(), "quality mark lapses", fromMay, null,
+                        AMENDED_AT))
+                .expectEvents(new ContractAmended(CONTRACT_ID, Set.of(CO0142), Set.of(), "quality mark lapses",
+                        AMENDED_AT, List.of(CEILING_2027), fromMay, null));
+    }
+
+    @Test
+    void amendmentTakingEffectBeforeTodayWithoutAReasonIsRefused() {
+        fixture.given(offeredToInstitution(), signedInstitution())
+                .when(new AmendContract(CONTRACT_ID, Set.of(CO0142), Set.of(), "quality", LocalDate.of(2027, 1, 1),
+                        null, AMENDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("backdatingReason"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void amendmentTakingEffectBeforeTodayRecordsThePurchasersReason() {
+        LocalDate fromJanuary = LocalDate.of(2027, 1, 1);
+        fixture.given(offeredToInstitution(), signedInstitution())
+                .when(new AmendContract(CONTRACT_ID, Set.of(CO0142), Set.of(), "quality", fromJanuary,
+                        "agreed with the provider in December", AMENDED_AT))
+                .expectEvents(new ContractAmended(CONTRACT_ID, Set.of(CO0142), Set.of(), "quality", AMENDED_AT,
+                        List.of(CEILING_2027), fromJanuary, "agreed with the provider in December"));
+    }
+
+    @Test
+    void amendmentEffectiveOutsideTheTermIsRefused() {
+        fixture.given(offeredToInstitution(), signedInstitution())
+                .when(new AmendContract(CONTRACT_ID, Set.of(CO0142), Set.of(), "quality", LocalDate.of(2028, 1, 1),
+                        null, AMENDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("outside the term"));
+    }
+
+    @Test
+    void exclusionMovedToAnEarlierDateIsRecordedAgain() {
+        LocalDate fromApril = LocalDate.of(2027, 4, 1);
+        fixture.given(offeredToInstitution(), signedInstitution(),
+                        new ContractAmended(CONTRACT_ID, Set.of(CO0142), Set.of(), "first", AMENDED_AT,
+                                List.of(CEILING_2027), fromApril, null))
+                .when(new AmendContract(CONTRACT_ID, Set.of(CO0142), Set.of(), "sooner", AMENDED_ON, null,
+                        AMENDED_AT))
+                .expectEvents(new ContractAmended(CONTRACT_ID, Set.of(CO0142), Set.of(), "sooner", AMENDED_AT,
+                        List.of(CEILING_2027), AMENDED_ON, null));
+    }
+
+    // --- termination never below accepted care (issue 14) ---
+
+    @Test
+    void terminationBeforeTheLatestAcceptedCareIsRefusedNamingIt() {
+        // seed 001: the insurer pays on the declarations it accepted within the term; the seeds are silent on
+        // termination, so care already accepted stays covered
+        ledger.acceptedCare(CEILING_2027, LocalDate.of(2027, 5, 14));
+        fixture.given(offeredToInstitution(), signedInstitution())
+                .when(new TerminateContract(CONTRACT_ID, "merger", LocalDate.of(2027, 4, 30), AMENDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("2027-05-14"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void terminationOnTheDayOfTheLatestAcceptedCareIsAccepted() {
+        ledger.acceptedCare(CEILING_2027, LocalDate.of(2027, 5, 14));
+        fixture.given(offeredToInstitution(), signedInstitution())
+                .when(new TerminateContract(CONTRACT_ID, "merger", LocalDate.of(2027, 5, 14), AMENDED_AT))
+                .expectEvents(new ContractTerminated(CONTRACT_ID, "merger", LocalDate.of(2027, 5, 14), AMENDED_AT,
+                        List.of(CEILING_2027)));
+    }
+
+    @Test
+    void careAcceptedInALaterYearOfTheTermAlsoHoldsTheTerminationBack() {
+        ledger.acceptedCare(CEILING_2028, LocalDate.of(2028, 2, 3));
+        fixture.given(offeredToIndependent(), signedIndependent())
+                .when(new TerminateContract(CONTRACT_ID, "practice closes", LocalDate.of(2027, 12, 31), AMENDED_AT))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(containsString("2028-02-03"));
     }
 }

@@ -21,12 +21,11 @@ class ContractSnapshotRoundTripTest {
     @Test
     void contractSnapshotRestoresTheSameState() throws Exception {
         Instant at = Instant.parse("2027-08-20T10:00:00Z");
-        AggregateTestFixture<Contract> fixture = new AggregateTestFixture<>(Contract.class);
-        fixture.registerInjectableResource(new FakePurchasingPolicies());
+        AggregateTestFixture<Contract> fixture = fixture(new FakePurchasingPolicies());
         AtomicReference<Contract> state = new AtomicReference<>();
         fixture.given(offeredToIndependent(), signedIndependent(),
-                        new ContractAmended(CONTRACT_ID, Set.of(new PrestatieCode("CO0142")), settings(3), "quality",
-                                at, List.of(CEILING_2027, CEILING_2028)),
+                        new ContractAmended(CONTRACT_ID, Set.of(new PrestatieCode("CO0142")), settings(1), "quality",
+                                at, List.of(CEILING_2027, CEILING_2028), LocalDate.of(2027, 8, 20), null),
                         new PatientStopAnnounced(CONTRACT_ID, "s-1", PatientStopReason.CAPACITY,
                                 LocalDate.of(2027, 9, 1), at))
                 .when(new LiftPatientStop(CONTRACT_ID, "s-1", LocalDate.of(2027, 9, 30), at))

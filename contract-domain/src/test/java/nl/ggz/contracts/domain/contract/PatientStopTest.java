@@ -25,8 +25,7 @@ class PatientStopTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Contract.class);
-        fixture.registerInjectableResource(new FakePurchasingPolicies());
+        fixture = fixture(new FakePurchasingPolicies());
     }
 
     private PatientStopAnnounced announced(String stopId, PatientStopReason reason, LocalDate from) {

@@ -2,12 +2,14 @@ package nl.ggz.contracts.domain.policy;
 
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.domain.shared.ProviderType;
+import nl.ggz.contracts.domain.shared.Setting;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -130,5 +132,58 @@ class PolicyParametersTest {
     private PolicyParameters with(List<Integer> thresholds) {
         return new PolicyParameters(thresholds, 50, defaults.increaseWindowStart(), defaults.increaseWindowEnd(),
                 28, 42, null);
+    }
+
+    // --- issue 14 ---
+
+    @Test
+    void byDefaultIndependentsAreContractedForSetting1OnlyAndOtherTypesForEverySetting() {
+        // seed 001: "voor vrijgevestigden ... alleen zorg in voor setting 1" (Landelijk Kwaliteitsstatuut section II)
+        assertThat(defaults.settingsAllowedFor(ProviderType.INDEPENDENT)).contains(Set.of(new Setting(1)));
+        assertThat(defaults.settingsAllowedFor(ProviderType.INSTITUTION)).isEmpty();
+        assertThat(defaults.settingsAllowedFor(ProviderType.HOSPITAL_WARD)).isEmpty();
+    }
+
+    @Test
+    void defaultQuoteResponsePeriodIsSixWeeks() {
+        // seed 002 §6.3: "Zorgverzekeraar reageert binnen zes weken op de offerte"
+        assertThat(defaults.quoteResponseDays()).isEqualTo(42);
+    }
+
+    @Test
+    void longestTermDefaultsToTheTermOfEachProviderType() {
+        assertThat(defaults.maxTermYears()).isEqualTo(defaults.termYears());
+        PolicyParameters multiYear = with(Map.of(ProviderType.INSTITUTION, 3), null, 42);
+        assertThat(multiYear.maxTermYearsFor(ProviderType.INSTITUTION)).isEqualTo(3);
+        assertThat(multiYear.maxTermYearsFor(ProviderType.INDEPENDENT)).isEqualTo(2);
+    }
+
+    @Test
+    void longestTermIsNeverShorterThanTheTermNorLongerThanFiveYears() {
+        assertThatThrownBy(() -> with(Map.of(ProviderType.INDEPENDENT, 1), null, 42))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("shorter than their term");
+        assertThatThrownBy(() -> with(Map.of(ProviderType.INSTITUTION, 6), null, 42))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("1 to 5");
+    }
+
+    @Test
+    void settingsByProviderTypeNameAtLeastOneSettingPerTypeListed() {
+        assertThatThrownBy(() -> with(null, Map.of(ProviderType.INSTITUTION, Set.of()), 42))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("at least one setting");
+        assertThat(with(null, null, 42).settingsAllowedFor(ProviderType.INDEPENDENT)).isEmpty();
+    }
+
+    @Test
+    void quoteResponsePeriodIsOneToThreeHundredSixtySixDays() {
+        assertThatThrownBy(() -> with(null, null, 0)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> with(null, null, 367)).isInstanceOf(InvalidValueException.class);
+    }
+
+    private PolicyParameters with(Map<ProviderType, Integer> maxTermYears,
+                                  Map<ProviderType, Set<Setting>> settingsByProviderType, int quoteResponseDays) {
+        return new PolicyParameters(defaults.thresholdPercents(), defaults.increaseCapPercent(),
+                defaults.increaseWindowStart(), defaults.increaseWindowEnd(), defaults.decisionPeriodDays(),
+                defaults.offerValidityDays(), defaults.termYears(), maxTermYears, settingsByProviderType,
+                quoteResponseDays);
     }
 }

@@ -36,13 +36,14 @@ class ContractChangesToCeilingsTest {
     private final ContractChangesToCeilings process = new ContractChangesToCeilings(new RecordingGateway());
 
     @Test
-    void amendmentIsCarriedToEachCeilingOfTheContract() {
-        // seed 002 §5.4: exclusions apply to the whole contract term
+    void amendmentIsCarriedToEachCeilingOfTheContractWithItsEffectiveDate() {
+        // seed 002 §5.4: exclusions apply to the whole contract term, for care from the effective date on
+        LocalDate effective = LocalDate.of(2027, 3, 1);
         process.on(new ContractAmended(CONTRACT_ID, Set.of(PRESTATIE), Set.of(new Setting(3)), "quality",
-                Instant.parse("2027-03-01T10:00:00Z"), List.of(CEILING_ID, OTHER_CEILING_ID)));
+                Instant.parse("2027-03-01T10:00:00Z"), List.of(CEILING_ID, OTHER_CEILING_ID), effective, null));
         assertThat(sent).containsExactly(
-                new ApplyContractAmendment(CEILING_ID, Set.of(PRESTATIE), Set.of(new Setting(3))),
-                new ApplyContractAmendment(OTHER_CEILING_ID, Set.of(PRESTATIE), Set.of(new Setting(3))));
+                new ApplyContractAmendment(CEILING_ID, Set.of(PRESTATIE), Set.of(new Setting(3)), effective),
+                new ApplyContractAmendment(OTHER_CEILING_ID, Set.of(PRESTATIE), Set.of(new Setting(3)), effective));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,8 +75,10 @@ class JacksonRoundTripTest {
     @Test
     void contractOfferedHasPlainValuesAndRoundTripsEqual() throws Exception {
         ContractOffered event = new ContractOffered("c-1", INSURER, PROVIDER, ProviderType.INDEPENDENT,
-                ContractKind.NEGOTIATED, TERM, Set.of(new Setting(2), new Setting(8)), TariffPercentage.of("92.50"),
-                Money.cents(250_000_000), AT, AT.plusSeconds(42L * 86_400));
+                ContractKind.NEGOTIATED, TERM, Set.of(new Setting(2), new Setting(8)),
+                Tariffs.of(Map.of(new Setting(2), TariffPercentage.of("92.50"), new Setting(8), TariffPercentage.of("95"))),
+                Money.cents(250_000_000), AT, AT.plusSeconds(42L * 86_400), Set.of(new PrestatieCode("CO0142")),
+                Set.of(new Setting(8)));
         String json = mapper.writeValueAsString(event);
         JsonNode tree = mapper.readTree(json);
         assertThat(tree.get("insurer").isTextual()).isTrue();
@@ -85,7 +88,10 @@ class JacksonRoundTripTest {
         assertThat(tree.get("ceiling").asLong()).isEqualTo(250_000_000L);
         assertThat(tree.get("settings").isArray()).isTrue();
         assertThat(tree.get("settings").get(0).isIntegralNumber()).isTrue();
-        assertThat(tree.get("tariff").isNumber()).isTrue();
+        // seed 001: a tariff per setting, as an object of setting number to percentage
+        assertThat(tree.get("tariffs").get("2").isNumber()).isTrue();
+        assertThat(tree.get("tariffs").get("2").decimalValue()).isEqualByComparingTo("92.50");
+        assertThat(tree.get("tariffs").get("8").decimalValue()).isEqualByComparingTo("95.00");
         assertThat(tree.get("kind").asText()).isEqualTo("NEGOTIATED");
 
         assertThat(mapper.readValue(json, ContractOffered.class)).isEqualTo(event);
@@ -113,13 +119,14 @@ class JacksonRoundTripTest {
     @Test
     void otherEventsRoundTripEqual() throws Exception {
         List<Object> events = List.of(
-                new ContractSigned("c-1", "J. de Vries", AT, Money.cents(1_000), TariffPercentage.of("95"),
+                new ContractSigned("c-1", "J. de Vries", AT, Money.cents(1_000),
+                        Tariffs.uniform(TariffPercentage.of("95"), Set.of(new Setting(3))),
                         Set.of(new Setting(3)), List.of("c-1-2027", "c-1-2028")),
                 new CeilingAgreed("c-1-2027", "c-1", INSURER, PROVIDER, ProviderType.INSTITUTION,
                         ContractKind.DIGITAL, 2027, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31),
-                        Money.cents(1_000_000), Set.of(new Setting(2))),
+                        Money.cents(1_000_000), Set.of(new Setting(2)), Set.of(), Set.of()),
                 new ContractAmended("c-1", Set.of(new PrestatieCode("CO0142")), Set.of(new Setting(3)), "quality", AT,
-                        List.of("c-1-2027")),
+                        List.of("c-1-2027"), LocalDate.of(2027, 2, 1), "agreed with the provider in January"),
                 new PatientStopAnnounced("c-1", "s-1", PatientStopReason.CAPACITY, LocalDate.of(2027, 9, 1), AT),
                 new IncreaseRequested("c-1-2027", "R-1", Money.cents(300_000), "waiting lists", AT,
                         AT.plusSeconds(86_400)),

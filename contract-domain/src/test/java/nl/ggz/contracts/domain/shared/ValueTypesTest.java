@@ -137,9 +137,22 @@ class ValueTypesTest {
     }
 
     @Test
-    void contractTermNotStartingOnFirstJanuaryIsRefused() {
-        assertThatThrownBy(() -> new ContractTerm(LocalDate.of(2027, 2, 1), LocalDate.of(2027, 12, 31)))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("calendar years");
+    void contractTermStartsOnTheFirstDayOfAnyMonth() {
+        // seed 002 §5.3: a contract applied for during the year starts on the first day of the month of application
+        ContractTerm fromJuly = new ContractTerm(LocalDate.of(2027, 7, 1), LocalDate.of(2027, 12, 31));
+        assertThat(fromJuly.years()).isOne();
+        assertThat(fromJuly.startIn(2027)).isEqualTo(LocalDate.of(2027, 7, 1));
+        assertThat(fromJuly.startsMidYear()).isTrue();
+        ContractTerm twoYears = new ContractTerm(LocalDate.of(2027, 2, 1), LocalDate.of(2028, 12, 31));
+        assertThat(twoYears.calendarYears()).containsExactly(2027, 2028);
+        assertThat(twoYears.startIn(2028)).isEqualTo(LocalDate.of(2028, 1, 1));
+    }
+
+    @Test
+    void contractTermNotStartingOnTheFirstDayOfAMonthIsRefused() {
+        // seed 002 §5.3: "per de eerste kalenderdag van de maand"
+        assertThatThrownBy(() -> new ContractTerm(LocalDate.of(2027, 7, 15), LocalDate.of(2027, 12, 31)))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("first day of a month");
     }
 
     @Test
