@@ -36,7 +36,7 @@ class CeilingEventsStoredTest extends StoredEventTest {
     private static final String CEILING = "c-1-2027";
 
     @Test
-    void ceilingAgreedStoredWithoutRevisionLoadsWithItsValues() {
+    void ceilingAgreedStoredWithoutRevisionLoadsWithNothingLeftOut() {
         String stored = """
                 {"ceilingId":"c-1-2027","contractId":"c-1","insurer":"3311","provider":"94001234",\
                 "providerType":"INSTITUTION","kind":"DIGITAL","year":2027,"periodStart":"2027-01-01",\
@@ -44,10 +44,27 @@ class CeilingEventsStoredTest extends StoredEventTest {
         CeilingAgreed event = new CeilingAgreed(CEILING, "c-1", new InsurerCode("3311"), new ProviderCode("94001234"),
                 ProviderType.INSTITUTION, ContractKind.DIGITAL, 2027, LocalDate.of(2027, 1, 1),
                 LocalDate.of(2027, 12, 31), Money.cents(250_000_000),
-                new TreeSet<>(List.of(new Setting(2), new Setting(3))));
+                new TreeSet<>(List.of(new Setting(2), new Setting(3))), Set.of(), Set.of());
 
         assertLoads(stored, NO_REVISION, event);
-        assertWritten(event, "1", stored);
+        assertLoads(stored, "1", event);
+    }
+
+    @Test
+    void ceilingAgreedStoredAsRevision2LoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","contractId":"c-1","insurer":"3311","provider":"94001234",\
+                "providerType":"INSTITUTION","kind":"DIGITAL","year":2027,"periodStart":"2027-07-01",\
+                "periodEnd":"2027-12-31","initialCeiling":250000000,"settings":[2,3],\
+                "excludedPrestatieCodes":["GR0110"],"excludedSettings":[3]}""";
+        CeilingAgreed event = new CeilingAgreed(CEILING, "c-1", new InsurerCode("3311"), new ProviderCode("94001234"),
+                ProviderType.INSTITUTION, ContractKind.DIGITAL, 2027, LocalDate.of(2027, 7, 1),
+                LocalDate.of(2027, 12, 31), Money.cents(250_000_000),
+                new TreeSet<>(List.of(new Setting(2), new Setting(3))), Set.of(new PrestatieCode("GR0110")),
+                Set.of(new Setting(3)));
+
+        assertLoads(stored, "2", event);
+        assertWritten(event, "2", stored);
     }
 
     @Test
@@ -191,14 +208,27 @@ class CeilingEventsStoredTest extends StoredEventTest {
     }
 
     @Test
-    void contractAmendmentAppliedStoredWithoutRevisionLoadsWithItsValues() {
+    void contractAmendmentAppliedStoredWithoutRevisionLoadsAsHoldingFromTheStart() {
         String stored = """
                 {"ceilingId":"c-1-2027","excludedPrestatieCodes":["CO0142"],"excludedSettings":[3]}""";
+        // stored before amendments had a date: it holds from the start (effectiveDate null)
         ContractAmendmentApplied event = new ContractAmendmentApplied(CEILING, Set.of(new PrestatieCode("CO0142")),
-                Set.of(new Setting(3)));
+                Set.of(new Setting(3)), null);
 
         assertLoads(stored, NO_REVISION, event);
-        assertWritten(event, "1", stored);
+        assertLoads(stored, "1", event);
+    }
+
+    @Test
+    void contractAmendmentAppliedStoredAsRevision2LoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","excludedPrestatieCodes":["CO0142"],"excludedSettings":[],\
+                "effectiveDate":"2027-05-01"}""";
+        ContractAmendmentApplied event = new ContractAmendmentApplied(CEILING, Set.of(new PrestatieCode("CO0142")),
+                Set.of(), LocalDate.of(2027, 5, 1));
+
+        assertLoads(stored, "2", event);
+        assertWritten(event, "2", stored);
     }
 
     @Test

@@ -6,6 +6,8 @@ import nl.ggz.contracts.domain.contract.ContractEnded;
 import nl.ggz.contracts.domain.contract.ContractOfferExpired;
 import nl.ggz.contracts.domain.contract.ContractOfferWithdrawn;
 import nl.ggz.contracts.domain.contract.ContractOffered;
+import nl.ggz.contracts.domain.contract.ContractProposalAccepted;
+import nl.ggz.contracts.domain.contract.ContractProposalAnswerOverdue;
 import nl.ggz.contracts.domain.contract.ContractProposalRevised;
 import nl.ggz.contracts.domain.contract.ContractSigned;
 import nl.ggz.contracts.domain.contract.ContractTerminated;
@@ -22,11 +24,13 @@ import nl.ggz.contracts.domain.shared.ProviderCode;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.domain.shared.Setting;
 import nl.ggz.contracts.domain.shared.TariffPercentage;
+import nl.ggz.contracts.domain.shared.Tariffs;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -36,7 +40,8 @@ class ContractEventsStoredTest extends StoredEventTest {
     private static final Set<Setting> SETTINGS_2_3 = new TreeSet<>(List.of(new Setting(2), new Setting(3)));
 
     @Test
-    void contractOfferedStoredWithoutRevisionLoadsWithItsValues() {
+    void contractOfferedStoredWithoutRevisionLoadsWithItsTariffForEverySettingAndNothingLeftOut() {
+        // revision 1's shape: one tariff for all settings; issue 14 made it a tariff per setting, with exclusions
         String stored = """
                 {"contractId":"c-1","insurer":"3311","provider":"94001234","providerType":"INSTITUTION",\
                 "kind":"DIGITAL","term":{"start":"2027-01-01","end":"2027-12-31"},"settings":[2,3],"tariff":92.50,\
@@ -44,37 +49,110 @@ class ContractEventsStoredTest extends StoredEventTest {
         ContractOffered event = new ContractOffered("c-1", new InsurerCode("3311"), new ProviderCode("94001234"),
                 ProviderType.INSTITUTION, ContractKind.DIGITAL,
                 new ContractTerm(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31)), SETTINGS_2_3,
-                TariffPercentage.of("92.50"), Money.cents(250_000_000), Instant.parse("2026-10-01T08:00:00Z"),
-                Instant.parse("2026-11-10T16:00:00Z"));
+                Tariffs.uniform(TariffPercentage.of("92.50"), SETTINGS_2_3), Money.cents(250_000_000),
+                Instant.parse("2026-10-01T08:00:00Z"), Instant.parse("2026-11-10T16:00:00Z"), Set.of(), Set.of());
 
         assertLoads(stored, NO_REVISION, event);
-        assertWritten(event, "1", stored);
+        assertLoads(stored, "1", event);
     }
 
     @Test
-    void contractProposalRevisedStoredWithoutRevisionLoadsWithItsValues() {
+    void contractOfferedStoredAsRevision2LoadsWithItsValues() {
+        String stored = """
+                {"contractId":"c-1","insurer":"3311","provider":"94001234","providerType":"INSTITUTION",\
+                "kind":"DIGITAL","term":{"start":"2027-07-01","end":"2027-12-31"},"settings":[2,3],\
+                "tariffs":{"2":92.50,"3":95.00},"ceiling":250000000,"offeredAt":"2027-06-10T08:00:00Z",\
+                "offerExpiresAt":"2027-07-22T08:00:00Z","excludedPrestatieCodes":["GR0110"],"excludedSettings":[3]}""";
+        ContractOffered event = new ContractOffered("c-1", new InsurerCode("3311"), new ProviderCode("94001234"),
+                ProviderType.INSTITUTION, ContractKind.DIGITAL,
+                new ContractTerm(LocalDate.of(2027, 7, 1), LocalDate.of(2027, 12, 31)), SETTINGS_2_3,
+                Tariffs.of(Map.of(new Setting(2), TariffPercentage.of("92.50"), new Setting(3),
+                        TariffPercentage.of("95.00"))), Money.cents(250_000_000),
+                Instant.parse("2027-06-10T08:00:00Z"), Instant.parse("2027-07-22T08:00:00Z"),
+                Set.of(new PrestatieCode("GR0110")), Set.of(new Setting(3)));
+
+        assertLoads(stored, "2", event);
+        assertWritten(event, "2", stored);
+    }
+
+    @Test
+    void contractProposalRevisedStoredWithoutRevisionLoadsWithItsTariffForEverySettingAndNoAnswerDue() {
         String stored = """
                 {"contractId":"c-1","round":1,"proposedBy":"PROVIDER","ceiling":260000000,"tariff":95.00,\
                 "settings":[2,5],"proposedAt":"2026-10-10T09:00:00Z"}""";
+        Set<Setting> settings = new TreeSet<>(List.of(new Setting(2), new Setting(5)));
         ContractProposalRevised event = new ContractProposalRevised("c-1", 1, Party.PROVIDER,
-                Money.cents(260_000_000), TariffPercentage.of("95"),
-                new TreeSet<>(List.of(new Setting(2), new Setting(5))), Instant.parse("2026-10-10T09:00:00Z"));
+                Money.cents(260_000_000), Tariffs.uniform(TariffPercentage.of("95"), settings), settings,
+                Instant.parse("2026-10-10T09:00:00Z"), null);
 
         assertLoads(stored, NO_REVISION, event);
+        assertLoads(stored, "1", event);
+    }
+
+    @Test
+    void contractProposalRevisedStoredAsRevision2LoadsWithItsValues() {
+        String stored = """
+                {"contractId":"c-1","round":1,"proposedBy":"PROVIDER","ceiling":260000000,\
+                "tariffs":{"2":95.00,"5":90.00},"settings":[2,5],"proposedAt":"2026-10-10T09:00:00Z",\
+                "answerDueAt":"2026-11-21T09:00:00Z"}""";
+        ContractProposalRevised event = new ContractProposalRevised("c-1", 1, Party.PROVIDER,
+                Money.cents(260_000_000), Tariffs.of(Map.of(new Setting(2), TariffPercentage.of("95"),
+                new Setting(5), TariffPercentage.of("90"))), new TreeSet<>(List.of(new Setting(2), new Setting(5))),
+                Instant.parse("2026-10-10T09:00:00Z"), Instant.parse("2026-11-21T09:00:00Z"));
+
+        assertLoads(stored, "2", event);
+        assertWritten(event, "2", stored);
+    }
+
+    @Test
+    void contractProposalAcceptedStoredAsRevision1LoadsWithItsValues() {
+        String stored = """
+                {"contractId":"c-1","round":1,"acceptedBy":"inkoper Anna","acceptedAt":"2026-10-12T09:00:00Z"}""";
+        ContractProposalAccepted event = new ContractProposalAccepted("c-1", 1, "inkoper Anna",
+                Instant.parse("2026-10-12T09:00:00Z"));
+
+        assertLoads(stored, "1", event);
         assertWritten(event, "1", stored);
     }
 
     @Test
-    void contractSignedStoredWithoutRevisionLoadsWithItsValues() {
+    void contractProposalAnswerOverdueStoredAsRevision1LoadsWithItsValues() {
+        String stored = """
+                {"contractId":"c-1","round":1,"answerDueAt":"2026-11-21T09:00:00Z"}""";
+        ContractProposalAnswerOverdue event = new ContractProposalAnswerOverdue("c-1", 1,
+                Instant.parse("2026-11-21T09:00:00Z"));
+
+        assertLoads(stored, "1", event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void contractSignedStoredWithoutRevisionLoadsWithItsTariffForEverySetting() {
         String stored = """
                 {"contractId":"c-1","signedBy":"J. de Vries (director)","signedAt":"2026-10-20T09:30:00Z",\
                 "ceilingPerYear":250000000,"tariff":92.50,"settings":[2,3],"ceilingIds":["c-1-2027","c-1-2028"]}""";
         ContractSigned event = new ContractSigned("c-1", "J. de Vries (director)",
-                Instant.parse("2026-10-20T09:30:00Z"), Money.cents(250_000_000), TariffPercentage.of("92.50"),
-                SETTINGS_2_3, List.of("c-1-2027", "c-1-2028"));
+                Instant.parse("2026-10-20T09:30:00Z"), Money.cents(250_000_000),
+                Tariffs.uniform(TariffPercentage.of("92.50"), SETTINGS_2_3), SETTINGS_2_3,
+                List.of("c-1-2027", "c-1-2028"));
 
         assertLoads(stored, NO_REVISION, event);
-        assertWritten(event, "1", stored);
+        assertLoads(stored, "1", event);
+    }
+
+    @Test
+    void contractSignedStoredAsRevision2LoadsWithItsValues() {
+        String stored = """
+                {"contractId":"c-1","signedBy":"J. de Vries (director)","signedAt":"2026-10-20T09:30:00Z",\
+                "ceilingPerYear":250000000,"tariffs":{"2":92.50,"3":95.00},"settings":[2,3],\
+                "ceilingIds":["c-1-2027"]}""";
+        ContractSigned event = new ContractSigned("c-1", "J. de Vries (director)",
+                Instant.parse("2026-10-20T09:30:00Z"), Money.cents(250_000_000),
+                Tariffs.of(Map.of(new Setting(2), TariffPercentage.of("92.50"), new Setting(3),
+                        TariffPercentage.of("95.00"))), SETTINGS_2_3, List.of("c-1-2027"));
+
+        assertLoads(stored, "2", event);
+        assertWritten(event, "2", stored);
     }
 
     @Test
@@ -109,17 +187,32 @@ class ContractEventsStoredTest extends StoredEventTest {
     }
 
     @Test
-    void contractAmendedStoredWithoutRevisionLoadsWithItsValues() {
+    void contractAmendedStoredWithoutRevisionLoadsAsHoldingFromTheStart() {
         String stored = """
                 {"contractId":"c-1","excludedPrestatieCodes":["CO0142","CO0143"],"excludedSettings":[3],\
                 "reason":"seed 002 §5.4: quality","amendedAt":"2027-02-01T10:00:00Z","ceilingIds":["c-1-2027"]}""";
+        // an amendment stored before amendments had a date holds from the start of the term (effectiveDate null)
         ContractAmended event = new ContractAmended("c-1",
                 new TreeSet<>(List.of(new PrestatieCode("CO0142"), new PrestatieCode("CO0143"))),
                 Set.of(new Setting(3)), "seed 002 §5.4: quality", Instant.parse("2027-02-01T10:00:00Z"),
-                List.of("c-1-2027"));
+                List.of("c-1-2027"), null, null);
 
         assertLoads(stored, NO_REVISION, event);
-        assertWritten(event, "1", stored);
+        assertLoads(stored, "1", event);
+    }
+
+    @Test
+    void contractAmendedStoredAsRevision2LoadsWithItsValues() {
+        String stored = """
+                {"contractId":"c-1","excludedPrestatieCodes":["CO0142"],"excludedSettings":[],\
+                "reason":"quality","amendedAt":"2027-02-01T10:00:00Z","ceilingIds":["c-1-2027"],\
+                "effectiveDate":"2027-01-15","backdatingReason":"agreed with the provider on 14 January"}""";
+        ContractAmended event = new ContractAmended("c-1", Set.of(new PrestatieCode("CO0142")), Set.of(), "quality",
+                Instant.parse("2027-02-01T10:00:00Z"), List.of("c-1-2027"), LocalDate.of(2027, 1, 15),
+                "agreed with the provider on 14 January");
+
+        assertLoads(stored, "2", event);
+        assertWritten(event, "2", stored);
     }
 
     @Test
