@@ -27,6 +27,7 @@ import nl.ggz.contracts.domain.shared.ProviderCode;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.domain.shared.Setting;
 import nl.ggz.contracts.domain.shared.TariffPercentage;
+import nl.ggz.contracts.domain.shared.Tariffs;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,14 +60,15 @@ public final class Events {
         Instant offeredAt = LocalDate.of(firstYear - 1, 10, 1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
         return new ContractOffered(contractId, new InsurerCode(insurer), new ProviderCode(provider), type,
                 ContractKind.DIGITAL, new ContractTerm(LocalDate.of(firstYear, 1, 1), LocalDate.of(lastYear, 12, 31)),
-                SETTINGS, TARIFF, euros(ceilingCents), offeredAt, offeredAt.plus(java.time.Duration.ofDays(42)));
+                SETTINGS, Tariffs.uniform(TARIFF, SETTINGS), euros(ceilingCents), offeredAt,
+                offeredAt.plus(java.time.Duration.ofDays(42)), Set.of(), Set.of());
     }
 
     /** The signature of the offer: one ceiling per calendar year of its term. */
     public static ContractSigned signed(ContractOffered offer, Instant signedAt) {
         List<String> ceilingIds = offer.term().calendarYears().stream()
                 .map(year -> CeilingIds.of(offer.contractId(), year)).toList();
-        return new ContractSigned(offer.contractId(), "dr. Jansen", signedAt, offer.ceiling(), offer.tariff(),
+        return new ContractSigned(offer.contractId(), "dr. Jansen", signedAt, offer.ceiling(), offer.tariffs(),
                 offer.settings(), ceilingIds);
     }
 
@@ -74,7 +76,7 @@ public final class Events {
     public static CeilingAgreed agreed(ContractOffered offer, int year) {
         return new CeilingAgreed(CeilingIds.of(offer.contractId(), year), offer.contractId(), offer.insurer(),
                 offer.provider(), offer.providerType(), offer.kind(), year, LocalDate.of(year, 1, 1),
-                LocalDate.of(year, 12, 31), offer.ceiling(), offer.settings());
+                LocalDate.of(year, 12, 31), offer.ceiling(), offer.settings(), Set.of(), Set.of());
     }
 
     /** Every ceiling the signature opens. */

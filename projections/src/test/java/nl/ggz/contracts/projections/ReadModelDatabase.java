@@ -32,6 +32,7 @@ public final class ReadModelDatabase {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final String url;
 
     private ReadModelDatabase() throws IOException {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
@@ -44,8 +45,8 @@ public final class ReadModelDatabase {
         }));
         Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load()
                 .migrate();
-        SingleConnectionDataSource connection = new SingleConnectionDataSource(
-                postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true", true);
+        this.url = postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true";
+        SingleConnectionDataSource connection = new SingleConnectionDataSource(url, true);
         this.jdbc = new JdbcTemplate(connection);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(connection));
     }
@@ -63,6 +64,11 @@ public final class ReadModelDatabase {
 
     public JdbcTemplate jdbc() {
         return jdbc;
+    }
+
+    /** A connection of its own to the same database, for a test of two transactions at once. */
+    public SingleConnectionDataSource anotherConnection() {
+        return new SingleConnectionDataSource(url, true);
     }
 
     public TransactionTemplate transactions() {

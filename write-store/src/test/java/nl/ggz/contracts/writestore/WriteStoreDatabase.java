@@ -26,8 +26,20 @@ public final class WriteStoreDatabase {
     private final TransactionTemplate transactions;
 
     private WriteStoreDatabase(ReadModelDatabase database) {
-        this.jdbc = database.jdbc();
-        this.transactions = database.transactions();
+        this(database.jdbc(), database.transactions());
+    }
+
+    private WriteStoreDatabase(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** The same database over a connection of its own: a second writer, for a test of two transactions at once. */
+    public static WriteStoreDatabase secondWriter() {
+        org.springframework.jdbc.datasource.SingleConnectionDataSource connection =
+                ReadModelDatabase.get().anotherConnection();
+        return new WriteStoreDatabase(new JdbcTemplate(connection), new TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(connection)));
     }
 
     public static WriteStoreDatabase get() {

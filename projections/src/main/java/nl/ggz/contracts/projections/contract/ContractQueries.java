@@ -5,7 +5,10 @@ import nl.ggz.contracts.jdbc.SqlTime;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads what ContractStateProjection writes. */
@@ -54,18 +57,38 @@ public class ContractQueries {
                         SqlTime.localDate(rs, "from_date"), SqlTime.localDate(rs, "to_date"),
                         SqlTime.instant(rs, "announced_at"), SqlTime.instant(rs, "lifted_at")),
                 query.contractId());
+        Map<String, BigDecimal> tariffs = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT t.key, t.value::numeric FROM contract_state, jsonb_each_text(tariffs) AS t
+                WHERE contract_id = ? ORDER BY t.key::integer
+                """, rs -> {
+            tariffs.put(rs.getString(1), rs.getBigDecimal(2).setScale(2));
+        }, query.contractId());
+        List<ContractView.Exclusion> exclusions = jdbc.query("""
+                SELECT * FROM contract_exclusion WHERE contract_id = ?
+                ORDER BY effective_from, setting NULLS LAST, prestatie_code
+                """,
+                (rs, i) -> new ContractView.Exclusion((Integer) rs.getObject("setting"), rs.getString("prestatie_code"),
+                        SqlTime.localDate(rs, "effective_from"), SqlTime.instant(rs, "amended_at"),
+                        rs.getString("backdating_reason")),
+                query.contractId());
         return jdbc.query("SELECT * FROM contract_state WHERE contract_id = ?",
                 (rs, i) -> new ContractView(rs.getString("contract_id"), rs.getString("insurer_uzovi"),
                         rs.getString("provider_agb"), rs.getString("provider_type"), rs.getString("kind"),
                         SqlTime.localDate(rs, "term_start"), SqlTime.localDate(rs, "term_end"),
-                        SqlArrays.intList(rs, "settings"), rs.getBigDecimal("tariff_percentage"),
+                        SqlArrays.intList(rs, "settings"), rs.getBigDecimal("tariff_percentage"), tariffs,
                         rs.getLong("ceiling_cents"), rs.getString("status"), SqlTime.instant(rs, "offered_at"),
                         SqlTime.instant(rs, "offer_expires_at"), rs.getInt("proposal_round"),
-                        rs.getString("last_proposed_by"), SqlTime.instant(rs, "signed_at"), rs.getString("signed_by"),
+                        rs.getString("last_proposed_by"), rs.getBoolean("proposal_accepted"),
+                        SqlTime.instant(rs, "accepted_at"), rs.getString("accepted_by"),
+                        "OFFERED".equals(rs.getString("status")) && "PROVIDER".equals(rs.getString("last_proposed_by"))
+                                && !rs.getBoolean("proposal_accepted"),
+                        SqlTime.instant(rs, "answer_due_at"), rs.getBoolean("answer_overdue"),
+                        SqlTime.instant(rs, "signed_at"), rs.getString("signed_by"),
                         SqlTime.instant(rs, "closed_at"), rs.getString("closing_reason"),
                         SqlTime.localDate(rs, "termination_effective_date"),
                         SqlArrays.intList(rs, "excluded_settings"), SqlArrays.textList(rs, "excluded_prestatie_codes"),
-                        ceilings, stops),
+                        exclusions, ceilings, stops),
                 query.contractId()).stream().findFirst();
     }
 

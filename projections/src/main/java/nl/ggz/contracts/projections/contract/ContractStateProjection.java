@@ -8,6 +8,8 @@ import nl.ggz.contracts.domain.contract.ContractEnded;
 import nl.ggz.contracts.domain.contract.ContractOfferExpired;
 import nl.ggz.contracts.domain.contract.ContractOfferWithdrawn;
 import nl.ggz.contracts.domain.contract.ContractOffered;
+import nl.ggz.contracts.domain.contract.ContractProposalAccepted;
+import nl.ggz.contracts.domain.contract.ContractProposalAnswerOverdue;
 import nl.ggz.contracts.domain.contract.ContractProposalRevised;
 import nl.ggz.contracts.domain.contract.ContractSigned;
 import nl.ggz.contracts.domain.contract.ContractStatus;
@@ -15,6 +17,8 @@ import nl.ggz.contracts.domain.contract.ContractTerminated;
 import nl.ggz.contracts.domain.contract.PatientStopAnnounced;
 import nl.ggz.contracts.domain.contract.PatientStopLifted;
 import nl.ggz.contracts.domain.shared.Setting;
+import nl.ggz.contracts.domain.shared.TariffPercentage;
+import nl.ggz.contracts.domain.shared.Tariffs;
 import nl.ggz.contracts.jdbc.SqlArrays;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,8 +27,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static nl.ggz.contracts.jdbc.SqlTime.date;
 import static nl.ggz.contracts.jdbc.SqlTime.ts;
@@ -38,7 +44,7 @@ public class ContractStateProjection implements TableOwner {
 
     @Override
     public List<String> tables() {
-        return List.of("contract_state", "patient_stop");
+        return List.of("contract_state", "patient_stop", "contract_exclusion");
     }
 
     private final JdbcTemplate jdbc;
@@ -51,28 +57,48 @@ public class ContractStateProjection implements TableOwner {
     void on(ContractOffered e) {
         jdbc.update("""
                 INSERT INTO contract_state (contract_id, insurer_uzovi, provider_agb, provider_type, kind, term_start,
-                    term_end, settings, tariff_percentage, ceiling_cents, status, offered_at, offer_expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::integer[], ?, ?, ?, ?, ?)
+                    term_end, settings, tariff_percentage, tariffs, ceiling_cents, status, offered_at, offer_expires_at,
+                    excluded_settings, excluded_prestatie_codes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::integer[], ?, ?::jsonb, ?, ?, ?, ?, ?::integer[], ?::text[])
                 """,
                 e.contractId(), e.insurer().value(), e.provider().value(), e.providerType().name(), e.kind().name(),
-                date(e.term().start()), date(e.term().end()), settings(e.settings()), e.tariff().value(),
-                e.ceiling().cents(), ContractStatus.OFFERED.name(), ts(e.offeredAt()), ts(e.offerExpiresAt()));
+                date(e.term().start()), date(e.term().end()), settings(e.settings()), uniform(e.tariffs()),
+                json(e.tariffs()), e.ceiling().cents(), ContractStatus.OFFERED.name(), ts(e.offeredAt()),
+                ts(e.offerExpiresAt()), settings(e.excludedSettings()), codes(e.excludedPrestatieCodes()));
+        // left out by the offer: from the start of the term (seed 002 §5.4)
+        excluded(e.contractId(), e.excludedSettings(), e.excludedPrestatieCodes(), e.term().start(), null, null);
     }
 
     @EventHandler
     void on(ContractProposalRevised e) {
         jdbc.update("""
                 UPDATE contract_state SET proposal_round = ?, last_proposed_by = ?, ceiling_cents = ?,
-                    tariff_percentage = ?, settings = ?::integer[] WHERE contract_id = ?
+                    tariff_percentage = ?, tariffs = ?::jsonb, settings = ?::integer[], proposal_accepted = FALSE,
+                    accepted_at = NULL, accepted_by = NULL, answer_due_at = ?, answer_overdue = FALSE
+                WHERE contract_id = ?
                 """,
-                e.round(), e.proposedBy().name(), e.ceiling().cents(), e.tariff().value(), settings(e.settings()),
-                e.contractId());
+                e.round(), e.proposedBy().name(), e.ceiling().cents(), uniform(e.tariffs()), json(e.tariffs()),
+                settings(e.settings()), ts(e.answerDueAt()), e.contractId());
+    }
+
+    @EventHandler
+    void on(ContractProposalAccepted e) {
+        jdbc.update("UPDATE contract_state SET proposal_accepted = TRUE, accepted_at = ?, accepted_by = ? "
+                + "WHERE contract_id = ?", ts(e.acceptedAt()), e.acceptedBy(), e.contractId());
+    }
+
+    @EventHandler
+    void on(ContractProposalAnswerOverdue e) {
+        jdbc.update("UPDATE contract_state SET answer_overdue = TRUE WHERE contract_id = ?", e.contractId());
     }
 
     @EventHandler
     void on(ContractSigned e) {
-        jdbc.update("UPDATE contract_state SET status = ?, signed_at = ?, signed_by = ? WHERE contract_id = ?",
-                ContractStatus.SIGNED.name(), ts(e.signedAt()), e.signedBy(), e.contractId());
+        jdbc.update("""
+                UPDATE contract_state SET status = ?, signed_at = ?, signed_by = ?, tariff_percentage = ?,
+                    tariffs = ?::jsonb WHERE contract_id = ?
+                """, ContractStatus.SIGNED.name(), ts(e.signedAt()), e.signedBy(), uniform(e.tariffs()),
+                json(e.tariffs()), e.contractId());
     }
 
     @EventHandler
@@ -116,8 +142,29 @@ public class ContractStateProjection implements TableOwner {
                     excluded_prestatie_codes = ARRAY(SELECT DISTINCT unnest(excluded_prestatie_codes || ?::text[]) ORDER BY 1)
                 WHERE contract_id = ?
                 """,
-                settings(e.excludedSettings()), SqlArrays.texts(e.excludedPrestatieCodes().stream().map(PrestatieCode::value)
-                        .toList()), e.contractId());
+                settings(e.excludedSettings()), codes(e.excludedPrestatieCodes()), e.contractId());
+        // stored before amendments had a date: from the start of the term
+        LocalDate from = e.effectiveDate() != null ? e.effectiveDate() : jdbc.queryForObject(
+                "SELECT term_start FROM contract_state WHERE contract_id = ?", LocalDate.class, e.contractId());
+        excluded(e.contractId(), e.excludedSettings(), e.excludedPrestatieCodes(), from, e.amendedAt(),
+                e.backdatingReason());
+    }
+
+    private void excluded(String contractId, Set<Setting> settings, Set<PrestatieCode> codes, LocalDate from,
+                          Instant amendedAt, String backdatingReason) {
+        for (Setting setting : settings) {
+            jdbc.update("""
+                    INSERT INTO contract_exclusion (contract_id, setting, effective_from, amended_at, backdating_reason)
+                    VALUES (?, ?, ?, ?, ?)
+                    """, contractId, setting.number(), date(from), ts(amendedAt), backdatingReason);
+        }
+        for (PrestatieCode code : codes) {
+            jdbc.update("""
+                    INSERT INTO contract_exclusion (contract_id, prestatie_code, effective_from, amended_at,
+                        backdating_reason)
+                    VALUES (?, ?, ?, ?, ?)
+                    """, contractId, code.value(), date(from), ts(amendedAt), backdatingReason);
+        }
     }
 
     @EventHandler
@@ -135,6 +182,23 @@ public class ContractStateProjection implements TableOwner {
 
     private static String settings(Set<Setting> settings) {
         return SqlArrays.ints(settings.stream().map(Setting::number).toList());
+    }
+
+    private static String codes(Set<PrestatieCode> codes) {
+        return SqlArrays.texts(codes.stream().map(PrestatieCode::value).sorted().toList());
+    }
+
+    /** The one tariff of every setting, or NULL when they differ. */
+    private static java.math.BigDecimal uniform(Tariffs tariffs) {
+        TariffPercentage one = tariffs.uniform();
+        return one == null ? null : one.value();
+    }
+
+    /** {@code {"2": 92.50, "3": 95.00}}: setting numbers and plain decimals only, so written by hand. */
+    private static String json(Tariffs tariffs) {
+        return tariffs.bySetting().entrySet().stream()
+                .map(t -> "\"" + t.getKey().number() + "\": " + t.getValue().value().toPlainString())
+                .collect(Collectors.joining(", ", "{", "}"));
     }
 
 }

@@ -16,6 +16,8 @@ import nl.ggz.contracts.domain.contract.ContractEnded;
 import nl.ggz.contracts.domain.contract.ContractOfferExpired;
 import nl.ggz.contracts.domain.contract.ContractOfferWithdrawn;
 import nl.ggz.contracts.domain.contract.ContractOffered;
+import nl.ggz.contracts.domain.contract.ContractProposalAccepted;
+import nl.ggz.contracts.domain.contract.ContractProposalAnswerOverdue;
 import nl.ggz.contracts.domain.contract.ContractProposalRevised;
 import nl.ggz.contracts.domain.contract.ContractSigned;
 import nl.ggz.contracts.domain.contract.ContractTerminated;
@@ -24,6 +26,7 @@ import nl.ggz.contracts.domain.contract.PatientStopLifted;
 import nl.ggz.contracts.domain.shared.Money;
 import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.Setting;
+import nl.ggz.contracts.domain.shared.Tariffs;
 
 import java.util.Collection;
 import java.util.Optional;
@@ -42,14 +45,23 @@ final class TimelineDescriptions {
     static Optional<Line> describe(Object event) {
         Line line = null;
         if (event instanceof ContractOffered e) {
+            boolean leftOut = !e.excludedSettings().isEmpty() || !e.excludedPrestatieCodes().isEmpty();
             line = contract(e.contractId(), e.kind() + " contract offered to " + e.providerType() + " " + e.provider()
                     + " by insurer " + e.insurer() + " for " + e.term().start() + " to " + e.term().end()
-                    + ", settings " + settings(e.settings()) + ", tariff " + e.tariff() + " of the NZa maximum, ceiling "
-                    + e.ceiling() + " per year; open until " + moment(e.offerExpiresAt()), e.ceiling());
+                    + ", settings " + settings(e.settings()) + ", " + tariffs(e.tariffs()) + ", ceiling "
+                    + e.ceiling() + " per year" + (leftOut ? ", leaving out " + excluded(e.excludedSettings(),
+                    e.excludedPrestatieCodes()) : "") + "; open until " + moment(e.offerExpiresAt()), e.ceiling());
         } else if (event instanceof ContractProposalRevised e) {
             line = contract(e.contractId(), "Proposal round " + e.round() + " by the " + e.proposedBy().name().toLowerCase()
-                    + ": ceiling " + e.ceiling() + ", tariff " + e.tariff() + ", settings "
-                    + settings(e.settings()), e.ceiling());
+                    + ": ceiling " + e.ceiling() + ", " + tariffs(e.tariffs()) + ", settings " + settings(e.settings())
+                    + (e.answerDueAt() == null ? "" : "; the insurer answers by " + moment(e.answerDueAt())),
+                    e.ceiling());
+        } else if (event instanceof ContractProposalAccepted e) {
+            line = contract(e.contractId(), "Proposal round " + e.round() + " of the provider accepted by "
+                    + e.acceptedBy() + " for the insurer; the provider can sign it", null);
+        } else if (event instanceof ContractProposalAnswerOverdue e) {
+            line = contract(e.contractId(), "The insurer's answer to the provider's proposal of round " + e.round()
+                    + " is overdue since " + moment(e.answerDueAt()), null);
         } else if (event instanceof ContractSigned e) {
             line = contract(e.contractId(), "Contract signed by " + e.signedBy() + "; " + e.ceilingIds().size()
                     + " ceiling(s) of " + e.ceilingPerYear() + " opened", e.ceilingPerYear());
@@ -61,7 +73,9 @@ final class TimelineDescriptions {
             line = contract(e.contractId(), "Offer expired unsigned at " + moment(e.expiredAt()), null);
         } else if (event instanceof ContractAmended e) {
             line = contract(e.contractId(), "Contract amended: excluded " + excluded(e.excludedSettings(),
-                    e.excludedPrestatieCodes()) + reason(e.reason()), null);
+                    e.excludedPrestatieCodes()) + (e.effectiveDate() == null ? "" : " for care from "
+                    + e.effectiveDate()) + reason(e.reason()) + (e.backdatingReason() == null ? ""
+                    : " (backdated: " + e.backdatingReason() + ")"), null);
         } else if (event instanceof ContractTerminated e) {
             line = contract(e.contractId(), "Contract terminated; care after " + e.effectiveDate()
                     + " is not covered" + reason(e.reason()), null);
@@ -120,6 +134,12 @@ final class TimelineDescriptions {
 
     private static final java.time.format.DateTimeFormatter MOMENT =
             java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm z", java.util.Locale.ENGLISH);
+
+    /** "tariff 92.50 % of the NZa maximum", or per setting when they differ. */
+    private static String tariffs(Tariffs tariffs) {
+        return tariffs.uniform() != null ? "tariff " + tariffs.uniform() + " of the NZa maximum"
+                : "tariffs " + tariffs + " of the NZa maximum";
+    }
 
     private static String settings(Collection<Setting> settings) {
         return settings.stream().sorted().map(s -> String.valueOf(s.number())).collect(Collectors.joining(", "));

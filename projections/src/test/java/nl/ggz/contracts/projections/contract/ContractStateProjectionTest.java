@@ -15,6 +15,7 @@ import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.domain.shared.Setting;
 import nl.ggz.contracts.domain.shared.TariffPercentage;
+import nl.ggz.contracts.domain.shared.Tariffs;
 import nl.ggz.contracts.projections.EventFeed;
 import nl.ggz.contracts.projections.ReadModelDatabase;
 import nl.ggz.contracts.projections.ceiling.CeilingStateProjection;
@@ -80,8 +81,9 @@ class ContractStateProjectionTest {
     void aProposalRoundReplacesTheTermsOnTheTable() {
         feed.handle(offered("C-1", 2027, 5_000_000));
         feed.handle(new ContractProposalRevised("C-1", 1, Party.PROVIDER, Money.cents(6_000_000),
-                TariffPercentage.of("95"), Set.of(new Setting(3), new Setting(5), new Setting(2)),
-                Instant.parse("2026-10-10T09:00:00Z")));
+                Tariffs.uniform(TariffPercentage.of("95"), Set.of(new Setting(2), new Setting(3), new Setting(5))),
+                Set.of(new Setting(3), new Setting(5), new Setting(2)), Instant.parse("2026-10-10T09:00:00Z"),
+                Instant.parse("2026-11-21T23:00:00Z")));
 
         ContractView view = queries.find(new FindContract("C-1")).orElseThrow();
         assertThat(view.proposalRound()).isEqualTo(1);
@@ -131,9 +133,9 @@ class ContractStateProjectionTest {
         feed.handle(offer, signed(offer, SIGNED_AT));
         Instant amended = Instant.parse("2027-02-01T09:00:00Z");
         feed.handle(new ContractAmended("C-1", Set.of(new PrestatieCode("CO0142")), Set.of(new Setting(3)),
-                "seed 002 §5.4", amended, List.of("C-1-2027")));
+                "seed 002 §5.4", amended, List.of("C-1-2027"), null, null));
         feed.handle(new ContractAmended("C-1", Set.of(new PrestatieCode("CO0142"), new PrestatieCode("AB0001")),
-                Set.of(), "second round", amended, List.of("C-1-2027")));
+                Set.of(), "second round", amended, List.of("C-1-2027"), null, null));
 
         ContractView view = queries.find(new FindContract("C-1")).orElseThrow();
         assertThat(view.excludedPrestatieCodes()).containsExactly("AB0001", "CO0142");

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static nl.ggz.contracts.projections.Events.addendumSigned;
 import static nl.ggz.contracts.projections.Events.clawBack;
@@ -223,7 +224,7 @@ class MonitoringQueriesTest {
                                          ContractKind kind, int year, long cents) {
         return new CeilingAgreed(contractId + "-" + year, contractId, new InsurerCode(insurer),
                 new ProviderCode(provider), type, kind, year, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
-                Money.cents(cents), Events.SETTINGS);
+                Money.cents(cents), Events.SETTINGS, Set.of(), Set.of());
     }
 
     private static FindCeilingMonitoring query(String provider, String providerType, String kind,

@@ -17,10 +17,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -60,6 +62,24 @@ public class PostgresDeclarationLedger implements DeclarationLedger, TableOwner 
                 """,
                 event.declarationId(), event.ceilingId(), owner.insurer(), owner.year(), event.patientRef(),
                 event.amount().cents(), event.psychodiagnosticsSupplement());
+        // the latest care accepted: once per ceiling and transaction, at the commit (see CommitBatch)
+        writes.merge(LATEST_CARE, event.ceilingId(), new LatestCare(event.ceilingId(), event.treatmentDate()));
+    }
+
+    private static final String LATEST_CARE = """
+            UPDATE ledger_ceiling SET latest_treatment_date = GREATEST(latest_treatment_date, ?) WHERE ceiling_id = ?
+            """;
+
+    private record LatestCare(String ceilingId, LocalDate treatmentDate) implements CommitBatch.Row<LatestCare> {
+        @Override
+        public LatestCare plus(LatestCare other) {
+            return treatmentDate.isAfter(other.treatmentDate) ? this : other;
+        }
+
+        @Override
+        public Object[] parameters() {
+            return new Object[]{java.sql.Date.valueOf(treatmentDate), ceilingId};
+        }
     }
 
     @EventHandler
@@ -125,6 +145,21 @@ public class PostgresDeclarationLedger implements DeclarationLedger, TableOwner 
                 },
                 insurer.value(), SqlArrays.texts(declarationIds));
         return found;
+    }
+
+    /**
+     * From the ledger's note per ceiling, kept with each declaration accepted (a credit or claw-back leaves it):
+     * a contract's termination never takes effect before it.
+     */
+    @Override
+    public Optional<LocalDate> latestTreatmentDate(Collection<String> ceilingIds) {
+        if (ceilingIds.isEmpty()) {
+            return Optional.empty();
+        }
+        writes.flush();
+        return Optional.ofNullable(jdbc.queryForObject(
+                "SELECT max(latest_treatment_date) FROM ledger_ceiling WHERE ceiling_id = ANY (?::text[])",
+                LocalDate.class, SqlArrays.texts(ceilingIds)));
     }
 
     /**

@@ -7,6 +7,7 @@ import nl.ggz.contracts.domain.policy.PurchasingPolicyAmended;
 import nl.ggz.contracts.domain.policy.PurchasingPolicyPublished;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.ProviderType;
+import nl.ggz.contracts.domain.shared.Setting;
 import nl.ggz.contracts.jdbc.SqlArrays;
 import nl.ggz.contracts.jdbc.SqlTime;
 import org.axonframework.config.ProcessingGroup;
@@ -15,8 +16,13 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The policies in force, written with their events; command handlers read them through {@link PurchasingPolicies}. */
 @Component
@@ -50,8 +56,10 @@ public class PostgresPurchasingPolicies implements PurchasingPolicies, TableOwne
         jdbc.update("""
                 INSERT INTO purchasing_policy (insurer_uzovi, contract_year, threshold_percents, increase_cap_percent,
                     increase_window_start, increase_window_end, decision_period_days, offer_validity_days,
-                    term_years_independent, term_years_institution, term_years_hospital_ward, version)
-                VALUES (?, ?, ?::integer[], ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                    term_years_independent, term_years_institution, term_years_hospital_ward,
+                    max_term_years_independent, max_term_years_institution, max_term_years_hospital_ward,
+                    settings_independent, settings_institution, settings_hospital_ward, quote_response_days, version)
+                VALUES (?, ?, ?::integer[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::integer[], ?::integer[], ?::integer[], ?, 1)
                 ON CONFLICT (insurer_uzovi, contract_year) DO UPDATE SET
                     threshold_percents = EXCLUDED.threshold_percents,
                     increase_cap_percent = EXCLUDED.increase_cap_percent,
@@ -62,12 +70,39 @@ public class PostgresPurchasingPolicies implements PurchasingPolicies, TableOwne
                     term_years_independent = EXCLUDED.term_years_independent,
                     term_years_institution = EXCLUDED.term_years_institution,
                     term_years_hospital_ward = EXCLUDED.term_years_hospital_ward,
+                    max_term_years_independent = EXCLUDED.max_term_years_independent,
+                    max_term_years_institution = EXCLUDED.max_term_years_institution,
+                    max_term_years_hospital_ward = EXCLUDED.max_term_years_hospital_ward,
+                    settings_independent = EXCLUDED.settings_independent,
+                    settings_institution = EXCLUDED.settings_institution,
+                    settings_hospital_ward = EXCLUDED.settings_hospital_ward,
+                    quote_response_days = EXCLUDED.quote_response_days,
                     version = purchasing_policy.version + 1
                 """,
                 insurer.value(), year, SqlArrays.ints(p.thresholdPercents()), p.increaseCapPercent(),
                 SqlTime.ts(p.increaseWindowStart()), SqlTime.ts(p.increaseWindowEnd()), p.decisionPeriodDays(),
                 p.offerValidityDays(), p.termYearsFor(ProviderType.INDEPENDENT),
-                p.termYearsFor(ProviderType.INSTITUTION), p.termYearsFor(ProviderType.HOSPITAL_WARD));
+                p.termYearsFor(ProviderType.INSTITUTION), p.termYearsFor(ProviderType.HOSPITAL_WARD),
+                p.maxTermYearsFor(ProviderType.INDEPENDENT), p.maxTermYearsFor(ProviderType.INSTITUTION),
+                p.maxTermYearsFor(ProviderType.HOSPITAL_WARD), allowed(p, ProviderType.INDEPENDENT),
+                allowed(p, ProviderType.INSTITUTION), allowed(p, ProviderType.HOSPITAL_WARD), p.quoteResponseDays());
+    }
+
+    /** NULL where every setting is allowed. */
+    private static String allowed(PolicyParameters p, ProviderType type) {
+        return p.settingsAllowedFor(type).map(settings -> SqlArrays.ints(settings.stream().map(Setting::number)
+                .sorted().toList())).orElse(null);
+    }
+
+    private static Map<ProviderType, Set<Setting>> allowed(ResultSet rs) throws SQLException {
+        Map<ProviderType, Set<Setting>> allowed = new EnumMap<>(ProviderType.class);
+        for (ProviderType type : ProviderType.values()) {
+            String column = "settings_" + type.name().toLowerCase();
+            if (rs.getArray(column) != null) {
+                allowed.put(type, SqlArrays.intList(rs, column).stream().map(Setting::new).collect(Collectors.toSet()));
+            }
+        }
+        return allowed;
     }
 
     @Override
@@ -88,7 +123,11 @@ public class PostgresPurchasingPolicies implements PurchasingPolicies, TableOwne
                                 rs.getInt("offer_validity_days"),
                                 Map.of(ProviderType.INDEPENDENT, rs.getInt("term_years_independent"),
                                         ProviderType.INSTITUTION, rs.getInt("term_years_institution"),
-                                        ProviderType.HOSPITAL_WARD, rs.getInt("term_years_hospital_ward")))),
+                                        ProviderType.HOSPITAL_WARD, rs.getInt("term_years_hospital_ward")),
+                                Map.of(ProviderType.INDEPENDENT, rs.getInt("max_term_years_independent"),
+                                        ProviderType.INSTITUTION, rs.getInt("max_term_years_institution"),
+                                        ProviderType.HOSPITAL_WARD, rs.getInt("max_term_years_hospital_ward")),
+                                allowed(rs), rs.getInt("quote_response_days"))),
                 query.insurer().value(), query.contractYear());
         return found.isEmpty()
                 ? new PolicyView(query.insurer().value(), query.contractYear(), false, 0,

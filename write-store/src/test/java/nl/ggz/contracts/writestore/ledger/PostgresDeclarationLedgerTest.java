@@ -161,11 +161,42 @@ class PostgresDeclarationLedgerTest {
         assertThat(charged).isEqualTo(Map.of("p-aap", 2, "p-mies", 1));
     }
 
+    @Test
+    void theLatestTreatmentDateAcceptedOnAContractsCeilingsIsKeptForItsTermination() {
+        // issue 14: a termination never takes effect before care already accepted
+        DB.handle(ledger, agreed("A-2027", VGZ, 2027), agreed("A-2028", VGZ, 2028), agreed("B-2027", VGZ, 2027));
+        DB.handle(ledger, recordedOn("A-2027", "D-1", LocalDate.of(2027, 5, 14)),
+                recordedOn("A-2027", "D-2", LocalDate.of(2027, 3, 2)),
+                recordedOn("B-2027", "D-3", LocalDate.of(2027, 11, 30)));
+        // a credit leaves the date: the care was accepted
+        DB.handle(ledger, credited("A-2027", "D-1-credit", "D-1", 1_000));
+
+        assertThat(DB.inTransaction(() -> ledger.latestTreatmentDate(List.of("A-2027", "A-2028"))))
+                .contains(LocalDate.of(2027, 5, 14));
+        assertThat(DB.inTransaction(() -> ledger.latestTreatmentDate(List.of("A-2028")))).isEmpty();
+        assertThat(DB.inTransaction(() -> ledger.latestTreatmentDate(List.of("no-such-ceiling")))).isEmpty();
+    }
+
+    @Test
+    void theLatestTreatmentDateOfItsOwnTransactionIsFoundBeforeItCommits() {
+        DB.handle(ledger, agreed("A-2027", VGZ, 2027));
+        LocalDate found = DB.inTransaction(() -> {
+            DB.handle(ledger, recordedOn("A-2027", "D-1", LocalDate.of(2027, 8, 1)));
+            return ledger.latestTreatmentDate(List.of("A-2027")).orElseThrow();
+        });
+        assertThat(found).isEqualTo(LocalDate.of(2027, 8, 1));
+    }
+
+    private static DeclarationRecorded recordedOn(String ceilingId, String declarationId, LocalDate treatmentDate) {
+        return new DeclarationRecorded(ceilingId, declarationId, new PrestatieCode("CO0142"), new Setting(2),
+                treatmentDate, "p-aap", Money.cents(1_000), Money.cents(1_000), Money.ZERO, false);
+    }
+
     private static CeilingAgreed agreed(String ceilingId, InsurerCode insurer, int year) {
         String contractId = ceilingId.substring(0, ceilingId.lastIndexOf('-'));
         return new CeilingAgreed(ceilingId, contractId, insurer, new ProviderCode("94001234"), ProviderType.INSTITUTION,
                 ContractKind.DIGITAL, year, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
-                Money.cents(1_000_000), Set.of(new Setting(2)));
+                Money.cents(1_000_000), Set.of(new Setting(2)), Set.of(), Set.of());
     }
 
     private static DeclarationRecorded recorded(String ceilingId, String declarationId, long cents, String patientRef,
