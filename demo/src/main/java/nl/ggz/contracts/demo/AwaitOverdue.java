@@ -6,5 +6,10 @@ package nl.ggz.contracts.demo;
  * and what the scenario does after the due moment is stored after the overdue event, as it happened. Deadlines are
  * held back while the demo is written (see {@link DemoData}), so the rest of such a scenario runs last.
  */
-record AwaitOverdue(String ceilingId, String requestId) {
+record AwaitOverdue(String ceilingId, String requestId, java.time.Instant dueAt) {
+
+    /** The payload of the request's decision deadline, as the ceiling set it. */
+    nl.ggz.contracts.domain.ceiling.DecisionDue deadline() {
+        return new nl.ggz.contracts.domain.ceiling.DecisionDue(requestId, dueAt);
+    }
 }

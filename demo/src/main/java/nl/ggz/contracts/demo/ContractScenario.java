@@ -325,13 +325,16 @@ final class ContractScenario {
      * outcome is the first of a rotating list that the calendar allows.
      */
     private Raise increase(String ceilingId, long ceiling, LocalDate crossed, long[] cumulative, int lastMonth) {
-        int period = policy.decisionPeriodDays();
         LocalDate windowStart = DomainTime.dateOf(policy.increaseWindowStart());
         LocalDate windowLast = DomainTime.dateOf(policy.increaseWindowEnd().minusSeconds(1)).minusDays(1);
         LocalDate earliest = crossed.plusDays(2 + random.nextInt(8));
         if (earliest.isBefore(windowStart)) {
             earliest = windowStart.plusDays(random.nextInt(10));
         }
+        // the decision period of the contract's kind, in days from a request on the earliest day (seed 001: 4 weeks
+        // or 1 month; seed 002 §6.3: by 31 March of the next year)
+        int period = (int) ChronoUnit.DAYS.between(earliest,
+                DomainTime.dateOf(policy.decisionDueAt(plan.kind(), at(earliest, 11, 0)).minusSeconds(1)));
         LocalDate latest = windowLast.isBefore(today.minusDays(1)) ? windowLast : today.minusDays(1);
         if (earliest.isAfter(latest)) {
             facts.add("no increase request: the window was closed");
@@ -405,9 +408,9 @@ final class ContractScenario {
         if (late || outcome == RequestOutcome.OVERDUE) {
             // the request is overdue before the purchaser gets to it; and the ceiling's later steps (next months'
             // claims) are written after the overdue event, so that its stream is stored in the order it happened
-            // due as the aggregate counts it: Dutch calendar days
-            Instant due = requestedAt.atZone(DomainTime.AMSTERDAM).plusDays(period).toInstant();
-            steps.add(new DemoStep(due.plusSeconds(1), null, new AwaitOverdue(ceilingId, requestId)));
+            // due as the aggregate counts it: at the end of the due day in Amsterdam
+            Instant due = policy.decisionDueAt(plan.kind(), requestedAt);
+            steps.add(new DemoStep(due.plusSeconds(1), null, new AwaitOverdue(ceilingId, requestId, due)));
         }
         switch (outcome) {
             case APPROVED, APPROVED_LATE, ADDENDUM_UNSIGNED -> {

@@ -245,9 +245,9 @@ public class DemoData implements ApplicationRunner {
         return null;
     }
 
-    /** Until the request's decision deadline (its payload is the request id) has fired and marked it overdue. */
+    /** Until the request's decision deadline has fired and marked it overdue. */
     private void awaitOverdue(AwaitOverdue await) throws InterruptedException {
-        if (story.awaitDeadline(await.requestId(), OVERDUE_WAIT)) {
+        if (story.awaitDeadline(await.deadline(), OVERDUE_WAIT)) {
             return;
         }
         log.warn("Demo: increase request {} on {} was not marked overdue within {} s; deciding it anyway",

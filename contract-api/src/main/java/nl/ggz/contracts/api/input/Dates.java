@@ -5,6 +5,7 @@ import nl.ggz.contracts.domain.shared.ContractYears;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
@@ -18,7 +19,11 @@ public final class Dates {
     public static final String INSTANT_RULE = "an instant is ISO-8601 with Z or an offset, such as "
             + "2027-04-01T00:00:00+02:00, in the years " + ContractYears.RANGE;
 
+    public static final String PERIOD_RULE = "a period is ISO-8601 in years, months, weeks and days, such as P28D, "
+            + "P4W, P1M or P6M, without a sign or a time";
+
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern PERIOD = Pattern.compile("P(?=[0-9])([0-9]{1,3}Y)?([0-9]{1,3}M)?([0-9]{1,3}W)?([0-9]{1,4}D)?");
     private static final Pattern INSTANT = Pattern.compile(
             "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2})");
 
@@ -33,6 +38,18 @@ public final class Dates {
         try {
             LocalDate date = LocalDate.parse(text);
             return ContractYears.contains(date) ? date : null;
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The period the text names (P28D, P1M), or null when it is none: the form is checked before it is parsed. */
+    public static Period period(String text) {
+        if (text == null || !PERIOD.matcher(text).matches()) {
+            return null;
+        }
+        try {
+            return Period.parse(text);
         } catch (DateTimeException e) {
             return null;
         }

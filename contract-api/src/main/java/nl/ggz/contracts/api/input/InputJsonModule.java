@@ -17,6 +17,7 @@ import nl.ggz.contracts.domain.shared.Echo;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -31,6 +32,7 @@ public final class InputJsonModule extends SimpleModule {
         super("ggz-input-rules");
         addDeserializer(LocalDate.class, new DateDeserializer());
         addDeserializer(OffsetDateTime.class, new MomentDeserializer());
+        addDeserializer(Period.class, new PeriodDeserializer());
         setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
@@ -77,6 +79,22 @@ public final class InputJsonModule extends SimpleModule {
                 throw new InputRuleException(parser, Dates.INSTANT_RULE + ", got " + got(parser, text));
             }
             return moment;
+        }
+    }
+
+    private static final class PeriodDeserializer extends StdScalarDeserializer<Period> {
+        PeriodDeserializer() {
+            super(Period.class);
+        }
+
+        @Override
+        public Period deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = parser.hasToken(JsonToken.VALUE_STRING) ? parser.getText() : null;
+            Period period = Dates.period(text);
+            if (period == null) {
+                throw new InputRuleException(parser, Dates.PERIOD_RULE + ", got " + got(parser, text));
+            }
+            return period;
         }
     }
 

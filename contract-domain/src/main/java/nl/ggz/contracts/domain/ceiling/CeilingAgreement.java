@@ -3,6 +3,7 @@ package nl.ggz.contracts.domain.ceiling;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import nl.ggz.contracts.domain.policy.PolicyParameters;
 import nl.ggz.contracts.domain.policy.PurchasingPolicies;
+import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.DomainTime;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
@@ -36,11 +37,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * This is the hot aggregate: its state is totals and the few open requests, never a list of declarations; what must
  * be known per declaration lives in the {@link DeclarationLedger}.
  * <p>
- * Revision 2 of its snapshot (issue 14): exclusions with the first day of care they hold for. Snapshots of revision 1
- * are passed over (Axon's revision filter), and the ceiling is loaded from its events once.
+ * {@code @Revision} is the revision of its snapshots: a snapshot of another shape is passed over (Axon's revision
+ * filter) and the ceiling is loaded from its events once. Revision 2 (issue 14): exclusions with the first day of care
+ * they hold for. Revision 3 (issue 15): the contract kind, the period end, settlement, claw-backs split, requests' clock.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-@Revision("2")
+@Revision("3")
 public class CeilingAgreement {
 
     static final String DECISION_DEADLINE = "increase-decision-due";
@@ -49,7 +51,10 @@ public class CeilingAgreement {
     private String ceilingId;
     private InsurerCode insurer;
     private int year;
+    private ContractKind kind;
     private LocalDate periodStart;
+    /** The last day of the contract year (a termination moves {@code lastCareDate}, never this). */
+    private LocalDate periodEnd;
     private LocalDate lastCareDate;
     private Set<Setting> settings;
     /** Excluded setting (number) and prestatie code → the first day of care it is excluded for (seed 002 §5.4). */
@@ -63,6 +68,8 @@ public class CeilingAgreement {
     private Money granted;
     private Map<String, IncreaseRequestState> requests;
     private Map<String, AddendumState> addenda;
+    /** When the year was settled; null while it is open. */
+    private Instant settledAt;
 
     protected CeilingAgreement() {
     }
@@ -96,7 +103,9 @@ public class CeilingAgreement {
         Map<String, Integer> supplements = supplementPatients.isEmpty()
                 ? new HashMap<>()
                 : new HashMap<>(ledger.supplementsCharged(insurer, year, supplementPatients));
-        List<Integer> thresholds = policies.inForce(insurer, year).thresholdPercents();
+        PolicyParameters policy = policies.inForce(insurer, year);
+        List<Integer> thresholds = policy.thresholdPercents();
+        Instant cutOff = policy.claimsCutOffAt(year);
 
         List<DeclarationOutcome> outcomes = new ArrayList<>(lines.size());
         for (DeclarationLine line : lines) {
@@ -107,12 +116,15 @@ public class CeilingAgreement {
                 continue;
             }
             if (refusal == null) {
+                refusal = settledRefusal();
+            }
+            if (refusal == null) {
                 refusal = uncountable(line);
             }
             if (refusal == null) {
                 refusal = line.isCredit()
                         ? creditRefusal(line, known.get(line.correctsDeclarationId()))
-                        : declarationRefusal(line, catalogue, supplements);
+                        : declarationRefusal(line, command.receivedAt(), cutOff, catalogue, supplements);
             }
             if (refusal != null) {
                 outcomes.add(DeclarationOutcome.rejected(line.declarationId(), ceilingId, refusal));
@@ -164,11 +176,37 @@ public class CeilingAgreement {
         }
     }
 
-    private String declarationRefusal(DeclarationLine line, PrestatieCatalogue catalogue,
-                                      Map<String, Integer> supplements) {
+    /**
+     * Seed 000: settlement closes the contract year ("in het jaar erna ... geld of terugvorderingen ... voor
+     * declaraties van het afgelopen contractjaar"); a settled ceiling takes no declaration or credit, only claw-backs.
+     * A repeat of an accepted declaration is still answered as the duplicate it is (checked before this).
+     */
+    private String settledRefusal() {
+        if (settledAt == null) {
+            return null;
+        }
+        return "the year " + year + " is settled (on " + DomainTime.dateOf(settledAt) + "): ceiling " + ceilingId
+                + " accepts no more declarations or credits";
+    }
+
+    private String declarationRefusal(DeclarationLine line, Instant receivedAt, Instant cutOff,
+                                      PrestatieCatalogue catalogue, Map<String, Integer> supplements) {
+        // seed 000 ⓰–⓱: providers give care, then insurers check and pay the declarations of it — care declared
+        // before it was given is not a declaration of care
+        LocalDate today = DomainTime.dateOf(receivedAt);
+        if (line.treatmentDate().isAfter(today)) {
+            return "treatment date " + line.treatmentDate() + " is in the future (today is " + today
+                    + " in Amsterdam): only care already given can be declared";
+        }
         String dateRefusal = treatmentDateRefusal(line.treatmentDate());
         if (dateRefusal != null) {
             return dateRefusal;
+        }
+        // the policy's claims cut-off (seed 000: settlement in the year after; seed 003: shorter terms to declare)
+        if (cutOff != null && !receivedAt.isBefore(cutOff)) {
+            return "declarations for " + year + " were accepted until the end of "
+                    + DomainTime.dateOf(cutOff).minusDays(1) + " (the insurer's claims cut-off); this one came on "
+                    + today;
         }
         Setting setting = line.setting();
         if (!settings.contains(setting)) {
@@ -258,7 +296,11 @@ public class CeilingAgreement {
                 unpaidReduction.negate());
     }
 
-    /** Each mark is recorded once, on the counted amount against the current ceiling (DESIGN.md §5). */
+    /**
+     * Each mark of the ceiling in force is recorded once when crossed, on the counted amount (DESIGN.md §5); a raise
+     * clears the marks the raised ceiling no longer reaches ({@link CeilingThresholdsCleared}), so they are recorded
+     * again — with the raised ceiling — when crossed again.
+     */
     private void checkThresholds(List<Integer> thresholds, String byDeclarationId) {
         for (int percent : thresholds) {
             if (!thresholdsReached.contains(percent) && balance.hasReached(percent)) {
@@ -278,12 +320,12 @@ public class CeilingAgreement {
         if (requests.containsKey(command.requestId())) {
             throw new StateConflictException("increase request " + command.requestId() + " exists already");
         }
+        requireNotSettled("no increase can be requested");
         PolicyParameters policy = policies.inForce(insurer, year);
-        // seed 001: increase requests from 1 April until 31 July 17:00, checked at the request's own time
+        // seed 001: increase requests from 1 April until 31 July 17:00; seed 002 §6.3 (supplementary contracting): an
+        // overrun announced up to and including 1 October — checked at the request's own time
         if (!policy.increaseWindowContains(command.requestedAt())) {
-            throw new RuleViolationException("increase requests for " + year + " are accepted from "
-                    + policy.increaseWindowStart() + " until " + policy.increaseWindowEnd() + "; this one came at "
-                    + command.requestedAt());
+            throw new RuleViolationException(windowRefusal(policy, command.requestedAt()));
         }
         // seed 001: at most +50 % of the initially agreed ceiling, all increases of the year together
         Money cap = initialCeiling.percent(policy.increaseCapPercent());
@@ -293,11 +335,53 @@ public class CeilingAgreement {
                     + policy.increaseCapPercent() + " % of the initial ceiling " + initialCeiling + " (" + cap
                     + "); at most " + room.max(Money.ZERO) + " can still be requested");
         }
-        Instant due = command.requestedAt().atZone(DomainTime.AMSTERDAM)
-                .plusDays(policy.decisionPeriodDays()).toInstant();
+        // seed 001: decided within 4 weeks (digital) or 1 month (negotiated) of the complete request; seed 002 §6.3: by
+        // 31 March — due at the end of the due day in Amsterdam
+        Instant due = policy.decisionDueAt(kind, command.requestedAt());
         apply(new IncreaseRequested(ceilingId, command.requestId(), command.amount(), command.grounds(),
-                command.requestedAt(), due));
-        deadlines.schedule(due, DECISION_DEADLINE, command.requestId());
+                command.criteria(), command.requestedAt(), due));
+        deadlines.schedule(due, DECISION_DEADLINE, new DecisionDue(command.requestId(), due));
+    }
+
+    private String windowRefusal(PolicyParameters policy, Instant at) {
+        if (policy.announceBy() != null) {
+            return "an expected overrun of the " + year + " ceiling is announced from "
+                    + DomainTime.dateOf(policy.increaseWindowStart()) + " up to and including " + policy.announceBy()
+                    + " (supplementary contracting); this one came on " + DomainTime.dateOf(at);
+        }
+        return "increase requests for " + year + " are accepted from " + policy.increaseWindowStart() + " until "
+                + policy.increaseWindowEnd() + "; this one came at " + at;
+    }
+
+    /** Seed 001: more information is asked for; the request is not complete, and its decision clock stops. */
+    @CommandHandler
+    public void handle(RequestIncreaseInformation command) {
+        IncreaseRequestState request = openRequest(command.requestId());
+        requireText(command.question(), "the information asked for");
+        if (request.status() == IncreaseRequestState.Status.INFORMATION_REQUESTED) {
+            throw new StateConflictException("increase request " + command.requestId()
+                    + " is already waiting for information from the provider");
+        }
+        apply(new IncreaseInformationRequested(ceilingId, command.requestId(), command.question(),
+                command.requestedAt()));
+    }
+
+    /**
+     * Seed 001: once the information is in, the request is complete and decided within the period from then
+     * ("nadat we de verhogingsaanvraag en de benodigde informatie hebben ontvangen ... binnen 1 maand").
+     */
+    @CommandHandler
+    public void handle(CompleteIncreaseRequest command, PurchasingPolicies policies, DeadlineManager deadlines) {
+        IncreaseRequestState request = openRequest(command.requestId());
+        requireText(command.information(), "the information sent");
+        if (request.status() != IncreaseRequestState.Status.INFORMATION_REQUESTED) {
+            throw new StateConflictException("increase request " + command.requestId()
+                    + " is not waiting for information (" + request.status().name().toLowerCase() + ")");
+        }
+        Instant due = policies.inForce(insurer, year).decisionDueAt(kind, command.completedAt());
+        apply(new IncreaseRequestCompleted(ceilingId, command.requestId(), command.information(),
+                command.completedAt(), due));
+        deadlines.schedule(due, DECISION_DEADLINE, new DecisionDue(command.requestId(), due));
     }
 
     @CommandHandler
@@ -328,16 +412,35 @@ public class CeilingAgreement {
     public void handle(RejectIncrease command) {
         openRequest(command.requestId());
         requireText(command.grounds(), "grounds for the rejection");
-        apply(new IncreaseRejected(ceilingId, command.requestId(), command.grounds(), command.decidedAt()));
+        apply(new IncreaseRejected(ceilingId, command.requestId(), command.grounds(), command.reasons(),
+                command.decidedAt()));
     }
 
-    /** A deadline left over from a request decided in time does nothing. */
+    /**
+     * A deadline left over from a request decided in time, or set for a due moment that a stopped clock moved, does
+     * nothing; a request is recorded overdue once.
+     */
+    @DeadlineHandler(deadlineName = DECISION_DEADLINE)
+    void decisionDue(DecisionDue due) {
+        IncreaseRequestState request = requests.get(due.requestId());
+        if (request != null && clockRuns(request) && !request.overdue()
+                && due.dueAt().equals(request.decisionDueAt())) {
+            apply(new IncreaseDecisionOverdue(ceilingId, due.requestId(), request.decisionDueAt()));
+        }
+    }
+
+    /** The deadlines set before requests had a clock (payload: the request id), still waiting in a scheduler. */
     @DeadlineHandler(deadlineName = DECISION_DEADLINE)
     void decisionDue(String requestId) {
         IncreaseRequestState request = requests.get(requestId);
-        if (request != null && request.status() == IncreaseRequestState.Status.REQUESTED) {
+        if (request != null && clockRuns(request) && !request.overdue()) {
             apply(new IncreaseDecisionOverdue(ceilingId, requestId, request.decisionDueAt()));
         }
+    }
+
+    private static boolean clockRuns(IncreaseRequestState request) {
+        return request.status() == IncreaseRequestState.Status.SUBMITTED
+                || request.status() == IncreaseRequestState.Status.COMPLETE;
     }
 
     @CommandHandler
@@ -353,6 +456,13 @@ public class CeilingAgreement {
         Money released = balance.withCeiling(newCeiling).payable().minus(balance.payable());
         apply(new AddendumSigned(ceilingId, command.addendumId(), command.signedBy(), command.signedAt(),
                 addendum.amount(), balance.ceiling(), newCeiling, released));
+        // seed 001: the marks are those of the ceiling in force — what the raised ceiling no longer reaches is cleared
+        List<Integer> cleared = thresholdsReached.stream().filter(percent -> !balance.hasReached(percent)).toList();
+        boolean exhaustionCleared = exhausted && !balance.hasReached(100);
+        if (!cleared.isEmpty() || exhaustionCleared) {
+            apply(new CeilingThresholdsCleared(ceilingId, command.addendumId(), cleared, exhaustionCleared,
+                    balance.counted(), balance.ceiling()));
+        }
     }
 
     @CommandHandler
@@ -387,8 +497,46 @@ public class CeilingAgreement {
                 left = left.minus(share);
             }
         }
+        // seed 000 ⓴: what was paid is reclaimed; what was held unpaid above the ceiling is only withdrawn
+        CeilingBalance.ClawBackSplit split = balance.clawBack(command.amount());
         apply(new ClawBackIssued(ceilingId, command.clawBackId(), command.amount(), command.reason(), shares,
-                command.issuedAt()));
+                command.issuedAt(), split.fromPaid(), split.fromUnpaid(), settledAt != null));
+    }
+
+    /**
+     * Settlement (afrekening) of the contract year: once the year has ended (seed 000: settlement continues in the year
+     * after) and nothing is still to be decided or signed — an open increase request or an unsigned addendum would
+     * change the figures. The final figures are recorded; from then on only claw-backs (recoveries) are possible.
+     */
+    @CommandHandler
+    public void handle(SettleCeiling command) {
+        requireNotSettled("it cannot be settled again");
+        Instant yearEnded = DomainTime.endOf(periodEnd);
+        if (command.settledAt().isBefore(yearEnded)) {
+            throw new StateConflictException("the contract year " + year + " of ceiling " + ceilingId
+                    + " runs until the end of " + periodEnd + ": it can be settled from " + periodEnd.plusDays(1));
+        }
+        List<String> open = requests.entrySet().stream().filter(r -> r.getValue().status().open())
+                .map(Map.Entry::getKey).sorted().toList();
+        if (!open.isEmpty()) {
+            throw new StateConflictException("increase request(s) " + String.join(", ", open) + " on ceiling "
+                    + ceilingId + " are still open: decide them before the year is settled");
+        }
+        List<String> unsigned = addenda.entrySet().stream().filter(a -> !a.getValue().signed())
+                .map(Map.Entry::getKey).sorted().toList();
+        if (!unsigned.isEmpty()) {
+            throw new StateConflictException("addend(a) " + String.join(", ", unsigned) + " on ceiling " + ceilingId
+                    + " are not signed yet: the ceiling to settle against is not final");
+        }
+        apply(new CeilingSettled(ceilingId, command.settledAt(), initialCeiling, balance.ceiling(), balance.declared(),
+                balance.payable(), balance.unpaid(), balance.clawedBack(), balance.withdrawnUnpaid()));
+    }
+
+    private void requireNotSettled(String consequence) {
+        if (settledAt != null) {
+            throw new StateConflictException("the year " + year + " of ceiling " + ceilingId + " was settled on "
+                    + DomainTime.dateOf(settledAt) + ": " + consequence);
+        }
     }
 
     @CommandHandler
@@ -409,7 +557,7 @@ public class CeilingAgreement {
         if (request == null) {
             throw new UnknownReferenceException("no increase request " + requestId + " on ceiling " + ceilingId);
         }
-        if (request.status() != IncreaseRequestState.Status.REQUESTED) {
+        if (!request.status().open()) {
             throw new StateConflictException("increase request " + requestId + " was decided already ("
                     + request.status().name().toLowerCase() + ")");
         }
@@ -418,7 +566,7 @@ public class CeilingAgreement {
 
     private Money pendingRequested() {
         return requests.values().stream()
-                .filter(r -> r.status() == IncreaseRequestState.Status.REQUESTED)
+                .filter(r -> r.status().open())
                 .map(IncreaseRequestState::amount)
                 .reduce(Money.ZERO, Money::plus);
     }
@@ -440,7 +588,9 @@ public class CeilingAgreement {
         ceilingId = event.ceilingId();
         insurer = event.insurer();
         year = event.year();
+        kind = event.kind();
         periodStart = event.periodStart();
+        periodEnd = event.periodEnd();
         lastCareDate = event.periodEnd();
         settings = Set.copyOf(event.settings());
         excludedSettingsFrom = new HashMap<>();
@@ -481,9 +631,34 @@ public class CeilingAgreement {
     }
 
     @EventSourcingHandler
+    void on(CeilingThresholdsCleared event) {
+        event.percents().forEach(thresholdsReached::remove);
+        if (event.exhaustionCleared()) {
+            exhausted = false;
+        }
+    }
+
+    @EventSourcingHandler
     void on(IncreaseRequested event) {
         requests.put(event.requestId(), new IncreaseRequestState(event.amount(), event.decisionDueAt(),
-                IncreaseRequestState.Status.REQUESTED));
+                IncreaseRequestState.Status.SUBMITTED, false));
+    }
+
+    @EventSourcingHandler
+    void on(IncreaseInformationRequested event) {
+        requests.computeIfPresent(event.requestId(),
+                (id, r) -> r.withClock(IncreaseRequestState.Status.INFORMATION_REQUESTED, null));
+    }
+
+    @EventSourcingHandler
+    void on(IncreaseRequestCompleted event) {
+        requests.computeIfPresent(event.requestId(),
+                (id, r) -> r.withClock(IncreaseRequestState.Status.COMPLETE, event.decisionDueAt()));
+    }
+
+    @EventSourcingHandler
+    void on(IncreaseDecisionOverdue event) {
+        requests.computeIfPresent(event.requestId(), (id, r) -> r.markedOverdue());
     }
 
     @EventSourcingHandler
@@ -510,7 +685,12 @@ public class CeilingAgreement {
 
     @EventSourcingHandler
     void on(ClawBackIssued event) {
-        balance = balance.withClawedBack(event.amount());
+        balance = balance.withClawBack(event.payableReduction(), event.unpaidReduction());
+    }
+
+    @EventSourcingHandler
+    void on(CeilingSettled event) {
+        settledAt = event.settledAt();
     }
 
     @EventSourcingHandler

@@ -9,11 +9,20 @@ import java.math.RoundingMode;
  * The ceiling arithmetic of DESIGN.md §5, in one place for the aggregate and every view. Counted is what was declared
  * net of credits, less claw-backs; it is payable up to the ceiling, the rest is held unpaid (seed 001: declarations
  * above the ceiling are not paid, but providers keep declaring).
+ * <p>
+ * A claw-back reclaims what was paid (seed 000 ⓴: "declaraties ... die onterecht betaald zijn"): of its amount, what
+ * lowers the payable total is {@code clawedBack}; what only lowers the amounts held unpaid above the ceiling was never
+ * paid, and is {@code withdrawnUnpaid} — no longer counted, never clawed back (see {@link #clawBack}).
  */
-public record CeilingBalance(Money ceiling, Money declared, Money clawedBack) {
+public record CeilingBalance(Money ceiling, Money declared, Money clawedBack, Money withdrawnUnpaid) {
+
+    /** A balance without claw-backs on held amounts (every balance before claw-backs were split). */
+    public CeilingBalance(Money ceiling, Money declared, Money clawedBack) {
+        this(ceiling, declared, clawedBack, Money.ZERO);
+    }
 
     public Money counted() {
-        return declared.minus(clawedBack);
+        return declared.minus(clawedBack).minus(withdrawnUnpaid);
     }
 
     public Money payable() {
@@ -39,14 +48,38 @@ public record CeilingBalance(Money ceiling, Money declared, Money clawedBack) {
     }
 
     public CeilingBalance withDeclared(Money delta) {
-        return new CeilingBalance(ceiling, declared.plus(delta), clawedBack);
+        return new CeilingBalance(ceiling, declared.plus(delta), clawedBack, withdrawnUnpaid);
     }
 
     public CeilingBalance withClawedBack(Money delta) {
-        return new CeilingBalance(ceiling, declared, clawedBack.plus(delta));
+        return new CeilingBalance(ceiling, declared, clawedBack.plus(delta), withdrawnUnpaid);
+    }
+
+    public CeilingBalance withWithdrawnUnpaid(Money delta) {
+        return new CeilingBalance(ceiling, declared, clawedBack, withdrawnUnpaid.plus(delta));
     }
 
     public CeilingBalance withCeiling(Money newCeiling) {
-        return new CeilingBalance(newCeiling, declared, clawedBack);
+        return new CeilingBalance(newCeiling, declared, clawedBack, withdrawnUnpaid);
+    }
+
+    /**
+     * How a claw-back of {@code amount} splits: what lowers the payable total (reclaimed from what was paid), and what
+     * only lowers the amounts held unpaid above the ceiling. Counted goes down by the whole amount either way; above
+     * the ceiling the held amounts go first, since the payable total is the ceiling as long as anything is held.
+     */
+    public ClawBackSplit clawBack(Money amount) {
+        Money payableAfter = new CeilingBalance(ceiling, declared, clawedBack.plus(amount), withdrawnUnpaid).payable();
+        Money fromPaid = payable().minus(payableAfter);
+        return new ClawBackSplit(fromPaid, amount.minus(fromPaid));
+    }
+
+    /** A claw-back's two parts: reclaimed from what was paid, and withdrawn from what was held unpaid. */
+    public record ClawBackSplit(Money fromPaid, Money fromUnpaid) {
+    }
+
+    /** The balance after a claw-back split so. */
+    public CeilingBalance withClawBack(Money fromPaid, Money fromUnpaid) {
+        return withClawedBack(fromPaid).withWithdrawnUnpaid(fromUnpaid);
     }
 }

@@ -19,4 +19,12 @@ public final class DomainTime {
     public static Instant startOf(LocalDate date) {
         return date.atStartOfDay(AMSTERDAM).toInstant();
     }
+
+    /**
+     * The end of the given Dutch calendar day: the first instant of the next one. Something due "on" a day is in time
+     * before this instant, whatever the hour, and whether the day is 23, 24 or 25 hours long (daylight saving time).
+     */
+    public static Instant endOf(LocalDate date) {
+        return startOf(date.plusDays(1));
+    }
 }

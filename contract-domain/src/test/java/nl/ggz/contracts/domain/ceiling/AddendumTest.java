@@ -38,7 +38,10 @@ class AddendumTest extends CeilingFixtureBase {
         // seed 001: only after signing the addendum is the ceiling raised; 200,000 held above it is released
         given(exhaustedWithAddendumOffered(1_200_000, 300_000))
                 .when(new SignAddendum(CEILING_ID, "A-1", "provider", SIGNED_AT))
-                .expectEvents(signed(300_000, 1_000_000, 200_000));
+                .expectEvents(signed(300_000, 1_000_000, 200_000),
+                        // 1,200,000 of the raised 1,300,000: the 100 % mark is that of the ceiling in force no more
+                        new CeilingThresholdsCleared(CEILING_ID, "A-1", List.of(100), true, Money.cents(1_200_000),
+                                Money.cents(1_300_000)));
     }
 
     @Test

@@ -70,4 +70,42 @@ class CeilingBalanceTest {
         assertThat(b.withClawedBack(Money.cents(25))).isEqualTo(balance(1_000, 500, 125));
         assertThat(b.withCeiling(Money.cents(2_000))).isEqualTo(balance(2_000, 500, 100));
     }
+
+    // --- claw-backs reclaim what was paid (seed 000 ⓴) ---
+
+    private static CeilingBalance.ClawBackSplit split(long fromPaid, long fromUnpaid) {
+        return new CeilingBalance.ClawBackSplit(Money.cents(fromPaid), Money.cents(fromUnpaid));
+    }
+
+    @Test
+    void aClawBackBelowTheCeilingIsReclaimedInFullFromWhatWasPaid() {
+        assertThat(balance(1_000, 800, 0).clawBack(Money.cents(300))).isEqualTo(split(300, 0));
+    }
+
+    @Test
+    void aClawBackAboveTheCeilingTakesTheHeldAmountsFirst() {
+        // 1,300 counted of 1,000: 300 held unpaid; 200 of it withdrawn, nothing reclaimed
+        assertThat(balance(1_000, 1_300, 0).clawBack(Money.cents(200))).isEqualTo(split(0, 200));
+        // 500 reclaimed: the 300 held, then 200 of what was paid
+        assertThat(balance(1_000, 1_300, 0).clawBack(Money.cents(500))).isEqualTo(split(200, 300));
+    }
+
+    @Test
+    void withdrawnHeldAmountsAreNoLongerCountedNorClawedBack() {
+        CeilingBalance after = balance(1_000, 1_300, 0).withClawBack(Money.ZERO, Money.cents(200));
+        assertThat(after.counted()).isEqualTo(Money.cents(1_100));
+        assertThat(after.payable()).isEqualTo(Money.cents(1_000));
+        assertThat(after.unpaid()).isEqualTo(Money.cents(100));
+        assertThat(after.clawedBack()).isEqualTo(Money.ZERO);
+        assertThat(after.withdrawnUnpaid()).isEqualTo(Money.cents(200));
+    }
+
+    @Test
+    void theClawedBackTotalIsWhatThePayableTotalLost() {
+        CeilingBalance before = balance(1_000, 1_100, 0);
+        CeilingBalance.ClawBackSplit split = before.clawBack(Money.cents(400));
+        CeilingBalance after = before.withClawBack(split.fromPaid(), split.fromUnpaid());
+        assertThat(before.payable().minus(after.payable())).isEqualTo(after.clawedBack()).isEqualTo(Money.cents(300));
+        assertThat(before.counted().minus(after.counted())).isEqualTo(Money.cents(400));
+    }
 }

@@ -165,4 +165,40 @@ class ClawBackTest extends CeilingFixtureBase {
                             org.assertj.core.api.Assertions.assertThat(o.reason()).contains("more than");
                         })));
     }
+
+    // --- claw-backs reclaim what was paid (seed 000 ⓴: "declaraties terug die onterecht betaald zijn") ---
+
+    @Test
+    void aClawBackOfAmountsHeldUnpaidAboveTheCeilingReclaimsNothing() {
+        // 1,200,000 counted against 1,000,000: 200,000 held unpaid (seed 001: "betalen wij niet uit"). Reclaiming
+        // 150,000 of D-2 takes nothing back of what was paid — it was counted as clawed back all the same
+        given(agreed(), recorded("D-1", 900_000, 900_000, 0), recorded("D-2", 300_000, 100_000, 200_000))
+                .when(clawBack("CB-1", 150_000, "D-2"))
+                .expectEvents(new ClawBackIssued(CEILING_ID, "CB-1", Money.cents(150_000), "care not delivered",
+                        List.of(share("D-2", 150_000)), ISSUED_AT, Money.ZERO, Money.cents(150_000), false));
+    }
+
+    @Test
+    void aClawBackBeyondTheAmountsHeldReclaimsTheRestFromWhatWasPaid() {
+        // 1,050,000 counted: 50,000 held; of a claw-back of 100,000, 50,000 comes out of what was paid
+        given(agreed(), recorded("D-1", 1_050_000, 1_000_000, 50_000))
+                .when(clawBack("CB-1", 100_000, "D-1"))
+                .expectEvents(new ClawBackIssued(CEILING_ID, "CB-1", Money.cents(100_000), "care not delivered",
+                        List.of(share("D-1", 100_000)), ISSUED_AT, Money.cents(50_000), Money.cents(50_000), false));
+    }
+
+    @Test
+    void anAmountWithdrawnWhileHeldIsNotReleasedByALaterRaise() {
+        // 150,000 of the 200,000 held was withdrawn: a raise of 300,000 releases the 50,000 still held, no more
+        Instant signed = ISSUED_AT.plusSeconds(86_400);
+        given(agreed(), recorded("D-1", 900_000, 900_000, 0), recorded("D-2", 300_000, 100_000, 200_000),
+                new ClawBackIssued(CEILING_ID, "CB-1", Money.cents(150_000), "care not delivered",
+                        List.of(share("D-2", 150_000)), ISSUED_AT, Money.ZERO, Money.cents(150_000), false),
+                new IncreaseRequested(CEILING_ID, "R-1", Money.cents(300_000), "groei", ISSUED_AT, ISSUED_AT),
+                new IncreaseApproved(CEILING_ID, "R-1", Money.cents(300_000), "A-1", ISSUED_AT),
+                new AddendumOffered(CEILING_ID, "A-1", "R-1", Money.cents(300_000), ISSUED_AT))
+                .when(new SignAddendum(CEILING_ID, "A-1", "provider", signed))
+                .expectEvents(new AddendumSigned(CEILING_ID, "A-1", "provider", signed, Money.cents(300_000),
+                        INITIAL, Money.cents(1_300_000), Money.cents(50_000)));
+    }
 }

@@ -13,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The rules a declaration must pass to be accepted on its ceiling. */
 class DeclarationRulesTest extends CeilingFixtureBase {
 
+    /** A batch received after care of July was given. */
+    private static final Instant IN_AUGUST = Instant.parse("2027-08-02T10:00:00Z");
+
     private static void rejected(List<DeclarationOutcome> results, String id, String... reasonParts) {
         assertThat(results).singleElement().satisfies(o -> {
             assertThat(o.declarationId()).isEqualTo(id);
@@ -122,7 +125,9 @@ class DeclarationRulesTest extends CeilingFixtureBase {
     void anEarlierExclusionOfTheSameSettingWins() {
         given(agreed(), new ContractAmendmentApplied(CEILING_ID, Set.of(), settings(3), LocalDate.of(2027, 9, 1)),
                 new ContractAmendmentApplied(CEILING_ID, Set.of(), settings(3), LocalDate.of(2027, 6, 1)))
-                .when(batch(line("D-1", LocalDate.of(2027, 7, 1), 3, PRESTATIE, PATIENT, 10_000)))
+                // declared in August, after the care was given (only care already given is declared, seed 000)
+                .when(new RecordDeclarations(CEILING_ID, List.of(line("D-1", LocalDate.of(2027, 7, 1), 3, PRESTATIE,
+                        PATIENT, 10_000)), IN_AUGUST))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(outcomes(r -> rejected(r, "D-1", "setting 3", "2027-06-01")));
     }
@@ -135,12 +140,13 @@ class DeclarationRulesTest extends CeilingFixtureBase {
                 INITIAL, settings(2, 3), Set.of(), Set.of());
         DeclarationLine july = line("D-2", LocalDate.of(2027, 7, 1), 2, PRESTATIE, PATIENT, 10_000);
         given(fromJuly)
-                .when(batch(line("D-1", LocalDate.of(2027, 6, 30), 2, PRESTATIE, PATIENT, 10_000)))
+                .when(new RecordDeclarations(CEILING_ID, List.of(line("D-1", LocalDate.of(2027, 6, 30), 2, PRESTATIE,
+                        PATIENT, 10_000)), IN_AUGUST))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(outcomes(r -> rejected(r, "D-1", "before the contract's term "
                         + "starts (2027-07-01)")));
         given(fromJuly)
-                .when(batch(july))
+                .when(new RecordDeclarations(CEILING_ID, List.of(july), IN_AUGUST))
                 .expectEvents(recorded(july, 10_000, 0, false));
     }
 
@@ -267,11 +273,36 @@ class DeclarationRulesTest extends CeilingFixtureBase {
     // --- treatment date ---
 
     @Test
-    void treatmentDateIsJudgedByTheCeilingsYearNotByToday() {
-        // DESIGN.md §5 routes by contract and treatment date; a date later this year is the claims system's affair
+    void careNotYetGivenIsRejectedWithTheDayItIsInAmsterdam() {
+        // seed 000 ⓰–⓱: providers give care, insurers check and pay the declarations of it — received on 1 June
+        // 2027, care dated 2 June has not been given yet (this was accepted, and counted against the ceiling)
         given(agreed())
-                .when(batch(line("D-1", LocalDate.of(2027, 6, 2), 2, PRESTATIE, PATIENT, 10_000)))
-                .expectResultMessagePayload(List.of(accepted("D-1", 10_000, 0)));
+                .when(batch(line("D-1", LocalDate.of(2027, 6, 2), 2, PRESTATIE, PATIENT, 10_000),
+                        line("D-2", LocalDate.of(2027, 6, 1), 2, PRESTATIE, PATIENT, 10_000)))
+                .expectEvents(recorded(line("D-2", LocalDate.of(2027, 6, 1), 2, PRESTATIE, PATIENT, 10_000), 10_000,
+                        0, false))
+                .expectResultMessagePayloadMatching(outcomes(r -> {
+                    rejected(r.subList(0, 1), "D-1", "2027-06-02", "future", "2027-06-01");
+                    assertThat(r.get(1).status()).isEqualTo(DeclarationStatus.ACCEPTED);
+                }));
+    }
+
+    @Test
+    void careOfTomorrowInAmsterdamIsNotGivenYetEvenWhenItIsTomorrowInUtc() {
+        // 31 May 21:59:59 UTC is 23:59:59 in Amsterdam (summer time): 1 June has not begun there
+        DeclarationLine june = line("D-1", LocalDate.of(2027, 6, 1), 2, PRESTATIE, PATIENT, 10_000);
+        given(agreed())
+                .when(new RecordDeclarations(CEILING_ID, List.of(june), Instant.parse("2027-05-31T21:59:59Z")))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(outcomes(r -> rejected(r, "D-1", "future")));
+    }
+
+    @Test
+    void careOfTodayIsCareAlreadyGivenFromMidnightInAmsterdam() {
+        DeclarationLine june = line("D-1", LocalDate.of(2027, 6, 1), 2, PRESTATIE, PATIENT, 10_000);
+        given(agreed())
+                .when(new RecordDeclarations(CEILING_ID, List.of(june), Instant.parse("2027-05-31T22:00:00Z")))
+                .expectEvents(recorded(june, 10_000, 0, false));
     }
 
     @Test

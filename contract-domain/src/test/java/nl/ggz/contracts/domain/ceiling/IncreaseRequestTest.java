@@ -1,6 +1,7 @@
 package nl.ggz.contracts.domain.ceiling;
 
 import nl.ggz.contracts.domain.policy.PolicyParameters;
+import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.domain.shared.Money;
 import nl.ggz.contracts.domain.shared.RuleViolationException;
@@ -17,7 +18,8 @@ class IncreaseRequestTest extends CeilingFixtureBase {
 
     /** 3 May 2027, 11:00 in Amsterdam. */
     private static final Instant REQUESTED_AT = Instant.parse("2027-05-03T09:00:00Z");
-    private static final Instant DUE = Instant.parse("2027-05-31T09:00:00Z");
+    /** Four weeks later, at the end of the due day: 31 May 2027 24:00 in Amsterdam. */
+    private static final Instant DUE = Instant.parse("2027-05-31T22:00:00Z");
     private static final Instant DECIDED_AT = Instant.parse("2027-05-20T12:00:00Z");
     /** 1 April 2027 00:00 and 31 July 2027 17:00 in Amsterdam (summer time, UTC+2). */
     private static final Instant WINDOW_OPENS = Instant.parse("2027-03-31T22:00:00Z");
@@ -29,19 +31,19 @@ class IncreaseRequestTest extends CeilingFixtureBase {
 
     private static IncreaseRequested requested(String id, long cents, Instant at) {
         return new IncreaseRequested(CEILING_ID, id, Money.cents(cents), "waiting lists over 14 weeks", at,
-                at.plusSeconds(28L * 86_400));
+                PolicyParameters.defaults(2027).decisionDueAt(ContractKind.DIGITAL, at));
     }
 
     // --- window (seed 001: from 1 April until 31 July 17:00) ---
 
     @Test
-    void increaseRequestInsideTheWindowIsAcceptedWithADecisionDueAfter28Days() {
-        // seed 001: decided within 4 weeks (decisionPeriodDays 28)
+    void increaseRequestInsideTheWindowIsAcceptedWithADecisionDueAtTheEndOfTheTwentyEighthDay() {
+        // seed 001: a digital contract's request is decided within 4 weeks, due at the end of the due day
         given(agreed())
                 .when(request("R-1", 300_000, REQUESTED_AT))
                 .expectEvents(new IncreaseRequested(CEILING_ID, "R-1", Money.cents(300_000),
                         "waiting lists over 14 weeks", REQUESTED_AT, DUE))
-                .expectScheduledDeadline(DUE, "R-1")
+                .expectScheduledDeadline(DUE, new DecisionDue("R-1", DUE))
                 .expectScheduledDeadlineWithName(DUE, CeilingAgreement.DECISION_DEADLINE);
     }
 
@@ -83,7 +85,7 @@ class IncreaseRequestTest extends CeilingFixtureBase {
 
     @Test
     void increaseWindowAndDecisionPeriodComeFromTheInsurersPolicy() {
-        // seed 001: one month for negotiated contracts — here a policy of 30 days and a September window
+        // a policy of 30 days and a September window: due at the end of 10 October
         PolicyParameters d = PolicyParameters.defaults(2027);
         policies.set(INSURER, 2027, new PolicyParameters(d.thresholdPercents(), d.increaseCapPercent(),
                 Instant.parse("2027-08-31T22:00:00Z"), Instant.parse("2027-09-30T22:00:00Z"), 30,
@@ -92,7 +94,7 @@ class IncreaseRequestTest extends CeilingFixtureBase {
         given(agreed())
                 .when(request("R-1", 300_000, at))
                 .expectEvents(new IncreaseRequested(CEILING_ID, "R-1", Money.cents(300_000),
-                        "waiting lists over 14 weeks", at, Instant.parse("2027-10-10T08:00:00Z")));
+                        "waiting lists over 14 weeks", at, Instant.parse("2027-10-10T22:00:00Z")));
     }
 
     @Test
@@ -215,9 +217,7 @@ class IncreaseRequestTest extends CeilingFixtureBase {
     void approvalAboveTheCapInForceIsRefused() {
         // the insurer lowered its cap to 20 % after the request: 200,000 is the most that can still be granted
         given(agreed(), requested("R-1", 300_000, REQUESTED_AT));
-        PolicyParameters d = PolicyParameters.defaults(2027);
-        policies.set(INSURER, 2027, new PolicyParameters(d.thresholdPercents(), 20, d.increaseWindowStart(),
-                d.increaseWindowEnd(), d.decisionPeriodDays(), d.offerValidityDays(), d.termYears()));
+        policies.set(INSURER, 2027, PolicyParameters.defaults(2027).withIncreaseCapPercent(20));
         fixture.when(new ApproveIncrease(CEILING_ID, "R-1", "A-1", Money.cents(200_001), DECIDED_AT))
                 .expectException(RuleViolationException.class)
                 .expectNoEvents();
@@ -226,9 +226,7 @@ class IncreaseRequestTest extends CeilingFixtureBase {
     @Test
     void approvalUpToTheCapInForceIsAccepted() {
         given(agreed(), requested("R-1", 300_000, REQUESTED_AT));
-        PolicyParameters d = PolicyParameters.defaults(2027);
-        policies.set(INSURER, 2027, new PolicyParameters(d.thresholdPercents(), 20, d.increaseWindowStart(),
-                d.increaseWindowEnd(), d.decisionPeriodDays(), d.offerValidityDays(), d.termYears()));
+        policies.set(INSURER, 2027, PolicyParameters.defaults(2027).withIncreaseCapPercent(20));
         fixture.when(new ApproveIncrease(CEILING_ID, "R-1", "A-1", Money.cents(200_000), DECIDED_AT))
                 .expectEvents(new IncreaseApproved(CEILING_ID, "R-1", Money.cents(200_000), "A-1", DECIDED_AT),
                         new AddendumOffered(CEILING_ID, "A-1", "R-1", Money.cents(200_000), DECIDED_AT));
@@ -300,7 +298,7 @@ class IncreaseRequestTest extends CeilingFixtureBase {
                 .andGiven(ledger.recording(agreed()))
                 .andGivenCommands(request("R-1", 300_000, REQUESTED_AT))
                 .whenTimeAdvancesTo(DUE)
-                .expectDeadlinesMet("R-1")
+                .expectDeadlinesMet(new DecisionDue("R-1", DUE))
                 .expectEvents(new IncreaseDecisionOverdue(CEILING_ID, "R-1", DUE));
     }
 
@@ -321,7 +319,7 @@ class IncreaseRequestTest extends CeilingFixtureBase {
                 .andGivenCommands(request("R-1", 300_000, REQUESTED_AT),
                         new RejectIncrease(CEILING_ID, "R-1", "criteria not met", DECIDED_AT))
                 .whenTimeAdvancesTo(DUE)
-                .expectDeadlinesMet("R-1")
+                .expectDeadlinesMet(new DecisionDue("R-1", DUE))
                 .expectNoEvents();
     }
 
@@ -332,9 +330,9 @@ class IncreaseRequestTest extends CeilingFixtureBase {
                 .andGivenCommands(request("R-1", 100_000, REQUESTED_AT),
                         request("R-2", 100_000, REQUESTED_AT.plusSeconds(3600)),
                         new ApproveIncrease(CEILING_ID, "R-1", "A-1", Money.cents(100_000), DECIDED_AT))
-                .whenTimeAdvancesTo(DUE.plusSeconds(3600))
-                .expectDeadlinesMet("R-1", "R-2")
-                .expectEvents(new IncreaseDecisionOverdue(CEILING_ID, "R-2", DUE.plusSeconds(3600)));
+                .whenTimeAdvancesTo(DUE)
+                .expectDeadlinesMet(new DecisionDue("R-1", DUE), new DecisionDue("R-2", DUE))
+                .expectEvents(new IncreaseDecisionOverdue(CEILING_ID, "R-2", DUE));
     }
 
     @Test

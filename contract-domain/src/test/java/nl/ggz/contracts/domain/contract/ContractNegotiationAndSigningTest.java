@@ -289,7 +289,7 @@ class ContractNegotiationAndSigningTest {
     void quoteResponsePeriodComesFromThePolicy() {
         PolicyParameters d = PolicyParameters.defaults(2027);
         policies.set(INSURER, 2027, new PolicyParameters(d.thresholdPercents(), d.increaseCapPercent(),
-                d.increaseWindowStart(), d.increaseWindowEnd(), d.decisionPeriodDays(), d.offerValidityDays(),
+                d.increaseWindowStart(), d.increaseWindowEnd(), 28, d.offerValidityDays(),
                 d.termYears(), null, null, 14));
         fixture.given(offered(ProviderType.INSTITUTION, ContractKind.NEGOTIATED))
                 .when(new ReviseProposal(CONTRACT_ID, Party.PROVIDER, COUNTER_CEILING, null, null, PROPOSED_AT))

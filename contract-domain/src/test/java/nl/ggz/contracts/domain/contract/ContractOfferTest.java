@@ -76,7 +76,7 @@ class ContractOfferTest {
     void offerValidityComesFromTheInsurersPolicyForTheTermsFirstYear() {
         PolicyParameters d = PolicyParameters.defaults(2027);
         policies.set(INSURER, 2027, new PolicyParameters(d.thresholdPercents(), d.increaseCapPercent(),
-                d.increaseWindowStart(), d.increaseWindowEnd(), d.decisionPeriodDays(), 14, d.termYears()));
+                d.increaseWindowStart(), d.increaseWindowEnd(), 28, 14, d.termYears()));
         Instant expected = Instant.parse("2026-10-15T08:00:00Z");
         fixture.givenNoPriorActivity()
                 .when(offer(ProviderType.INSTITUTION, ContractKind.DIGITAL, null))
@@ -158,7 +158,7 @@ class ContractOfferTest {
     void termLengthPerProviderTypeIsAPolicyParameter() {
         PolicyParameters d = PolicyParameters.defaults(2027);
         policies.set(INSURER, 2027, new PolicyParameters(d.thresholdPercents(), d.increaseCapPercent(),
-                d.increaseWindowStart(), d.increaseWindowEnd(), d.decisionPeriodDays(), d.offerValidityDays(),
+                d.increaseWindowStart(), d.increaseWindowEnd(), 28, d.offerValidityDays(),
                 Map.of(ProviderType.INSTITUTION, 2)));
         fixture.givenNoPriorActivity()
                 .when(offer(ProviderType.INSTITUTION, TWO_YEARS))
@@ -371,7 +371,7 @@ class ContractOfferTest {
                                            int quoteResponseDays) {
         PolicyParameters d = PolicyParameters.defaults(2027);
         return new PolicyParameters(d.thresholdPercents(), d.increaseCapPercent(), d.increaseWindowStart(),
-                d.increaseWindowEnd(), d.decisionPeriodDays(), d.offerValidityDays(), d.termYears(), maxTermYears,
+                d.increaseWindowEnd(), 28, d.offerValidityDays(), d.termYears(), maxTermYears,
                 settingsByProviderType, quoteResponseDays);
     }
 }

@@ -1,5 +1,6 @@
 package nl.ggz.contracts.domain.policy;
 
+import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.domain.shared.Setting;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,9 +49,22 @@ class PolicyParametersTest {
     }
 
     @Test
-    void defaultDecisionPeriodIsFourWeeks() {
-        // seed 001: decided within 4 weeks
-        assertThat(defaults.decisionPeriodDays()).isEqualTo(28);
+    void defaultDecisionPeriodsAreFourWeeksForDigitalAndOneMonthForNegotiatedContracts() {
+        // seed 001: "binnen 4 weken" (digitaal gecontracteerd), "binnen 1 maand" (handmatig gecontracteerd)
+        assertThat(defaults.decisionPeriodFor(ContractKind.DIGITAL)).isEqualTo(Period.ofDays(28));
+        assertThat(defaults.decisionPeriodFor(ContractKind.NEGOTIATED)).isEqualTo(Period.ofMonths(1));
+        assertThat(defaults.decisionDueBy()).isNull();
+        assertThat(defaults.increaseRegime()).isEqualTo(IncreaseRegime.WINDOW);
+        assertThat(defaults.claimsCutOff()).isNull();
+    }
+
+    @Test
+    void oneDecisionPeriodInDaysAppliesToEveryKind() {
+        // the policy body before decision periods per kind: decisionPeriodDays for all
+        PolicyParameters p = new PolicyParameters(List.of(70), 50, defaults.increaseWindowStart(),
+                defaults.increaseWindowEnd(), 30, 42, null);
+        assertThat(p.decisionPeriodFor(ContractKind.DIGITAL)).isEqualTo(Period.ofDays(30));
+        assertThat(p.decisionPeriodFor(ContractKind.NEGOTIATED)).isEqualTo(Period.ofDays(30));
     }
 
     @Test
@@ -182,7 +197,7 @@ class PolicyParametersTest {
     private PolicyParameters with(Map<ProviderType, Integer> maxTermYears,
                                   Map<ProviderType, Set<Setting>> settingsByProviderType, int quoteResponseDays) {
         return new PolicyParameters(defaults.thresholdPercents(), defaults.increaseCapPercent(),
-                defaults.increaseWindowStart(), defaults.increaseWindowEnd(), defaults.decisionPeriodDays(),
+                defaults.increaseWindowStart(), defaults.increaseWindowEnd(), 28,
                 defaults.offerValidityDays(), defaults.termYears(), maxTermYears, settingsByProviderType,
                 quoteResponseDays);
     }

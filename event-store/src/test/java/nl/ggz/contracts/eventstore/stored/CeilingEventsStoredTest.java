@@ -11,7 +11,13 @@ import nl.ggz.contracts.domain.ceiling.ContractAmendmentApplied;
 import nl.ggz.contracts.domain.ceiling.ContractTerminationApplied;
 import nl.ggz.contracts.domain.ceiling.DeclarationCredited;
 import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
+import nl.ggz.contracts.domain.ceiling.CeilingSettled;
+import nl.ggz.contracts.domain.ceiling.CeilingThresholdsCleared;
 import nl.ggz.contracts.domain.ceiling.IncreaseApproved;
+import nl.ggz.contracts.domain.ceiling.IncreaseCriterion;
+import nl.ggz.contracts.domain.ceiling.IncreaseInformationRequested;
+import nl.ggz.contracts.domain.ceiling.IncreaseRequestCompleted;
+import nl.ggz.contracts.domain.ceiling.RejectionReason;
 import nl.ggz.contracts.domain.ceiling.IncreaseDecisionOverdue;
 import nl.ggz.contracts.domain.ceiling.IncreaseRejected;
 import nl.ggz.contracts.domain.ceiling.IncreaseRequested;
@@ -30,7 +36,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The ceiling's events as the application stored them before events carried a revision (JSON copied from it). */
+/** The ceiling's events as the application stored them (JSON copied from it): before events carried a revision, and now. */
 class CeilingEventsStoredTest extends StoredEventTest {
 
     private static final String CEILING = "c-1-2027";
@@ -123,11 +129,50 @@ class CeilingEventsStoredTest extends StoredEventTest {
         String stored = """
                 {"ceilingId":"c-1-2027","requestId":"R-1","amount":30000000,"grounds":"waiting lists of 12 weeks",\
                 "requestedAt":"2027-05-03T08:00:00Z","decisionDueAt":"2027-05-31T08:00:00Z"}""";
+        // a request stored before criteria existed names none
         IncreaseRequested event = new IncreaseRequested(CEILING, "R-1", Money.cents(30_000_000),
-                "waiting lists of 12 weeks", Instant.parse("2027-05-03T08:00:00Z"),
+                "waiting lists of 12 weeks", List.of(), Instant.parse("2027-05-03T08:00:00Z"),
                 Instant.parse("2027-05-31T08:00:00Z"));
 
         assertLoads(stored, NO_REVISION, event);
+        assertLoads(stored, "1", event);
+    }
+
+    @Test
+    void increaseRequestedStoredAsRevision2LoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","requestId":"R-1","amount":30000000,"grounds":"wachtlijst 18 weken",\
+                "criteria":["WAITING_TIMES","NO_ALTERNATIVE_CARE"],"requestedAt":"2027-05-03T09:00:00Z",\
+                "decisionDueAt":"2027-05-31T22:00:00Z"}""";
+        IncreaseRequested event = new IncreaseRequested(CEILING, "R-1", Money.cents(30_000_000),
+                "wachtlijst 18 weken", List.of(IncreaseCriterion.WAITING_TIMES, IncreaseCriterion.NO_ALTERNATIVE_CARE),
+                Instant.parse("2027-05-03T09:00:00Z"), Instant.parse("2027-05-31T22:00:00Z"));
+
+        assertLoads(stored, "2", event);
+        assertWritten(event, "2", stored);
+    }
+
+    @Test
+    void increaseInformationRequestedStoredAsRevision1LoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","requestId":"R-1","question":"wachttijden per locatie",\
+                "requestedAt":"2027-05-10T12:00:00Z"}""";
+        IncreaseInformationRequested event = new IncreaseInformationRequested(CEILING, "R-1",
+                "wachttijden per locatie", Instant.parse("2027-05-10T12:00:00Z"));
+
+        assertLoads(stored, "1", event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void increaseRequestCompletedStoredAsRevision1LoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","requestId":"R-1","information":"overzicht bijgevoegd",\
+                "completedAt":"2027-05-24T14:30:00Z","decisionDueAt":"2027-06-21T22:00:00Z"}""";
+        IncreaseRequestCompleted event = new IncreaseRequestCompleted(CEILING, "R-1", "overzicht bijgevoegd",
+                Instant.parse("2027-05-24T14:30:00Z"), Instant.parse("2027-06-21T22:00:00Z"));
+
+        assertLoads(stored, "1", event);
         assertWritten(event, "1", stored);
     }
 
@@ -148,11 +193,25 @@ class CeilingEventsStoredTest extends StoredEventTest {
         String stored = """
                 {"ceilingId":"c-1-2027","requestId":"R-2","grounds":"no waiting list",\
                 "decidedAt":"2027-06-02T10:00:00Z"}""";
-        IncreaseRejected event = new IncreaseRejected(CEILING, "R-2", "no waiting list",
+        // a rejection stored before reasons existed names none
+        IncreaseRejected event = new IncreaseRejected(CEILING, "R-2", "no waiting list", List.of(),
                 Instant.parse("2027-06-02T10:00:00Z"));
 
         assertLoads(stored, NO_REVISION, event);
-        assertWritten(event, "1", stored);
+        assertLoads(stored, "1", event);
+    }
+
+    @Test
+    void increaseRejectedStoredAsRevision2LoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","requestId":"R-2","grounds":"twee aanbieders in de regio met ruimte",\
+                "reasons":["ALTERNATIVE_CARE_AVAILABLE","DUTY_OF_CARE_MET"],"decidedAt":"2027-06-02T10:00:00Z"}""";
+        IncreaseRejected event = new IncreaseRejected(CEILING, "R-2", "twee aanbieders in de regio met ruimte",
+                List.of(RejectionReason.ALTERNATIVE_CARE_AVAILABLE, RejectionReason.DUTY_OF_CARE_MET),
+                Instant.parse("2027-06-02T10:00:00Z"));
+
+        assertLoads(stored, "2", event);
+        assertWritten(event, "2", stored);
     }
 
     @Test
@@ -198,12 +257,53 @@ class CeilingEventsStoredTest extends StoredEventTest {
                 {"ceilingId":"c-1-2027","clawBackId":"CB-1","amount":20000,"reason":"care not delivered",\
                 "shares":[{"declarationId":"ZPM-000001","amount":15230},{"declarationId":"ZPM-000003",\
                 "amount":4770}],"issuedAt":"2027-09-01T10:00:00Z"}""";
+        // stored before claw-backs were split: answered then as reclaimed in full, before any settlement
         ClawBackIssued event = new ClawBackIssued(CEILING, "CB-1", Money.cents(20_000), "care not delivered",
                 List.of(new ClawBackShare("ZPM-000001", Money.cents(15_230)),
                         new ClawBackShare("ZPM-000003", Money.cents(4_770))),
-                Instant.parse("2027-09-01T10:00:00Z"));
+                Instant.parse("2027-09-01T10:00:00Z"), Money.cents(20_000), Money.ZERO, false);
 
         assertLoads(stored, NO_REVISION, event);
+        assertLoads(stored, "1", event);
+    }
+
+    @Test
+    void clawBackIssuedStoredAsRevision2LoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","clawBackId":"CB-2","amount":20000,"reason":"dubbele declaratie",\
+                "shares":[{"declarationId":"ZPM-000001","amount":20000}],"issuedAt":"2028-04-01T10:00:00Z",\
+                "payableReduction":5000,"unpaidReduction":15000,"afterSettlement":true}""";
+        ClawBackIssued event = new ClawBackIssued(CEILING, "CB-2", Money.cents(20_000), "dubbele declaratie",
+                List.of(new ClawBackShare("ZPM-000001", Money.cents(20_000))), Instant.parse("2028-04-01T10:00:00Z"),
+                Money.cents(5_000), Money.cents(15_000), true);
+
+        assertLoads(stored, "2", event);
+        assertWritten(event, "2", stored);
+    }
+
+    @Test
+    void ceilingThresholdsClearedStoredAsRevision1LoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","addendumId":"A-1","percents":[70,100],"exhaustionCleared":true,\
+                "counted":250000000,"ceiling":375000000}""";
+        CeilingThresholdsCleared event = new CeilingThresholdsCleared(CEILING, "A-1", List.of(70, 100), true,
+                Money.cents(250_000_000), Money.cents(375_000_000));
+
+        assertLoads(stored, "1", event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void ceilingSettledStoredAsRevision1LoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","settledAt":"2028-03-15T10:00:00Z","initialCeiling":250000000,\
+                "ceiling":275000000,"declared":281000000,"payable":275000000,"unpaid":4000000,\
+                "clawedBack":1000000,"withdrawnUnpaid":1000000}""";
+        CeilingSettled event = new CeilingSettled(CEILING, Instant.parse("2028-03-15T10:00:00Z"),
+                Money.cents(250_000_000), Money.cents(275_000_000), Money.cents(281_000_000),
+                Money.cents(275_000_000), Money.cents(4_000_000), Money.cents(1_000_000), Money.cents(1_000_000));
+
+        assertLoads(stored, "1", event);
         assertWritten(event, "1", stored);
     }
 

@@ -1,8 +1,10 @@
 package nl.ggz.contracts.writestore.policy;
 
+import nl.ggz.contracts.domain.policy.IncreaseRegime;
 import nl.ggz.contracts.domain.policy.PolicyParameters;
 import nl.ggz.contracts.domain.policy.PurchasingPolicyAmended;
 import nl.ggz.contracts.domain.policy.PurchasingPolicyPublished;
+import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.writestore.WriteStoreDatabase;
@@ -10,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 
@@ -70,5 +74,22 @@ class PostgresPurchasingPoliciesTest {
         assertThat(view.version()).isEqualTo(2);
         assertThat(view.parameters()).isEqualTo(amended);
         assertThat(DB.jdbc().queryForObject("SELECT count(*) FROM purchasing_policy", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void decisionPeriodsPerKindTheFixedDecisionDayTheRegimeAndTheCutOffAreKept() {
+        // seed 001: P28D digital, P1M negotiated; seed 002 §6.3: supplementary contracting, decided by 31 March
+        PolicyParameters zz = PolicyParameters.supplementaryContracting(2027).withIncreaseCapPercent(25)
+                .withDecisionPeriods(Map.of(ContractKind.DIGITAL, Period.ofWeeks(6)))
+                .withClaimsCutOff(Period.ofMonths(6));
+
+        DB.handle(policies, new PurchasingPolicyPublished("P-1", VGZ, 2027, zz));
+
+        PolicyParameters read = policies.inForce(VGZ, 2027);
+        assertThat(read).isEqualTo(zz);
+        assertThat(read.increaseRegime()).isEqualTo(IncreaseRegime.SUPPLEMENTARY_CONTRACTING);
+        assertThat(read.decisionPeriodFor(ContractKind.NEGOTIATED)).isEqualTo(Period.ofMonths(1));
+        assertThat(read.decisionDueBy()).isEqualTo(LocalDate.of(2028, 3, 31));
+        assertThat(read.claimsCutOff()).isEqualTo(Period.ofMonths(6));
     }
 }

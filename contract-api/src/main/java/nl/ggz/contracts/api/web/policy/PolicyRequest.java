@@ -2,31 +2,89 @@ package nl.ggz.contracts.api.web.policy;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import nl.ggz.contracts.domain.policy.IncreaseRegime;
 import nl.ggz.contracts.domain.policy.PolicyParameters;
+import nl.ggz.contracts.domain.shared.ContractKind;
+import nl.ggz.contracts.domain.shared.DomainTime;
+import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.domain.shared.ProviderType;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
 import java.time.OffsetDateTime;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 
-/** A published policy; a field left out keeps the default for that contract year (DESIGN.md §5). */
+/**
+ * A published policy; a field left out keeps the default for that contract year (DESIGN.md §5).
+ * <p>
+ * Decisions: {@code decisionPeriods} per contract kind (ISO-8601 periods, seed 001: {@code {"DIGITAL": "P28D",
+ * "NEGOTIATED": "P1M"}}) or, as before, one {@code decisionPeriodDays} for every kind; or a fixed last day
+ * {@code decisionDueBy}. {@code increaseRegime} {@code SUPPLEMENTARY_CONTRACTING} (seed 002 §6.3) takes announcements
+ * from {@code increaseWindowStart} (1 January unless given) up to and including {@code announceBy} (1 October unless
+ * given), decided by {@code decisionDueBy} (31 March of the next year unless given). {@code claimsCutOff}: how long
+ * after the year declarations are accepted (e.g. P6M).
+ */
 public record PolicyRequest(@Size(min = 1, max = 20) List<@NotNull Integer> thresholdPercents,
                             Integer increaseCapPercent,
                             OffsetDateTime increaseWindowStart,
                             OffsetDateTime increaseWindowEnd,
                             Integer decisionPeriodDays,
                             Integer offerValidityDays,
-                            Map<ProviderType, Integer> termYears) {
+                            Map<ProviderType, Integer> termYears,
+                            IncreaseRegime increaseRegime,
+                            LocalDate announceBy,
+                            Map<ContractKind, Period> decisionPeriods,
+                            LocalDate decisionDueBy,
+                            Period claimsCutOff) {
 
     PolicyParameters toParameters(int year) {
         PolicyParameters d = PolicyParameters.defaults(year);
-        return new PolicyParameters(
+        PolicyParameters basis = new PolicyParameters(
                 thresholdPercents != null ? thresholdPercents : d.thresholdPercents(),
                 increaseCapPercent != null ? increaseCapPercent : d.increaseCapPercent(),
                 increaseWindowStart != null ? increaseWindowStart.toInstant() : d.increaseWindowStart(),
                 increaseWindowEnd != null ? increaseWindowEnd.toInstant() : d.increaseWindowEnd(),
-                decisionPeriodDays != null ? decisionPeriodDays : d.decisionPeriodDays(),
+                decisionPeriodDays != null ? decisionPeriodDays : 28,
                 offerValidityDays != null ? offerValidityDays : d.offerValidityDays(),
                 termYears != null ? termYears : d.termYears());
+        return withDecisionRules(basis, year);
+    }
+
+    /** The regime, the decision periods or day and the cut-off (issue 15), on top of the rest of the policy. */
+    private PolicyParameters withDecisionRules(PolicyParameters basis, int year) {
+        if (decisionPeriodDays != null && decisionPeriods != null) {
+            throw new InvalidValueException("decisionPeriods and decisionPeriodDays say the same thing twice: give "
+                    + "decisionPeriods per contract kind (ISO-8601, e.g. {\"DIGITAL\": \"P28D\", \"NEGOTIATED\": \"P1M\"})");
+        }
+        Map<ContractKind, Period> periods = decisionPeriods != null ? decisionPeriods
+                : decisionPeriodDays != null ? basis.decisionPeriods() : PolicyParameters.defaults(year).decisionPeriods();
+        IncreaseRegime regime = increaseRegime != null ? increaseRegime : IncreaseRegime.WINDOW;
+        Instant windowStart = basis.increaseWindowStart();
+        Instant windowEnd = basis.increaseWindowEnd();
+        LocalDate dueBy = decisionDueBy;
+        if (regime == IncreaseRegime.SUPPLEMENTARY_CONTRACTING) {
+            if (increaseWindowEnd != null) {
+                throw new InvalidValueException("supplementary contracting takes announcements up to and including a "
+                        + "day: give announceBy (a date, seed 002 §6.3: 1 October), not increaseWindowEnd");
+            }
+            // seed 002 §6.3: announced during the year up to and including 1 October, decided by 31 March after it
+            windowStart = increaseWindowStart != null ? increaseWindowStart.toInstant()
+                    : DomainTime.startOf(LocalDate.of(year, Month.JANUARY, 1));
+            windowEnd = DomainTime.endOf(announceBy != null ? announceBy : LocalDate.of(year, Month.OCTOBER, 1));
+            dueBy = dueBy != null ? dueBy : LocalDate.of(year + 1, Month.MARCH, 31);
+            if (!windowEnd.isAfter(windowStart)) {
+                throw new InvalidValueException("announcements up to and including " + DomainTime.dateOf(
+                        windowEnd.minusSeconds(1)) + " end before they start (" + DomainTime.dateOf(windowStart) + ")");
+            }
+        } else if (announceBy != null) {
+            throw new InvalidValueException("announceBy belongs to increaseRegime SUPPLEMENTARY_CONTRACTING; the "
+                    + "window regime ends at increaseWindowEnd");
+        }
+        return new PolicyParameters(basis.thresholdPercents(), basis.increaseCapPercent(), windowStart, windowEnd,
+                basis.offerValidityDays(), basis.termYears(), basis.maxTermYears(), basis.settingsByProviderType(),
+                basis.quoteResponseDays(), regime, periods, dueBy, claimsCutOff);
     }
 }

@@ -1,15 +1,24 @@
 package nl.ggz.contracts.api.web.policy;
 
+import nl.ggz.contracts.domain.policy.IncreaseRegime;
 import nl.ggz.contracts.domain.policy.PolicyParameters;
+import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.DomainTime;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.writestore.policy.PolicyView;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The policy in force; {@code published} is false where the defaults apply. Times in Dutch local time. */
+/**
+ * The policy in force; {@code published} is false where the defaults apply. Times in Dutch local time.
+ * {@code decisionPeriodDays} is the digital contracts' period when it is a number of days (else null), as before
+ * decision periods per kind; {@code announceBy} is set under supplementary contracting.
+ */
 public record PolicyResponse(String insurerUzovi,
                              int year,
                              boolean published,
@@ -18,16 +27,26 @@ public record PolicyResponse(String insurerUzovi,
                              int increaseCapPercent,
                              OffsetDateTime increaseWindowStart,
                              OffsetDateTime increaseWindowEnd,
-                             int decisionPeriodDays,
+                             Integer decisionPeriodDays,
                              int offerValidityDays,
-                             Map<ProviderType, Integer> termYears) {
+                             Map<ProviderType, Integer> termYears,
+                             IncreaseRegime increaseRegime,
+                             LocalDate announceBy,
+                             Map<ContractKind, String> decisionPeriods,
+                             LocalDate decisionDueBy,
+                             String claimsCutOff) {
 
     static PolicyResponse of(PolicyView view) {
         PolicyParameters p = view.parameters();
+        Map<ContractKind, String> periods = new EnumMap<>(ContractKind.class);
+        p.decisionPeriods().forEach((kind, period) -> periods.put(kind, period.toString()));
+        Period digital = p.decisionPeriodFor(ContractKind.DIGITAL);
+        Integer digitalDays = digital.getYears() == 0 && digital.getMonths() == 0 ? digital.getDays() : null;
         return new PolicyResponse(view.insurerUzovi(), view.year(), view.published(), view.version(),
                 p.thresholdPercents(), p.increaseCapPercent(),
                 p.increaseWindowStart().atZone(DomainTime.AMSTERDAM).toOffsetDateTime(),
                 p.increaseWindowEnd().atZone(DomainTime.AMSTERDAM).toOffsetDateTime(),
-                p.decisionPeriodDays(), p.offerValidityDays(), p.termYears());
+                digitalDays, p.offerValidityDays(), p.termYears(), p.increaseRegime(), p.announceBy(), periods,
+                p.decisionDueBy(), p.claimsCutOff() == null ? null : p.claimsCutOff().toString());
     }
 }
