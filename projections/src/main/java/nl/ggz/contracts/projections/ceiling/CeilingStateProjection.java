@@ -5,14 +5,18 @@ import nl.ggz.contracts.domain.ceiling.AddendumOffered;
 import nl.ggz.contracts.domain.ceiling.AddendumSigned;
 import nl.ggz.contracts.domain.ceiling.CeilingAgreed;
 import nl.ggz.contracts.domain.ceiling.CeilingExhausted;
+import nl.ggz.contracts.domain.ceiling.CeilingSettled;
 import nl.ggz.contracts.domain.ceiling.CeilingThresholdReached;
+import nl.ggz.contracts.domain.ceiling.CeilingThresholdsCleared;
 import nl.ggz.contracts.domain.ceiling.ClawBackIssued;
 import nl.ggz.contracts.domain.ceiling.ContractTerminationApplied;
 import nl.ggz.contracts.domain.ceiling.DeclarationCredited;
 import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
 import nl.ggz.contracts.domain.ceiling.IncreaseApproved;
 import nl.ggz.contracts.domain.ceiling.IncreaseDecisionOverdue;
+import nl.ggz.contracts.domain.ceiling.IncreaseInformationRequested;
 import nl.ggz.contracts.domain.ceiling.IncreaseRejected;
+import nl.ggz.contracts.domain.ceiling.IncreaseRequestCompleted;
 import nl.ggz.contracts.domain.ceiling.IncreaseRequested;
 import nl.ggz.contracts.jdbc.CommitBatch;
 import nl.ggz.contracts.jdbc.SqlArrays;
@@ -37,7 +41,8 @@ public class CeilingStateProjection implements TableOwner {
 
     @Override
     public List<String> tables() {
-        return List.of("ceiling_state", "ceiling_threshold", "increase_request", "addendum", "claw_back");
+        return List.of("ceiling_state", "ceiling_threshold", "increase_request", "increase_information", "addendum",
+                "claw_back");
     }
 
     private final JdbcTemplate jdbc;
@@ -106,13 +111,50 @@ public class CeilingStateProjection implements TableOwner {
         jdbc.update("UPDATE ceiling_state SET exhausted_at = ? WHERE ceiling_id = ?", ts(at), e.ceilingId());
     }
 
+    /** Seed 001: the marks are those of the ceiling in force; what a raise left unreached is kept, as cleared. */
+    @EventHandler
+    void on(CeilingThresholdsCleared e, @Timestamp Instant at) {
+        jdbc.update("""
+                UPDATE ceiling_threshold SET cleared_at = ?, cleared_by_addendum = ?
+                WHERE ceiling_id = ? AND percent = ANY (?::integer[]) AND cleared_at IS NULL
+                """, ts(at), e.addendumId(), e.ceilingId(), SqlArrays.ints(e.percents()));
+        if (e.exhaustionCleared()) {
+            jdbc.update("UPDATE ceiling_state SET exhausted_at = NULL WHERE ceiling_id = ?", e.ceilingId());
+        }
+    }
+
     @EventHandler
     void on(IncreaseRequested e) {
         jdbc.update("""
-                INSERT INTO increase_request (request_id, ceiling_id, amount_cents, grounds, status, requested_at,
-                    decision_due_at) VALUES (?, ?, ?, ?, 'REQUESTED', ?, ?)
-                """, e.requestId(), e.ceilingId(), e.amount().cents(), e.grounds(), ts(e.requestedAt()),
+                INSERT INTO increase_request (request_id, ceiling_id, amount_cents, grounds, criteria, status,
+                    requested_at, complete_at, decision_due_at) VALUES (?, ?, ?, ?, ?::text[], 'SUBMITTED', ?, ?, ?)
+                """, e.requestId(), e.ceilingId(), e.amount().cents(), e.grounds(), SqlArrays.texts(
+                        e.criteria().stream().map(Enum::name).toList()), ts(e.requestedAt()), ts(e.requestedAt()),
                 ts(e.decisionDueAt()));
+    }
+
+    /** Seed 001: more information asked for; the request is not complete and the decision clock stops. */
+    @EventHandler
+    void on(IncreaseInformationRequested e) {
+        jdbc.update("""
+                UPDATE increase_request SET status = 'INFORMATION_REQUESTED', decision_due_at = NULL
+                WHERE request_id = ?
+                """, e.requestId());
+        jdbc.update("""
+                INSERT INTO increase_information (request_id, ceiling_id, asked_at, question) VALUES (?, ?, ?, ?)
+                """, e.requestId(), e.ceilingId(), ts(e.requestedAt()), e.question());
+    }
+
+    @EventHandler
+    void on(IncreaseRequestCompleted e) {
+        jdbc.update("""
+                UPDATE increase_request SET status = 'COMPLETE', complete_at = ?, decision_due_at = ?
+                WHERE request_id = ?
+                """, ts(e.completedAt()), ts(e.decisionDueAt()), e.requestId());
+        jdbc.update("""
+                UPDATE increase_information SET answered_at = ?, answer = ?
+                WHERE request_id = ? AND answered_at IS NULL
+                """, ts(e.completedAt()), e.information(), e.requestId());
     }
 
     @EventHandler
@@ -126,8 +168,11 @@ public class CeilingStateProjection implements TableOwner {
     @EventHandler
     void on(IncreaseRejected e) {
         jdbc.update("""
-                UPDATE increase_request SET status = 'REJECTED', decided_at = ?, decision_grounds = ? WHERE request_id = ?
-                """, ts(e.decidedAt()), e.grounds(), e.requestId());
+                UPDATE increase_request SET status = 'REJECTED', decided_at = ?, decision_grounds = ?,
+                    rejection_reasons = ?::text[]
+                WHERE request_id = ?
+                """, ts(e.decidedAt()), e.grounds(), SqlArrays.texts(e.reasons().stream().map(Enum::name).toList()),
+                e.requestId());
     }
 
     @EventHandler
@@ -150,15 +195,37 @@ public class CeilingStateProjection implements TableOwner {
                 e.newCeiling().cents(), e.ceilingId());
     }
 
+    /**
+     * Seed 000 ⓴: a claw-back reclaims what was paid; what it took off the amounts held unpaid above the ceiling is
+     * withdrawn, not clawed back. After settlement it is a recovery on the settled year.
+     */
     @EventHandler
     void on(ClawBackIssued e) {
         jdbc.update("""
-                INSERT INTO claw_back (claw_back_id, ceiling_id, amount_cents, reason, declaration_ids, issued_at)
-                VALUES (?, ?, ?, ?, ?::text[], ?)
+                INSERT INTO claw_back (claw_back_id, ceiling_id, amount_cents, reason, declaration_ids, issued_at,
+                    reclaimed_cents, withdrawn_unpaid_cents, after_settlement)
+                VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?, ?)
                 """, e.clawBackId(), e.ceilingId(), e.amount().cents(), e.reason(), SqlArrays.texts(e.declarationIds()),
-                ts(e.issuedAt()));
-        jdbc.update("UPDATE ceiling_state SET clawed_back_cents = clawed_back_cents + ? WHERE ceiling_id = ?",
-                e.amount().cents(), e.ceilingId());
+                ts(e.issuedAt()), e.payableReduction().cents(), e.unpaidReduction().cents(), e.afterSettlement());
+        jdbc.update("""
+                UPDATE ceiling_state SET clawed_back_cents = clawed_back_cents + ?,
+                    withdrawn_unpaid_cents = withdrawn_unpaid_cents + ?,
+                    recovered_after_settlement_cents = recovered_after_settlement_cents + ?
+                WHERE ceiling_id = ?
+                """, e.payableReduction().cents(), e.unpaidReduction().cents(),
+                e.afterSettlement() ? e.payableReduction().cents() : 0L, e.ceilingId());
+    }
+
+    /** Seed 000: the year is closed with these figures; only recoveries (claw-backs) come after. */
+    @EventHandler
+    void on(CeilingSettled e) {
+        jdbc.update("""
+                UPDATE ceiling_state SET settled_at = ?, settled_ceiling_cents = ?, settled_declared_cents = ?,
+                    settled_payable_cents = ?, settled_unpaid_cents = ?, settled_clawed_back_cents = ?,
+                    settled_withdrawn_unpaid_cents = ?
+                WHERE ceiling_id = ?
+                """, ts(e.settledAt()), e.ceiling().cents(), e.declared().cents(), e.payable().cents(),
+                e.unpaid().cents(), e.clawedBack().cents(), e.withdrawnUnpaid().cents(), e.ceilingId());
     }
 
     @EventHandler

@@ -45,10 +45,11 @@ public class ContractQueries {
     @QueryHandler
     public Optional<ContractView> find(FindContract query) {
         List<ContractView.CeilingRef> ceilings = jdbc.query("""
-                SELECT ceiling_id, contract_year, ceiling_cents FROM ceiling_state WHERE contract_id = ?
+                SELECT ceiling_id, contract_year, ceiling_cents, settled_at FROM ceiling_state WHERE contract_id = ?
                 ORDER BY contract_year
                 """,
-                (rs, i) -> new ContractView.CeilingRef(rs.getString(1), rs.getInt(2), rs.getLong(3)),
+                (rs, i) -> new ContractView.CeilingRef(rs.getString(1), rs.getInt(2), rs.getLong(3),
+                        SqlTime.instant(rs, "settled_at")),
                 query.contractId());
         List<ContractView.PatientStopView> stops = jdbc.query("""
                 SELECT * FROM patient_stop WHERE contract_id = ? ORDER BY from_date, announced_at

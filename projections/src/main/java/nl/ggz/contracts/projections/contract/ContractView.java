@@ -62,7 +62,8 @@ public record ContractView(String contractId,
                             String backdatingReason) {
     }
 
-    public record CeilingRef(String ceilingId, int year, long ceilingCents) {
+    /** A ceiling of the contract, one per calendar year; {@code settledAt}: the year was settled (seed 000). */
+    public record CeilingRef(String ceilingId, int year, long ceilingCents, Instant settledAt) {
     }
 
     public record PatientStopView(String stopId, String reason, LocalDate from, LocalDate to, Instant announcedAt,

@@ -3,16 +3,21 @@ package nl.ggz.contracts.projections.monitoring;
 import nl.ggz.contracts.jdbc.TableOwner;
 import nl.ggz.contracts.domain.ceiling.AddendumSigned;
 import nl.ggz.contracts.domain.ceiling.CeilingAgreed;
+import nl.ggz.contracts.domain.ceiling.CeilingSettled;
 import nl.ggz.contracts.domain.ceiling.CeilingThresholdReached;
+import nl.ggz.contracts.domain.ceiling.CeilingThresholdsCleared;
 import nl.ggz.contracts.domain.ceiling.ClawBackIssued;
 import nl.ggz.contracts.domain.ceiling.DeclarationCredited;
 import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
 import nl.ggz.contracts.domain.ceiling.IncreaseApproved;
 import nl.ggz.contracts.domain.ceiling.IncreaseDecisionOverdue;
+import nl.ggz.contracts.domain.ceiling.IncreaseInformationRequested;
 import nl.ggz.contracts.domain.ceiling.IncreaseRejected;
+import nl.ggz.contracts.domain.ceiling.IncreaseRequestCompleted;
 import nl.ggz.contracts.domain.ceiling.IncreaseRequested;
 import nl.ggz.contracts.domain.shared.DomainTime;
 import nl.ggz.contracts.jdbc.CommitBatch;
+import nl.ggz.contracts.jdbc.SqlArrays;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -125,15 +130,26 @@ public class MonitoringProjection implements TableOwner {
         }
     }
 
+    /**
+     * What a claw-back reclaimed of what was paid counts as clawed back on the day it was issued; what it only took off
+     * the amounts held unpaid is withdrawn (seed 000 ⓴). After settlement it is a recovery on the settled year.
+     */
     @EventHandler
     void on(ClawBackIssued e) {
-        jdbc.update("UPDATE monitoring_ceiling SET clawed_back_cents = clawed_back_cents + ? WHERE ceiling_id = ?",
-                e.amount().cents(), e.ceilingId());
+        long reclaimed = e.payableReduction().cents();
+        long withdrawn = e.unpaidReduction().cents();
         jdbc.update("""
-                INSERT INTO monitoring_day (ceiling_id, day, clawed_back_cents) VALUES (?, ?, ?)
+                UPDATE monitoring_ceiling SET clawed_back_cents = clawed_back_cents + ?,
+                    withdrawn_unpaid_cents = withdrawn_unpaid_cents + ?,
+                    recovered_after_settlement_cents = recovered_after_settlement_cents + ?
+                WHERE ceiling_id = ?
+                """, reclaimed, withdrawn, e.afterSettlement() ? reclaimed : 0L, e.ceilingId());
+        jdbc.update("""
+                INSERT INTO monitoring_day (ceiling_id, day, clawed_back_cents, withdrawn_unpaid_cents) VALUES (?, ?, ?, ?)
                 ON CONFLICT (ceiling_id, day) DO UPDATE SET
-                    clawed_back_cents = monitoring_day.clawed_back_cents + EXCLUDED.clawed_back_cents
-                """, e.ceilingId(), date(DomainTime.dateOf(e.issuedAt())), e.amount().cents());
+                    clawed_back_cents = monitoring_day.clawed_back_cents + EXCLUDED.clawed_back_cents,
+                    withdrawn_unpaid_cents = monitoring_day.withdrawn_unpaid_cents + EXCLUDED.withdrawn_unpaid_cents
+                """, e.ceilingId(), date(DomainTime.dateOf(e.issuedAt())), reclaimed, withdrawn);
     }
 
     @EventHandler
@@ -142,6 +158,19 @@ public class MonitoringProjection implements TableOwner {
                 INSERT INTO monitoring_threshold (ceiling_id, percent, reached_at) VALUES (?, ?, ?)
                 ON CONFLICT (ceiling_id, percent) DO NOTHING
                 """, e.ceilingId(), e.percent(), ts(at));
+    }
+
+    /** Seed 001: monitoring shows the marks of the ceiling in force; those a raise left unreached go. */
+    @EventHandler
+    void on(CeilingThresholdsCleared e) {
+        jdbc.update("DELETE FROM monitoring_threshold WHERE ceiling_id = ? AND percent = ANY (?::integer[])",
+                e.ceilingId(), SqlArrays.ints(e.percents()));
+    }
+
+    @EventHandler
+    void on(CeilingSettled e) {
+        jdbc.update("UPDATE monitoring_ceiling SET settled_at = ? WHERE ceiling_id = ?", ts(e.settledAt()),
+                e.ceilingId());
     }
 
     @EventHandler
@@ -157,10 +186,29 @@ public class MonitoringProjection implements TableOwner {
     @EventHandler
     void on(IncreaseRequested e) {
         jdbc.update("""
-                INSERT INTO monitoring_request (request_id, ceiling_id, amount_cents, grounds, status, requested_at,
-                    decision_due_at) VALUES (?, ?, ?, ?, 'REQUESTED', ?, ?) ON CONFLICT (request_id) DO NOTHING
-                """, e.requestId(), e.ceilingId(), e.amount().cents(), e.grounds(), ts(e.requestedAt()),
+                INSERT INTO monitoring_request (request_id, ceiling_id, amount_cents, grounds, criteria, status,
+                    requested_at, decision_due_at) VALUES (?, ?, ?, ?, ?::text[], 'SUBMITTED', ?, ?)
+                ON CONFLICT (request_id) DO NOTHING
+                """, e.requestId(), e.ceilingId(), e.amount().cents(), e.grounds(),
+                SqlArrays.texts(e.criteria().stream().map(Enum::name).toList()), ts(e.requestedAt()),
                 ts(e.decisionDueAt()));
+    }
+
+    /** The decision clock stops while the purchaser waits for information (seed 001). */
+    @EventHandler
+    void on(IncreaseInformationRequested e) {
+        jdbc.update("""
+                UPDATE monitoring_request SET status = 'INFORMATION_REQUESTED', decision_due_at = NULL
+                WHERE request_id = ?
+                """, e.requestId());
+    }
+
+    @EventHandler
+    void on(IncreaseRequestCompleted e) {
+        jdbc.update("""
+                UPDATE monitoring_request SET status = 'COMPLETE', decision_due_at = ?
+                WHERE request_id = ?
+                """, ts(e.decisionDueAt()), e.requestId());
     }
 
     @EventHandler

@@ -11,8 +11,10 @@ public record MonitoringTotals(int ceilings,
                                long payableCents,
                                long unpaidCents,
                                long clawedBackCents,
+                               long withdrawnUnpaidCents,
                                BigDecimal utilisationPercent,
                                Map<Integer, Integer> ceilingsPerThresholdReached,
                                int openIncreaseRequests,
-                               int overdueIncreaseRequests) {
+                               int overdueIncreaseRequests,
+                               int ceilingsSettled) {
 }

@@ -1,5 +1,6 @@
 package nl.ggz.contracts.projections.report;
 
+import nl.ggz.contracts.domain.ceiling.RejectionReason;
 import nl.ggz.contracts.domain.contract.PatientStopReason;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import org.axonframework.queryhandling.QueryHandler;
@@ -25,6 +26,9 @@ public class ContractingMonitorQueries {
 
     private static final String OVERLAPS_YEAR =
             StopDuration.overlapsYearSql("s.from_date", "s.to_date", ":yearStart", ":yearEnd");
+
+    /** A rejection stored before rejections named reasons. */
+    static final String NONE_STATED = "NONE_STATED";
 
     private final NamedParameterJdbcTemplate sql;
 
@@ -79,13 +83,14 @@ public class ContractingMonitorQueries {
                 });
 
         // seed 003 §4.2: increase requests on the year's ceilings, the share honoured, and how long decisions took
+        // (from the complete request, seed 001)
         sql.query("""
                 SELECT c.provider_type, r.decision, %s AS lead_time, count(*) AS requests,
                        count(*) FILTER (WHERE r.overdue) AS overdue
                 FROM report_increase_request r JOIN report_contract c ON c.contract_id = r.contract_id
                 WHERE r.contract_year = :year
                 GROUP BY 1, 2, 3
-                """.formatted(DecisionLeadTime.bucketSql("r.requested_at", "r.decided_at")),
+                """.formatted(DecisionLeadTime.bucketSql("r.complete_at", "r.decided_at")),
                 parameters,
                 rs -> {
                     Tally tally = tallies.get(rs.getString("provider_type"));
@@ -99,6 +104,36 @@ public class ContractingMonitorQueries {
                         tally.rejected += requests;
                     }
                     Counts.add(tally.leadTimes, rs.getString("lead_time"), requests);
+                });
+
+        // seed 003 §4.2: why requests were refused — a rejection counts once for every reason it names
+        sql.query("""
+                SELECT c.provider_type, coalesce(reason, :noneStated) AS reason, count(*) AS rejections
+                FROM report_increase_request r JOIN report_contract c ON c.contract_id = r.contract_id
+                LEFT JOIN LATERAL unnest(r.rejection_reasons) AS reason ON TRUE
+                WHERE r.contract_year = :year AND r.decision = :rejected
+                GROUP BY 1, 2
+                """,
+                parameters.addValue("noneStated", NONE_STATED).addValue("rejected", IncreaseDecision.REJECTED.name()),
+                rs -> {
+                    Counts.add(tallies.get(rs.getString("provider_type")).rejectionReasons, rs.getString("reason"),
+                            rs.getLong("rejections"));
+                });
+
+        // seed 000: the year's ceilings settled (afrekening), with what was finally payable and left unpaid
+        sql.query("""
+                SELECT c.provider_type, count(*) AS settled, sum(s.payable_cents) AS payable,
+                       sum(s.unpaid_cents) AS unpaid
+                FROM report_ceiling_settled s JOIN report_contract c ON c.contract_id = s.contract_id
+                WHERE s.contract_year = :year
+                GROUP BY 1
+                """,
+                parameters,
+                rs -> {
+                    Tally tally = tallies.get(rs.getString("provider_type"));
+                    tally.settled = rs.getLong("settled");
+                    tally.settledPayable = rs.getLong("payable");
+                    tally.settledUnpaid = rs.getLong("unpaid");
                 });
 
         Map<String, ProviderTypeFigures> byType = new LinkedHashMap<>();
@@ -118,11 +153,22 @@ public class ContractingMonitorQueries {
         long rejected;
         long overdue;
         final Map<String, Long> leadTimes = Counts.zeros(DecisionLeadTime.values());
+        final Map<String, Long> rejectionReasons = rejectionReasonZeros();
+        long settled;
+        long settledPayable;
+        long settledUnpaid;
 
         ProviderTypeFigures figures() {
             return new ProviderTypeFigures(contracts, atCeiling, Share.percent(atCeiling, contracts),
                     atCeilingWithStop, Share.percent(atCeilingWithStop, atCeiling), stopsByReason, stopsByDuration,
-                    requests, honoured, rejected, Share.percent(honoured, requests), overdue, leadTimes);
+                    requests, honoured, rejected, Share.percent(honoured, requests), overdue, leadTimes,
+                    rejectionReasons, settled, settledPayable, settledUnpaid);
+        }
+
+        private static Map<String, Long> rejectionReasonZeros() {
+            Map<String, Long> zeros = Counts.zeros(RejectionReason.values());
+            zeros.put(NONE_STATED, 0L);
+            return zeros;
         }
     }
 }

@@ -21,7 +21,13 @@ import java.util.Map;
  * @param shareHonoured              increaseRequestsHonoured of increaseRequests, as the NZa counts it ("van de 225
  *                                   verzoeken … 36% is gehonoreerd")
  * @param increaseRequestsOverdue    requests whose decision period passed before a decision (decided late or open)
- * @param decisionLeadTimes          requests per {@link DecisionLeadTime} bucket (§4.2, doorlooptijd)
+ * @param decisionLeadTimes          requests per {@link DecisionLeadTime} bucket (§4.2, doorlooptijd), counted from
+ *                                   the complete request (seed 001)
+ * @param rejectionReasons           rejections per reason they name (§4.2: why requests were refused; a rejection
+ *                                   naming two reasons counts for both), {@code NONE_STATED} for those naming none
+ * @param ceilingsSettled            the year's ceilings whose year was settled (seed 000: afrekening)
+ * @param settledPayableCents        what those were finally payable, together
+ * @param settledUnpaidCents         what was finally left unpaid above their ceilings, together
  */
 public record ProviderTypeFigures(long contracts,
                                   long contractsAtCeiling,
@@ -35,5 +41,9 @@ public record ProviderTypeFigures(long contracts,
                                   long increaseRequestsRejected,
                                   BigDecimal shareHonoured,
                                   long increaseRequestsOverdue,
-                                  Map<String, Long> decisionLeadTimes) {
+                                  Map<String, Long> decisionLeadTimes,
+                                  Map<String, Long> rejectionReasons,
+                                  long ceilingsSettled,
+                                  long settledPayableCents,
+                                  long settledUnpaidCents) {
 }

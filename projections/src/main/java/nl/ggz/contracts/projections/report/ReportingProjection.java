@@ -3,9 +3,12 @@ package nl.ggz.contracts.projections.report;
 import nl.ggz.contracts.jdbc.TableOwner;
 import nl.ggz.contracts.domain.ceiling.CeilingExhausted;
 import nl.ggz.contracts.domain.ceiling.CeilingIds;
+import nl.ggz.contracts.domain.ceiling.CeilingSettled;
+import nl.ggz.contracts.domain.ceiling.CeilingThresholdsCleared;
 import nl.ggz.contracts.domain.ceiling.IncreaseApproved;
 import nl.ggz.contracts.domain.ceiling.IncreaseDecisionOverdue;
 import nl.ggz.contracts.domain.ceiling.IncreaseRejected;
+import nl.ggz.contracts.domain.ceiling.IncreaseRequestCompleted;
 import nl.ggz.contracts.domain.ceiling.IncreaseRequested;
 import nl.ggz.contracts.domain.contract.ContractDeclined;
 import nl.ggz.contracts.domain.contract.ContractEnded;
@@ -17,6 +20,7 @@ import nl.ggz.contracts.domain.contract.ContractStatus;
 import nl.ggz.contracts.domain.contract.ContractTerminated;
 import nl.ggz.contracts.domain.contract.PatientStopAnnounced;
 import nl.ggz.contracts.domain.contract.PatientStopLifted;
+import nl.ggz.contracts.jdbc.SqlArrays;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -32,7 +36,8 @@ import static nl.ggz.contracts.jdbc.SqlTime.ts;
 
 /**
  * The facts behind the patient-stop report and the NZa contracting-monitor figures (seed 003): contracts, ceilings
- * exhausted per year, patient stops and increase requests, in tables of their own (V4__reports.sql). Built by a
+ * exhausted per year, patient stops, increase requests and settled years, in tables of their own (V4__reports.sql,
+ * V21). Built by a
  * streaming processor, so the reports may lag the write by a moment; the figures are counted by SQL when asked for.
  * <p>
  * Contract and ceiling events are different aggregates and may be handled by different segments in either order, so
@@ -47,7 +52,8 @@ public class ReportingProjection implements TableOwner {
 
     @Override
     public List<String> tables() {
-        return List.of("report_contract", "report_ceiling_exhausted", "report_patient_stop", "report_increase_request");
+        return List.of("report_contract", "report_ceiling_exhausted", "report_patient_stop", "report_increase_request",
+                "report_ceiling_settled");
     }
 
     private final JdbcTemplate jdbc;
@@ -63,6 +69,7 @@ public class ReportingProjection implements TableOwner {
         jdbc.update("DELETE FROM report_ceiling_exhausted");
         jdbc.update("DELETE FROM report_patient_stop");
         jdbc.update("DELETE FROM report_increase_request");
+        jdbc.update("DELETE FROM report_ceiling_settled");
     }
 
     @EventHandler
@@ -143,15 +150,48 @@ public class ReportingProjection implements TableOwner {
                 e.stopId(), e.contractId(), e.reason().name(), date(e.from()), date(e.to()));
     }
 
-    /** Seed 003 §4.2: requests for more (bijcontractering), the share honoured, and how long a decision took. */
+    /**
+     * A raise that lifted the ceiling in force above what is counted: the contract is no longer at its ceiling that
+     * year (seed 001: the ceiling in force) — until it runs into the raised one ({@link CeilingExhausted} again).
+     */
+    @EventHandler
+    void on(CeilingThresholdsCleared e) {
+        if (e.exhaustionCleared()) {
+            jdbc.update("DELETE FROM report_ceiling_exhausted WHERE ceiling_id = ?", e.ceilingId());
+        }
+    }
+
+    /** Seed 000: the year is settled (afrekening) with these final figures. */
+    @EventHandler
+    void on(CeilingSettled e) {
+        jdbc.update("""
+                INSERT INTO report_ceiling_settled (ceiling_id, contract_id, contract_year, settled_at, payable_cents,
+                    unpaid_cents) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (ceiling_id) DO NOTHING
+                """,
+                e.ceilingId(), CeilingIds.contractIdOf(e.ceilingId()), CeilingIds.yearOf(e.ceilingId()),
+                ts(e.settledAt()), e.payable().cents(), e.unpaid().cents());
+    }
+
+    /**
+     * Seed 003 §4.2: requests for more (bijcontractering), the share honoured, and how long a decision took — counted
+     * from the moment the request was complete (seed 001: "wanneer de verhogingsaanvraag compleet is").
+     */
     @EventHandler
     void on(IncreaseRequested e) {
         jdbc.update("""
-                INSERT INTO report_increase_request (request_id, ceiling_id, contract_id, contract_year, requested_at)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING
+                INSERT INTO report_increase_request (request_id, ceiling_id, contract_id, contract_year, requested_at,
+                    complete_at)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING
                 """,
                 e.requestId(), e.ceilingId(), CeilingIds.contractIdOf(e.ceilingId()), CeilingIds.yearOf(e.ceilingId()),
-                ts(e.requestedAt()));
+                ts(e.requestedAt()), ts(e.requestedAt()));
+    }
+
+    /** The information asked for came in: the request is complete from now (seed 001). */
+    @EventHandler
+    void on(IncreaseRequestCompleted e) {
+        jdbc.update("UPDATE report_increase_request SET complete_at = ? WHERE request_id = ?", ts(e.completedAt()),
+                e.requestId());
     }
 
     @EventHandler
@@ -159,9 +199,12 @@ public class ReportingProjection implements TableOwner {
         decided(e.requestId(), IncreaseDecision.APPROVED, e.decidedAt());
     }
 
+    /** Seed 003 §4.2: the NZa asks why requests were refused; the reasons are counted per provider type. */
     @EventHandler
     void on(IncreaseRejected e) {
         decided(e.requestId(), IncreaseDecision.REJECTED, e.decidedAt());
+        jdbc.update("UPDATE report_increase_request SET rejection_reasons = ?::text[] WHERE request_id = ?",
+                SqlArrays.texts(e.reasons().stream().map(Enum::name).toList()), e.requestId());
     }
 
     private void decided(String requestId, IncreaseDecision decision, Instant decidedAt) {

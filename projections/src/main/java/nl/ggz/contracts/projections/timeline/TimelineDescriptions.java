@@ -4,11 +4,15 @@ import nl.ggz.contracts.domain.ceiling.AddendumOffered;
 import nl.ggz.contracts.domain.ceiling.AddendumSigned;
 import nl.ggz.contracts.domain.ceiling.CeilingAgreed;
 import nl.ggz.contracts.domain.ceiling.CeilingExhausted;
+import nl.ggz.contracts.domain.ceiling.CeilingSettled;
 import nl.ggz.contracts.domain.ceiling.CeilingThresholdReached;
+import nl.ggz.contracts.domain.ceiling.CeilingThresholdsCleared;
 import nl.ggz.contracts.domain.ceiling.ClawBackIssued;
 import nl.ggz.contracts.domain.ceiling.IncreaseApproved;
 import nl.ggz.contracts.domain.ceiling.IncreaseDecisionOverdue;
+import nl.ggz.contracts.domain.ceiling.IncreaseInformationRequested;
 import nl.ggz.contracts.domain.ceiling.IncreaseRejected;
+import nl.ggz.contracts.domain.ceiling.IncreaseRequestCompleted;
 import nl.ggz.contracts.domain.ceiling.IncreaseRequested;
 import nl.ggz.contracts.domain.contract.ContractAmended;
 import nl.ggz.contracts.domain.contract.ContractDeclined;
@@ -95,16 +99,32 @@ final class TimelineDescriptions {
         } else if (event instanceof CeilingExhausted e) {
             line = ceiling(e.ceilingId(), "Ceiling exhausted: further declarations are held unpaid until it is raised",
                     e.ceiling());
+        } else if (event instanceof CeilingThresholdsCleared e) {
+            line = ceiling(e.ceilingId(), "Ceiling raised above " + (e.percents().isEmpty() ? "its exhaustion"
+                    : e.percents().stream().map(p -> p + " %").collect(Collectors.joining(", ")) + " of it")
+                    + ": " + e.counted() + " of " + e.ceiling() + " counted; "
+                    + (e.percents().isEmpty() ? "" : "these marks are reported again when reached, ")
+                    + (e.exhaustionCleared() ? "declarations are paid again" : "the ceiling stays exhausted"), null);
         } else if (event instanceof IncreaseRequested e) {
             line = ceiling(e.ceilingId(), "Increase of " + e.amount() + " requested (" + e.grounds()
-                    + "); decision due " + moment(e.decisionDueAt()), e.amount());
+                    + (e.criteria().isEmpty() ? "" : "; criteria " + e.criteria().stream().map(Enum::name)
+                    .collect(Collectors.joining(", "))) + "); decision due " + due(e.decisionDueAt()), e.amount());
+        } else if (event instanceof IncreaseInformationRequested e) {
+            line = ceiling(e.ceilingId(), "More information asked on the increase request: " + e.question()
+                    + "; the decision period stops until the provider sends it", null);
+        } else if (event instanceof IncreaseRequestCompleted e) {
+            line = ceiling(e.ceilingId(), "The provider sent the information asked for (" + e.information()
+                    + "); the request is complete, decision due " + due(e.decisionDueAt()), null);
         } else if (event instanceof IncreaseApproved e) {
             line = ceiling(e.ceilingId(), "Increase approved: " + e.amount()
                     + ", final once the addendum is signed", e.amount());
         } else if (event instanceof IncreaseRejected e) {
-            line = ceiling(e.ceilingId(), "Increase request rejected: " + e.grounds(), null);
+            line = ceiling(e.ceilingId(), "Increase request rejected: " + e.grounds() + (e.reasons().isEmpty() ? ""
+                    : " (reasons " + e.reasons().stream().map(Enum::name).collect(Collectors.joining(", ")) + ")"),
+                    null);
         } else if (event instanceof IncreaseDecisionOverdue e) {
-            line = ceiling(e.ceilingId(), "Decision on increase request overdue since " + moment(e.decisionDueAt()), null);
+            line = ceiling(e.ceilingId(), "Decision on increase request overdue since " + due(e.decisionDueAt()),
+                    null);
         } else if (event instanceof AddendumOffered e) {
             line = ceiling(e.ceilingId(), "Addendum offered for signature: ceiling +" + e.amount(),
                     e.amount());
@@ -113,8 +133,15 @@ final class TimelineDescriptions {
                     + e.previousCeiling() + " to " + e.newCeiling() + "; "
                     + e.released() + " held above the ceiling is now payable", e.amount());
         } else if (event instanceof ClawBackIssued e) {
-            line = ceiling(e.ceilingId(), "Claw-back of " + e.amount() + " on " + e.declarationIds().size()
-                    + " declaration(s): " + e.reason(), e.amount());
+            line = ceiling(e.ceilingId(), (e.afterSettlement() ? "Recovery after settlement: claw-back of "
+                    : "Claw-back of ") + e.amount() + " on " + e.declarationIds().size() + " declaration(s): "
+                    + e.reason() + (e.unpaidReduction().isPositive() ? "; " + e.payableReduction()
+                    + " reclaimed of what was paid, " + e.unpaidReduction() + " taken off what was held unpaid" : ""),
+                    e.amount());
+        } else if (event instanceof CeilingSettled e) {
+            line = ceiling(e.ceilingId(), "Year settled: " + e.payable() + " payable of " + e.declared()
+                    + " declared against a ceiling of " + e.ceiling() + ", " + e.unpaid() + " left unpaid, "
+                    + e.clawedBack() + " clawed back; no more declarations or credits for this year", e.payable());
         }
         return Optional.ofNullable(line);
     }
@@ -131,6 +158,19 @@ final class TimelineDescriptions {
     private static String moment(java.time.Instant instant) {
         return MOMENT.format(instant.atZone(nl.ggz.contracts.domain.shared.DomainTime.AMSTERDAM));
     }
+
+    /**
+     * A due moment: decisions are due at the end of a Dutch day (the first instant of the next), which reads as "the end
+     * of" that day; a due moment of before, at a clock time, as that moment.
+     */
+    private static String due(java.time.Instant instant) {
+        java.time.LocalDate day = nl.ggz.contracts.domain.shared.DomainTime.dateOf(instant);
+        return nl.ggz.contracts.domain.shared.DomainTime.startOf(day).equals(instant)
+                ? "by the end of " + DAY.format(day.minusDays(1)) : moment(instant);
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH);
 
     private static final java.time.format.DateTimeFormatter MOMENT =
             java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm z", java.util.Locale.ENGLISH);

@@ -1,7 +1,18 @@
 package nl.ggz.contracts.projections.ceiling;
 
+import nl.ggz.contracts.domain.ceiling.CeilingSettled;
+import nl.ggz.contracts.domain.ceiling.CeilingThresholdsCleared;
+import nl.ggz.contracts.domain.ceiling.ClawBackIssued;
+import nl.ggz.contracts.domain.ceiling.ClawBackShare;
 import nl.ggz.contracts.domain.ceiling.ContractTerminationApplied;
+import nl.ggz.contracts.domain.ceiling.IncreaseCriterion;
 import nl.ggz.contracts.domain.ceiling.IncreaseDecisionOverdue;
+import nl.ggz.contracts.domain.ceiling.IncreaseInformationRequested;
+import nl.ggz.contracts.domain.ceiling.IncreaseRejected;
+import nl.ggz.contracts.domain.ceiling.IncreaseRequestCompleted;
+import nl.ggz.contracts.domain.ceiling.IncreaseRequested;
+import nl.ggz.contracts.domain.ceiling.RejectionReason;
+import nl.ggz.contracts.domain.shared.Money;
 import nl.ggz.contracts.domain.contract.ContractOffered;
 import nl.ggz.contracts.projections.EventFeed;
 import nl.ggz.contracts.projections.ReadModelDatabase;
@@ -10,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import static nl.ggz.contracts.projections.Events.addendumOffered;
 import static nl.ggz.contracts.projections.Events.addendumSigned;
@@ -111,7 +123,8 @@ class CeilingStateProjectionTest {
 
         CeilingView view = queries.find(new FindCeiling(CEILING)).orElseThrow();
         assertThat(view.thresholdsReached()).containsExactly(70, 100);
-        assertThat(view.thresholds().get(0)).isEqualTo(new CeilingView.Threshold(70, march, 750_000, 1_000_000));
+        assertThat(view.thresholds().get(0)).isEqualTo(new CeilingView.Threshold(70, march, 750_000, 1_000_000, null,
+                null));
         assertThat(view.declaredCents()).isEqualTo(1_150_000);
         assertThat(view.payableCents()).isEqualTo(1_000_000);
         assertThat(view.unpaidCents()).isEqualTo(150_000);
@@ -176,7 +189,7 @@ class CeilingStateProjectionTest {
         assertThat(rejectedLate.decidedAt()).isEqualTo(decided);
         assertThat(rejectedLate.approvedCents()).isNull();
         CeilingView.IncreaseRequestView open = view.increaseRequests().get(1);
-        assertThat(open.status()).isEqualTo("REQUESTED");
+        assertThat(open.status()).isEqualTo("SUBMITTED");
         assertThat(open.overdue()).isFalse();
         assertThat(open.decidedAt()).isNull();
     }
@@ -212,6 +225,139 @@ class CeilingStateProjectionTest {
 
         assertThat(DB.date("SELECT last_care_date FROM ceiling_state WHERE ceiling_id = ?", CEILING))
                 .isEqualTo(LocalDate.of(2027, 3, 31));
+    }
+
+    @Test
+    void afterARaiseTheMarksOfTheCeilingInForceAreReachedAndRecordedAgain() {
+        // seed 001: report at 70 % of the ceiling — the ceiling in force; the crossing of the old one stays on record
+        Instant march = Instant.parse("2027-03-01T10:00:00Z");
+        Instant june = Instant.parse("2027-06-01T10:00:00Z");
+        Instant september = Instant.parse("2027-09-01T10:00:00Z");
+        feed.handle(agreed(OFFER, 2027));
+        feed.at(march).handle(recorded(CEILING, "D-1", 1_000_000, 1_000_000, CARE),
+                threshold(CEILING, 70, 1_000_000, 1_000_000), threshold(CEILING, 100, 1_000_000, 1_000_000),
+                exhausted(CEILING, 1_000_000, 1_000_000));
+        feed.at(june).handle(addendumSigned(CEILING, "A-1", june, 500_000, 1_000_000, 0),
+                new CeilingThresholdsCleared(CEILING, "A-1", List.of(100), true, Money.cents(1_000_000),
+                        Money.cents(1_500_000)));
+
+        CeilingView raised = queries.find(new FindCeiling(CEILING)).orElseThrow();
+        assertThat(raised.thresholdsReached()).containsExactly(70);
+        assertThat(raised.thresholds()).filteredOn(t -> t.percent() == 100).singleElement().satisfies(t -> {
+            assertThat(t.ceilingCents()).isEqualTo(1_000_000);
+            assertThat(t.clearedAt()).isEqualTo(june);
+            assertThat(t.clearedByAddendumId()).isEqualTo("A-1");
+        });
+        assertThat(DB.instant("SELECT exhausted_at FROM ceiling_state WHERE ceiling_id = ?", CEILING)).isNull();
+
+        feed.at(september).handle(recorded(CEILING, "D-2", 500_000, 500_000, CARE),
+                threshold(CEILING, 100, 1_500_000, 1_500_000), exhausted(CEILING, 1_500_000, 1_500_000));
+
+        CeilingView again = queries.find(new FindCeiling(CEILING)).orElseThrow();
+        assertThat(again.thresholdsReached()).containsExactly(70, 100);
+        assertThat(again.thresholds()).extracting(CeilingView.Threshold::percent,
+                CeilingView.Threshold::ceilingCents, CeilingView.Threshold::reachedAt).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(70, 1_000_000L, march),
+                org.assertj.core.groups.Tuple.tuple(100, 1_000_000L, march),
+                org.assertj.core.groups.Tuple.tuple(100, 1_500_000L, september));
+        assertThat(DB.instant("SELECT exhausted_at FROM ceiling_state WHERE ceiling_id = ?", CEILING))
+                .isEqualTo(september);
+    }
+
+    @Test
+    void anIncreaseRequestNamesItsCriteriaAndItsClockStopsWhileInformationIsAskedFor() {
+        // seed 001: judged on listed criteria; more information asked stops the clock, the complete request restarts it
+        Instant submitted = Instant.parse("2027-04-06T09:00:00Z");
+        Instant dueFirst = Instant.parse("2027-05-04T22:00:00Z");
+        Instant asked = Instant.parse("2027-04-12T09:00:00Z");
+        Instant answered = Instant.parse("2027-04-20T15:00:00Z");
+        Instant dueAfter = Instant.parse("2027-05-18T22:00:00Z");
+        feed.handle(agreed(OFFER, 2027));
+        feed.handle(new IncreaseRequested(CEILING, "R-1", Money.cents(100_000), "wachtlijst 18 weken",
+                List.of(IncreaseCriterion.WAITING_TIMES, IncreaseCriterion.NO_ALTERNATIVE_CARE), submitted, dueFirst));
+        feed.handle(new IncreaseInformationRequested(CEILING, "R-1", "FTE per discipline?", asked));
+
+        CeilingView.IncreaseRequestView waiting = queries.find(new FindCeiling(CEILING)).orElseThrow()
+                .increaseRequests().get(0);
+        assertThat(waiting.criteria()).containsExactly("WAITING_TIMES", "NO_ALTERNATIVE_CARE");
+        assertThat(waiting.status()).isEqualTo("INFORMATION_REQUESTED");
+        assertThat(waiting.decisionDueAt()).isNull();
+        assertThat(waiting.information()).singleElement().isEqualTo(
+                new CeilingView.InformationRound(asked, "FTE per discipline?", null, null));
+
+        feed.handle(new IncreaseRequestCompleted(CEILING, "R-1", "12 FTE GZ-psycholoog", answered, dueAfter));
+
+        CeilingView.IncreaseRequestView complete = queries.find(new FindCeiling(CEILING)).orElseThrow()
+                .increaseRequests().get(0);
+        assertThat(complete.status()).isEqualTo("COMPLETE");
+        assertThat(complete.requestedAt()).isEqualTo(submitted);
+        assertThat(complete.completeAt()).isEqualTo(answered);
+        assertThat(complete.decisionDueAt()).isEqualTo(dueAfter);
+        assertThat(complete.information()).singleElement().isEqualTo(new CeilingView.InformationRound(asked,
+                "FTE per discipline?", answered, "12 FTE GZ-psycholoog"));
+    }
+
+    @Test
+    void aRejectionNamesItsReasonsForTheNzaToCount() {
+        // seed 003 §4.2: why requests were refused
+        Instant submitted = Instant.parse("2027-04-06T09:00:00Z");
+        feed.handle(agreed(OFFER, 2027), requested(CEILING, "R-1", 100_000, submitted));
+        feed.handle(new IncreaseRejected(CEILING, "R-1", "genoeg aanbod in de regio",
+                List.of(RejectionReason.ALTERNATIVE_CARE_AVAILABLE, RejectionReason.DUTY_OF_CARE_MET),
+                submitted.plus(java.time.Duration.ofDays(10))));
+
+        CeilingView.IncreaseRequestView rejected = queries.find(new FindCeiling(CEILING)).orElseThrow()
+                .increaseRequests().get(0);
+        assertThat(rejected.status()).isEqualTo("REJECTED");
+        assertThat(rejected.rejectionReasons()).containsExactly("ALTERNATIVE_CARE_AVAILABLE", "DUTY_OF_CARE_MET");
+        assertThat(rejected.decisionGrounds()).isEqualTo("genoeg aanbod in de regio");
+    }
+
+    @Test
+    void aClawBackOnAmountsHeldUnpaidIsWithdrawnNotClawedBack() {
+        // seed 000 ⓴: what was paid is reclaimed; seed 001: what is above the ceiling was never paid
+        Instant issued = Instant.parse("2027-11-01T09:00:00Z");
+        feed.handle(agreed(OFFER, 2027));
+        feed.handle(recorded(CEILING, "D-1", 1_200_000, 1_000_000, CARE));
+        feed.handle(new ClawBackIssued(CEILING, "K-1", Money.cents(300_000), "care not delivered",
+                List.of(new ClawBackShare("D-1", Money.cents(300_000))), issued, Money.cents(100_000),
+                Money.cents(200_000), false));
+
+        CeilingView view = queries.find(new FindCeiling(CEILING)).orElseThrow();
+        assertThat(view.declaredCents()).isEqualTo(1_200_000);
+        assertThat(view.clawedBackCents()).isEqualTo(100_000);
+        assertThat(view.withdrawnUnpaidCents()).isEqualTo(200_000);
+        assertThat(view.payableCents()).isEqualTo(900_000);
+        assertThat(view.unpaidCents()).isZero();
+        assertThat(view.utilisationPercent()).isEqualByComparingTo("90.00");
+        assertThat(view.clawBacks()).singleElement().satisfies(k -> {
+            assertThat(k.amountCents()).isEqualTo(300_000);
+            assertThat(k.reclaimedCents()).isEqualTo(100_000);
+            assertThat(k.withdrawnUnpaidCents()).isEqualTo(200_000);
+            assertThat(k.afterSettlement()).isFalse();
+        });
+    }
+
+    @Test
+    void aSettledYearKeepsItsFinalFiguresAndShowsRecoveriesAfterThem() {
+        // seed 000: settlement continues into the next year; claw-backs after it recover from the settled year
+        Instant settled = Instant.parse("2028-03-01T10:00:00Z");
+        Instant recovered = Instant.parse("2028-05-01T10:00:00Z");
+        feed.handle(agreed(OFFER, 2027));
+        feed.handle(recorded(CEILING, "D-1", 1_100_000, 1_000_000, CARE));
+        feed.handle(new CeilingSettled(CEILING, settled, Money.cents(1_000_000), Money.cents(1_000_000),
+                Money.cents(1_100_000), Money.cents(1_000_000), Money.cents(100_000), Money.ZERO, Money.ZERO));
+        feed.handle(new ClawBackIssued(CEILING, "K-1", Money.cents(150_000), "dubbel gedeclareerd",
+                List.of(new ClawBackShare("D-1", Money.cents(150_000))), recovered, Money.cents(50_000),
+                Money.cents(100_000), true));
+
+        CeilingView view = queries.find(new FindCeiling(CEILING)).orElseThrow();
+        assertThat(view.settledAt()).isEqualTo(settled);
+        assertThat(view.settlement()).isEqualTo(new CeilingView.Settlement(settled, 1_000_000, 1_100_000, 1_000_000,
+                100_000, 0, 0));
+        assertThat(view.recoveredAfterSettlementCents()).isEqualTo(50_000);
+        assertThat(view.payableCents()).isEqualTo(950_000);
+        assertThat(view.clawBacks()).singleElement().satisfies(k -> assertThat(k.afterSettlement()).isTrue());
     }
 
     @Test

@@ -104,8 +104,8 @@ class ContractStateProjectionTest {
         assertThat(view.status()).isEqualTo("SIGNED");
         assertThat(view.signedAt()).isEqualTo(SIGNED_AT);
         assertThat(view.signedBy()).isEqualTo("dr. Jansen");
-        assertThat(view.ceilings()).containsExactly(new ContractView.CeilingRef("C-1-2027", 2027, 200_000),
-                new ContractView.CeilingRef("C-1-2028", 2028, 200_000));
+        assertThat(view.ceilings()).containsExactly(new ContractView.CeilingRef("C-1-2027", 2027, 200_000, null),
+                new ContractView.CeilingRef("C-1-2028", 2028, 200_000, null));
     }
 
     @Test

@@ -127,7 +127,7 @@ class MonitoringProjectionTest {
                 approved(CEILING, "R-1", 80_000, "A-1", decided), rejected(CEILING, "R-2", decided));
 
         assertThat(DB.texts("SELECT request_id || ' ' || status || ' ' || overdue FROM monitoring_request "
-                + "ORDER BY request_id")).containsExactly("R-1 APPROVED true", "R-2 REJECTED false", "R-3 REQUESTED false");
+                + "ORDER BY request_id")).containsExactly("R-1 APPROVED true", "R-2 REJECTED false", "R-3 SUBMITTED false");
         assertThat(DB.instant("SELECT decided_at FROM monitoring_request WHERE request_id = 'R-2'")).isEqualTo(decided);
         assertThat(DB.instant("SELECT decided_at FROM monitoring_request WHERE request_id = 'R-3'")).isNull();
         assertThat(DB.instant("SELECT decision_due_at FROM monitoring_request WHERE request_id = 'R-3'"))

@@ -1,6 +1,12 @@
 package nl.ggz.contracts.projections.monitoring;
 
 import nl.ggz.contracts.domain.ceiling.CeilingAgreed;
+import nl.ggz.contracts.domain.ceiling.CeilingSettled;
+import nl.ggz.contracts.domain.ceiling.CeilingThresholdsCleared;
+import nl.ggz.contracts.domain.ceiling.ClawBackIssued;
+import nl.ggz.contracts.domain.ceiling.ClawBackShare;
+import nl.ggz.contracts.domain.ceiling.IncreaseInformationRequested;
+import nl.ggz.contracts.domain.ceiling.IncreaseRequestCompleted;
 import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.Money;
@@ -171,8 +177,8 @@ class MonitoringQueriesTest {
 
         assertThat(queue).extracting(OpenIncreaseRequest::requestId).containsExactly("R-B", "R-C", "R-A");
         assertThat(queue.get(0)).isEqualTo(new OpenIncreaseRequest("R-B", "B-2027", "B", "94000002", "INSTITUTION",
-                2027, 200_000, "regional waiting list", Instant.parse("2027-03-01T09:00:00Z"),
-                Instant.parse("2027-03-29T09:00:00Z"), 40, true));
+                "NEGOTIATED", 2027, 200_000, "regional waiting list", List.of(), "SUBMITTED",
+                Instant.parse("2027-03-01T09:00:00Z"), Instant.parse("2027-03-29T09:00:00Z"), 40, true));
         assertThat(queue.get(1).overdue()).isFalse();
         assertThat(queue.get(1).daysWaiting()).isEqualTo(5);
     }
@@ -197,10 +203,10 @@ class MonitoringQueriesTest {
         assertThat(months).extracting(CeilingSeries.Month::month).containsExactly("2027-01", "2027-02", "2027-03",
                 "2027-04", "2027-05", "2027-06", "2027-07", "2027-08", "2027-09", "2027-10", "2027-11", "2027-12");
         // 1,200,000 x 31 / 365 = 101,917.8
-        assertThat(months.get(0)).isEqualTo(new CeilingSeries.Month("2027-01", 300_000, 0, 300_000, 300_000, 1_200_000,
+        assertThat(months.get(0)).isEqualTo(new CeilingSeries.Month("2027-01", 300_000, 0, 0, 300_000, 300_000, 1_200_000,
                 101_917));
         // 31 March is day 90: 1,200,000 x 90 / 365 = 295,890.4
-        assertThat(months.get(2)).isEqualTo(new CeilingSeries.Month("2027-03", 700_000, 50_000, 1_350_000, 1_200_000,
+        assertThat(months.get(2)).isEqualTo(new CeilingSeries.Month("2027-03", 700_000, 50_000, 0, 1_350_000, 1_200_000,
                 1_200_000, 295_890));
         assertThat(months).extracting(CeilingSeries.Month::ceilingCents).containsExactly(1_200_000L, 1_200_000L,
                 1_200_000L, 1_200_000L, 1_200_000L, 1_300_000L, 1_300_000L, 1_300_000L, 1_300_000L, 1_300_000L,
@@ -213,6 +219,70 @@ class MonitoringQueriesTest {
         assertThat(months.get(11).cumulativeCountedCents()).isEqualTo(1_350_000);
         assertThat(series.thresholdsReached()).containsExactly(
                 new ThresholdReached(70, Instant.parse("2027-03-04T09:00:00Z")));
+    }
+
+    @Test
+    void aRequestWaitingForInformationHasNoDueMomentAndIsNotOverdueByTime() {
+        // seed 001: the clock stops until the request is complete; it runs again from the completion
+        feed.handle(ceiling("B", "3311", "94000002", ProviderType.INSTITUTION, ContractKind.NEGOTIATED, 2027, 400_000));
+        feed.handle(requested("B-2027", "R-B", 200_000, Instant.parse("2027-03-01T09:00:00Z")),
+                requested("B-2027", "R-B2", 10_000, Instant.parse("2027-03-02T09:00:00Z")));
+        feed.handle(new IncreaseInformationRequested("B-2027", "R-B", "productiemonitor Q1?",
+                Instant.parse("2027-03-10T09:00:00Z")),
+                new IncreaseInformationRequested("B-2027", "R-B2", "aantal cliënten?",
+                        Instant.parse("2027-03-10T09:00:00Z")),
+                new IncreaseRequestCompleted("B-2027", "R-B2", "312", Instant.parse("2027-04-01T09:00:00Z"),
+                        Instant.parse("2027-05-01T22:00:00Z")));
+
+        List<OpenIncreaseRequest> queue = queries.find(new FindOpenIncreaseRequests("3311", NOW));
+
+        assertThat(queue).extracting(OpenIncreaseRequest::requestId, OpenIncreaseRequest::status,
+                OpenIncreaseRequest::overdue).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("R-B2", "COMPLETE", false),
+                org.assertj.core.groups.Tuple.tuple("R-B", "INFORMATION_REQUESTED", false));
+        assertThat(queue.get(1).decisionDueAt()).isNull();
+        assertThat(queue.get(0).decisionDueAt()).isEqualTo(Instant.parse("2027-05-01T22:00:00Z"));
+    }
+
+    @Test
+    void aRaiseClearsTheMarksTheRaisedCeilingNoLongerReachesAndASettledYearIsShown() {
+        feed.handle(ceiling("A", "3311", "94000001", ProviderType.INSTITUTION, ContractKind.DIGITAL, 2027, 1_000_000));
+        feed.at("2027-03-01T10:00:00Z").handle(recorded("A-2027", "A-1", 1_200_000, 1_000_000, LocalDate.of(2027, 2, 1)),
+                threshold("A-2027", 70, 1_200_000, 1_000_000), threshold("A-2027", 100, 1_200_000, 1_000_000));
+        feed.handle(addendumSigned("A-2027", "AD-1", Instant.parse("2027-04-01T09:00:00Z"), 600_000, 1_000_000, 200_000),
+                new CeilingThresholdsCleared("A-2027", "AD-1", List.of(100), true, Money.cents(1_200_000),
+                        Money.cents(1_600_000)));
+        // seed 000 ⓴: 300,000 reclaimed, nothing held unpaid any more
+        feed.handle(new ClawBackIssued("A-2027", "K-1", Money.cents(300_000), "niet geleverd",
+                List.of(new ClawBackShare("A-1", Money.cents(300_000))), Instant.parse("2027-04-02T09:00:00Z")));
+        feed.handle(new CeilingSettled("A-2027", Instant.parse("2028-02-01T09:00:00Z"), Money.cents(1_000_000),
+                Money.cents(1_600_000), Money.cents(1_200_000), Money.cents(900_000), Money.ZERO,
+                Money.cents(300_000), Money.ZERO));
+
+        CeilingMonitoringRow row = queries.find(query(null, null, null, null, null)).ceilings().get(0);
+        assertThat(row.thresholdsReached()).extracting(ThresholdReached::percent).containsExactly(70);
+        assertThat(row.clawedBackCents()).isEqualTo(300_000);
+        assertThat(row.payableCents()).isEqualTo(900_000);
+        assertThat(row.settledAt()).isEqualTo(Instant.parse("2028-02-01T09:00:00Z"));
+        assertThat(queries.find(query(null, null, null, null, null)).totals().ceilingsSettled()).isEqualTo(1);
+    }
+
+    @Test
+    void whatAClawBackTookOffTheAmountsHeldUnpaidIsWithdrawnFromTheCountedCourse() {
+        feed.handle(ceiling("S", "3311", "94000001", ProviderType.INSTITUTION, ContractKind.DIGITAL, 2027, 1_000_000));
+        feed.handle(recorded("S-2027", "S-1", 1_300_000, 1_000_000, LocalDate.of(2027, 1, 15)));
+        feed.handle(new ClawBackIssued("S-2027", "K-1", Money.cents(400_000), "niet geleverd",
+                List.of(new ClawBackShare("S-1", Money.cents(400_000))), Instant.parse("2027-02-10T09:00:00Z"),
+                Money.cents(100_000), Money.cents(300_000), false));
+
+        CeilingSeries.Month february = queries.find(new FindCeilingSeries("S-2027")).orElseThrow().months().get(1);
+        assertThat(february.clawedBackCents()).isEqualTo(100_000);
+        assertThat(february.withdrawnUnpaidCents()).isEqualTo(300_000);
+        assertThat(february.cumulativeCountedCents()).isEqualTo(900_000);
+        CeilingMonitoringRow row = queries.find(query(null, null, null, null, null)).ceilings().get(0);
+        assertThat(row.clawedBackCents()).isEqualTo(100_000);
+        assertThat(row.withdrawnUnpaidCents()).isEqualTo(300_000);
+        assertThat(row.utilisationPercent()).isEqualByComparingTo("90.00");
     }
 
     @Test

@@ -1,8 +1,15 @@
 package nl.ggz.contracts.projections.report;
 
+import nl.ggz.contracts.domain.ceiling.CeilingSettled;
+import nl.ggz.contracts.domain.ceiling.CeilingThresholdsCleared;
 import nl.ggz.contracts.domain.ceiling.IncreaseDecisionOverdue;
+import nl.ggz.contracts.domain.ceiling.IncreaseInformationRequested;
+import nl.ggz.contracts.domain.ceiling.IncreaseRejected;
+import nl.ggz.contracts.domain.ceiling.IncreaseRequestCompleted;
+import nl.ggz.contracts.domain.ceiling.RejectionReason;
 import nl.ggz.contracts.domain.contract.ContractOffered;
 import nl.ggz.contracts.domain.contract.ContractTerminated;
+import nl.ggz.contracts.domain.shared.Money;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.projections.EventFeed;
 import nl.ggz.contracts.projections.ReadModelDatabase;
@@ -115,6 +122,64 @@ class ContractingMonitorQueriesTest {
         assertThat(figures.get("INDEPENDENT").contracts()).isEqualTo(2);
         assertThat(figures.get("INDEPENDENT").increaseRequests()).isEqualTo(1);
         assertThat(figures.get("INDEPENDENT").decisionLeadTimes()).containsEntry("OPEN", 1L);
+    }
+
+    @Test
+    void leadTimesCountFromTheCompleteRequestNotFromItsSubmission() {
+        // seed 001: "wanneer de verhogingsaanvraag compleet is" — waiting for the provider's information is not the
+        // insurer's lead time; without it, R-7 took 41 Dutch days, from the completion 14
+        ContractOffered offer = offered("I-7", "3311", "94000007", ProviderType.INSTITUTION, 2027, 2027, 1_000);
+        feed.handle(offer, signed(offer, SIGNED_AT));
+        Instant submitted = Instant.parse("2027-04-01T08:00:00Z");
+        Instant completed = Instant.parse("2027-04-28T08:00:00Z");
+        feed.handle(requested("I-7-2027", "R-7", 1_000, submitted),
+                new IncreaseInformationRequested("I-7-2027", "R-7", "FTE?", Instant.parse("2027-04-03T08:00:00Z")),
+                new IncreaseRequestCompleted("I-7-2027", "R-7", "12 FTE", completed,
+                        Instant.parse("2027-05-26T21:59:59Z")),
+                approved("I-7-2027", "R-7", 1_000, "A-7", Instant.parse("2027-05-12T08:00:00Z")));
+
+        assertThat(monitor.find(new FindContractingMonitor(2027)).byProviderType().get("INSTITUTION")
+                .decisionLeadTimes()).containsEntry("WITHIN_4_WEEKS", 1L).containsEntry("ONE_TO_3_MONTHS", 0L);
+    }
+
+    @Test
+    void rejectionsAreCountedPerReasonTheyName() {
+        // seed 003 §4.2: the NZa asks why requests were refused; R-2 of contractsOfTwoInsurers named none
+        contractsOfTwoInsurers();
+        Instant decided = Instant.parse("2027-05-20T08:00:00Z");
+        feed.handle(new IncreaseRejected("I-3-2027", "R-4", "genoeg aanbod",
+                List.of(RejectionReason.ALTERNATIVE_CARE_AVAILABLE, RejectionReason.DUTY_OF_CARE_MET), decided));
+
+        ProviderTypeFigures institutions = monitor.find(new FindContractingMonitor(2027)).byProviderType()
+                .get("INSTITUTION");
+
+        assertThat(institutions.increaseRequestsRejected()).isEqualTo(2);
+        assertThat(institutions.rejectionReasons()).containsEntry("ALTERNATIVE_CARE_AVAILABLE", 1L)
+                .containsEntry("DUTY_OF_CARE_MET", 1L).containsEntry("NONE_STATED", 1L)
+                .containsEntry("NO_FINANCIAL_ROOM", 0L);
+        assertThat(institutions.rejectionReasons()).hasSize(RejectionReason.values().length + 1);
+    }
+
+    @Test
+    void aContractIsAtItsCeilingByTheCeilingInForceAndSettledYearsAreCounted() {
+        // issue 15: a raise that lifts the ceiling above what is counted takes the contract off the ceiling
+        contractsOfTwoInsurers();
+        feed.handle(new CeilingThresholdsCleared("I-2-2027", "A-3", List.of(100), true, Money.cents(1_000),
+                Money.cents(2_000)));
+        feed.handle(new CeilingSettled("I-1-2027", Instant.parse("2028-02-01T09:00:00Z"), Money.cents(1_000),
+                Money.cents(1_000), Money.cents(1_300), Money.cents(1_000), Money.cents(300), Money.ZERO, Money.ZERO));
+
+        ProviderTypeFigures institutions = monitor.find(new FindContractingMonitor(2027)).byProviderType()
+                .get("INSTITUTION");
+
+        assertThat(institutions.contractsAtCeiling()).isEqualTo(1);
+        assertThat(institutions.ceilingsSettled()).isEqualTo(1);
+        assertThat(institutions.settledPayableCents()).isEqualTo(1_000);
+        assertThat(institutions.settledUnpaidCents()).isEqualTo(300);
+        // exhausted again against the raised ceiling: at the ceiling again
+        feed.handle(exhausted("I-2-2027", 2_000, 2_000));
+        assertThat(monitor.find(new FindContractingMonitor(2027)).byProviderType().get("INSTITUTION")
+                .contractsAtCeiling()).isEqualTo(2);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static nl.ggz.contracts.projections.Events.approved;
+import static nl.ggz.contracts.projections.Events.euros;
 import static nl.ggz.contracts.projections.Events.exhausted;
 import static nl.ggz.contracts.projections.Events.offered;
 import static nl.ggz.contracts.projections.Events.rejected;
@@ -135,7 +136,9 @@ class ReportingProjectionTest {
         ContractOffered offer = offered("C-1", 2027, 1_000);
         feed.handle(offer, signed(offer, SIGNED_AT), exhausted("C-1-2027", 1_000, 1_000),
                 stopAnnounced("C-1", "S-1", PatientStopReason.CEILING_REACHED, LocalDate.of(2027, 9, 1)),
-                requested("C-1-2027", "R-1", 1_000, Instant.parse("2027-04-01T08:00:00Z")));
+                requested("C-1-2027", "R-1", 1_000, Instant.parse("2027-04-01T08:00:00Z")),
+                new nl.ggz.contracts.domain.ceiling.CeilingSettled("C-1-2027", Instant.parse("2028-02-01T08:00:00Z"),
+                        euros(1_000), euros(1_000), euros(1_000), euros(1_000), euros(0), euros(0), euros(0)));
         for (String table : reporting.tables()) {
             assertThat(DB.number("SELECT count(*) FROM " + table)).as(table).isPositive();
         }

@@ -1,6 +1,17 @@
 package nl.ggz.contracts.projections.timeline;
 
+import nl.ggz.contracts.domain.ceiling.CeilingSettled;
+import nl.ggz.contracts.domain.ceiling.CeilingThresholdsCleared;
+import nl.ggz.contracts.domain.ceiling.ClawBackIssued;
+import nl.ggz.contracts.domain.ceiling.ClawBackShare;
+import nl.ggz.contracts.domain.ceiling.IncreaseCriterion;
+import nl.ggz.contracts.domain.ceiling.IncreaseInformationRequested;
+import nl.ggz.contracts.domain.ceiling.IncreaseRejected;
+import nl.ggz.contracts.domain.ceiling.IncreaseRequestCompleted;
+import nl.ggz.contracts.domain.ceiling.IncreaseRequested;
+import nl.ggz.contracts.domain.ceiling.RejectionReason;
 import nl.ggz.contracts.domain.contract.ContractOffered;
+import nl.ggz.contracts.domain.shared.Money;
 import nl.ggz.contracts.projections.EventFeed;
 import nl.ggz.contracts.projections.ReadModelDatabase;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -65,6 +76,40 @@ class TimelineProjectionTest {
         assertThat(entries.get(3)).isEqualTo(new TimelineEntry(reachedAt, "CeilingThresholdReached",
                 "70 % of the ceiling reached: € 7.000,00 of € 10.000,00 counted", "declaratiesysteem-3311",
                 700_000L, CEILING));
+    }
+
+    @Test
+    void theIncreaseProcessClearedMarksSettlementAndRecoveriesAreLinesOfTheTimeline() {
+        feed.handle(OFFER, agreed(OFFER, 2027));
+        Instant asked = Instant.parse("2027-04-06T08:00:00Z");
+        feed.at(asked).handle(new IncreaseRequested(CEILING, "R-1", Money.cents(100_000), "wachtlijst",
+                        List.of(IncreaseCriterion.WAITING_TIMES), asked, Instant.parse("2027-05-04T22:00:00Z")),
+                new IncreaseInformationRequested(CEILING, "R-1", "FTE?", asked),
+                new IncreaseRequestCompleted(CEILING, "R-1", "12 FTE", asked, Instant.parse("2027-05-04T22:00:00Z")),
+                new IncreaseRejected(CEILING, "R-1", "genoeg aanbod", List.of(RejectionReason.DUTY_OF_CARE_MET), asked),
+                new CeilingThresholdsCleared(CEILING, "A-1", List.of(70, 100), true, Money.cents(800_000),
+                        Money.cents(1_200_000)),
+                new CeilingSettled(CEILING, Instant.parse("2028-02-01T09:00:00Z"), Money.cents(1_000_000),
+                        Money.cents(1_200_000), Money.cents(800_000), Money.cents(800_000), Money.ZERO, Money.ZERO,
+                        Money.ZERO),
+                new ClawBackIssued(CEILING, "K-1", Money.cents(5_000), "dubbel", List.of(new ClawBackShare("D-1",
+                        Money.cents(5_000))), asked, Money.cents(5_000), Money.ZERO, true));
+
+        List<String> lines = queries.find(new FindTimeline("C-1")).stream().map(TimelineEntry::description).toList();
+
+        assertThat(lines).contains(
+                "Increase of € 1.000,00 requested (wachtlijst; criteria WAITING_TIMES); decision due by the end of "
+                        + "4 May 2027",
+                "More information asked on the increase request: FTE?; the decision period stops until the provider "
+                        + "sends it",
+                "The provider sent the information asked for (12 FTE); the request is complete, decision due by the end "
+                        + "of 4 May 2027",
+                "Increase request rejected: genoeg aanbod (reasons DUTY_OF_CARE_MET)",
+                "Ceiling raised above 70 %, 100 % of it: € 8.000,00 of € 12.000,00 counted; these marks are reported "
+                        + "again when reached, declarations are paid again",
+                "Year settled: € 8.000,00 payable of € 8.000,00 declared against a ceiling of € 12.000,00, € 0,00 "
+                        + "left unpaid, € 0,00 clawed back; no more declarations or credits for this year",
+                "Recovery after settlement: claw-back of € 50,00 on 1 declaration(s): dubbel");
     }
 
     @Test
