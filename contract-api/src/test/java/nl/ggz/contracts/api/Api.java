@@ -99,26 +99,39 @@ public final class Api {
     private final Identity identity;
     /** Tokens of this application run (its embedded issuer's key is new at each start), shared by {@link #as}. */
     private final Map<Identity, String> tokens;
+    /** Runs each request for a token: see {@link #mintTokensWith}; shared by {@link #as}. */
+    private final java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<Runnable>> minting;
 
-    private Api(String base, Identity identity, Map<Identity, String> tokens) {
+    private Api(String base, Identity identity, Map<Identity, String> tokens,
+                java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<Runnable>> minting) {
         this.base = base;
         this.identity = identity;
         this.tokens = tokens;
+        this.minting = minting;
     }
 
     /** Sends each call as the party whose act it is (see the class comment). */
     public static Api actingParty(int port) {
-        return new Api("http://localhost:" + port, null, new ConcurrentHashMap<>());
+        return new Api("http://localhost:" + port, null, new ConcurrentHashMap<>(),
+                new java.util.concurrent.atomic.AtomicReference<>(Runnable::run));
     }
 
     /** Sends every call as this identity. */
     public Api as(Identity who) {
-        return new Api(base, who, tokens);
+        return new Api(base, who, tokens, minting);
     }
 
     /** Sends without any token. */
     public Api anonymous() {
-        return new Api(base, new Identity(null, null, null, null), tokens);
+        return new Api(base, new Identity(null, null, null, null), tokens, minting);
+    }
+
+    /**
+     * Each request for a token runs inside {@code around}: a test that moves the server's clock has its tokens issued
+     * in real time, since the resource server checks their lifetime against real time (ServerDateTest).
+     */
+    public void mintTokensWith(java.util.function.Consumer<Runnable> around) {
+        minting.set(around);
     }
 
     /** Sends with this exact Authorization header value (a forged or expired token, say). */
@@ -193,9 +206,11 @@ public final class Api {
             body.put("insurerUzovi", who.insurerUzovi());
             body.put("providerAgb", who.providerAgb());
             body.put("name", who.name());
-            Response answer = send(HttpRequest.newBuilder(URI.create(base + "/api/dev/tokens"))
+            Response[] answers = new Response[1];
+            minting.get().accept(() -> answers[0] = send(HttpRequest.newBuilder(URI.create(base + "/api/dev/tokens"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json(body))));
+                    .POST(HttpRequest.BodyPublishers.ofString(json(body)))));
+            Response answer = answers[0];
             if (answer.status() != 200) {
                 throw new IllegalStateException("no token for " + who + ": " + answer.body());
             }
@@ -242,7 +257,8 @@ public final class Api {
         Matcher ceilingAct = CEILING_ACT.matcher(route);
         if (ceilingAct.matches()) {
             JsonNode ceiling = lookUp("/api/ceilings/" + ceilingAct.group(1));
-            boolean providerAct = route.endsWith("/increase-requests") || route.contains("/addenda/");
+            boolean providerAct = route.endsWith("/increase-requests") || route.endsWith("/completion")
+                    || route.contains("/addenda/");
             return providerAct
                     ? Identity.provider(ceiling == null ? NO_PROVIDER : ceiling.path("providerAgb").asText())
                     : Identity.purchaser(ceiling == null ? NO_INSURER : ceiling.path("insurerUzovi").asText());

@@ -24,6 +24,17 @@ final class MovableClock extends Clock {
         shiftDays(0);
     }
 
+    /** Runs the work with the clock at today, then moves it back where it was. */
+    void inRealTime(Runnable work) {
+        int shift = dayShift;
+        reset();
+        try {
+            work.run();
+        } finally {
+            shiftDays(shift);
+        }
+    }
+
     @Override
     public Instant instant() {
         return Instant.now().atZone(DomainTime.AMSTERDAM).plusDays(dayShift).toInstant();
@@ -34,8 +45,25 @@ final class MovableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same moved instant, seen in another zone (the monitoring asks for today in Amsterdam). */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the server clock is UTC");
+        MovableClock moved = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return moved.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return moved.withZone(other);
+            }
+        };
     }
 }

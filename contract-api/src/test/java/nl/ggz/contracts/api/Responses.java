@@ -106,13 +106,24 @@ final class Responses {
     /** {@code GET /api/contracts/{id}}, and the answer of every command on a contract. */
     record Contract(String contractId, String insurerUzovi, String providerAgb, String providerType, String kind,
                     LocalDate termStart, LocalDate termEnd, List<Integer> settings, BigDecimal tariffPercentage,
-                    long ceilingCents, String status, Instant offeredAt, Instant offerExpiresAt, int proposalRound,
-                    String lastProposedBy, Instant signedAt, String signedBy, Instant closedAt, String closingReason,
-                    LocalDate terminationEffectiveDate, List<Integer> excludedSettings,
-                    List<String> excludedPrestatieCodes, List<CeilingRef> ceilings, List<PatientStop> patientStops) {
+                    Map<String, BigDecimal> tariffPercentages, long ceilingCents, String status, Instant offeredAt,
+                    Instant offerExpiresAt, int proposalRound, String lastProposedBy, boolean proposalAccepted,
+                    Instant acceptedAt, String acceptedBy, boolean awaitingAcceptance, Instant proposalAnswerDueAt,
+                    boolean proposalAnswerOverdue, Instant signedAt, String signedBy, Instant closedAt,
+                    String closingReason, LocalDate terminationEffectiveDate, List<Integer> excludedSettings,
+                    List<String> excludedPrestatieCodes, List<Exclusion> exclusions, List<CeilingRef> ceilings,
+                    List<PatientStop> patientStops) {
     }
 
-    record CeilingRef(String ceilingId, int year, long ceilingCents) {
+    record Exclusion(Integer setting, String prestatieCode, LocalDate from, Instant amendedAt,
+                     String backdatingReason) {
+    }
+
+    /** {@code settledAt}: the year of the ceiling was settled (issue 15). */
+    record CeilingRef(String ceilingId, int year, long ceilingCents, Instant settledAt) {
+        CeilingRef(String ceilingId, int year, long ceilingCents) {
+            this(ceilingId, year, ceilingCents, null);
+        }
     }
 
     record PatientStop(String stopId, String reason, LocalDate from, LocalDate to, Instant announcedAt,
@@ -127,26 +138,37 @@ final class Responses {
     /** {@code GET /api/ceilings/{id}}, and the answer of a rejection or an addendum's signature. */
     record Ceiling(String ceilingId, String contractId, String insurerUzovi, String providerAgb, int year,
                    long initialCeilingCents, long ceilingCents, long declaredCents, long payableCents,
-                   long unpaidCents, long clawedBackCents, BigDecimal utilisationPercent,
+                   long unpaidCents, long clawedBackCents, long withdrawnUnpaidCents, BigDecimal utilisationPercent,
                    List<Integer> thresholdsReached, List<Threshold> thresholds, long declarations, long credits,
+                   Instant settledAt, Settlement settlement, long recoveredAfterSettlementCents,
                    List<IncreaseRequest> increaseRequests, List<Addendum> addenda, List<ClawBack> clawBacks)
             implements Figures {
     }
 
-    record Threshold(int percent, Instant reachedAt, long countedCents, long ceilingCents) {
+    /** Every crossing, with the ceiling it was reached against; cleared when a raise left it unreached. */
+    record Threshold(int percent, Instant reachedAt, long countedCents, long ceilingCents, Instant clearedAt,
+                     String clearedByAddendumId) {
     }
 
-    record IncreaseRequest(String requestId, long amountCents, String grounds, String status, Instant requestedAt,
-                           Instant decisionDueAt, boolean overdue, Instant decidedAt, Long approvedCents,
-                           String decisionGrounds, String addendumId) {
+    record Settlement(Instant settledAt, long ceilingCents, long declaredCents, long payableCents, long unpaidCents,
+                      long clawedBackCents, long withdrawnUnpaidCents) {
+    }
+
+    record IncreaseRequest(String requestId, long amountCents, String grounds, List<String> criteria, String status,
+                           Instant requestedAt, Instant completeAt, Instant decisionDueAt, boolean overdue,
+                           List<InformationRound> information, Instant decidedAt, Long approvedCents,
+                           String decisionGrounds, List<String> rejectionReasons, String addendumId) {
+    }
+
+    record InformationRound(Instant askedAt, String question, Instant answeredAt, String answer) {
     }
 
     record Addendum(String addendumId, String requestId, long amountCents, Instant offeredAt, Instant signedAt,
                     String signedBy) {
     }
 
-    record ClawBack(String clawBackId, long amountCents, String reason, List<String> declarationIds,
-                    Instant issuedAt) {
+    record ClawBack(String clawBackId, long amountCents, long reclaimedCents, long withdrawnUnpaidCents,
+                    boolean afterSettlement, String reason, List<String> declarationIds, Instant issuedAt) {
     }
 
     /** {@code POST /api/declarations}: a result per line, in the order of the lines. */
@@ -169,17 +191,19 @@ final class Responses {
     }
 
     record MonitoringTotals(int ceilings, long initialCeilingCents, long ceilingCents, long declaredCents,
-                            long payableCents, long unpaidCents, long clawedBackCents, BigDecimal utilisationPercent,
-                            Map<Integer, Integer> ceilingsPerThresholdReached, int openIncreaseRequests,
-                            int overdueIncreaseRequests) {
+                            long payableCents, long unpaidCents, long clawedBackCents, long withdrawnUnpaidCents,
+                            BigDecimal utilisationPercent, Map<Integer, Integer> ceilingsPerThresholdReached,
+                            int openIncreaseRequests, int overdueIncreaseRequests, int ceilingsSettled) {
     }
 
     record MonitoringRow(String ceilingId, String contractId, String insurerUzovi, String providerAgb,
                          String providerType, String kind, int year, long initialCeilingCents, long ceilingCents,
                          long declaredCents, long payableCents, long unpaidCents, long clawedBackCents,
-                         BigDecimal utilisationPercent, List<ThresholdReached> thresholdsReached,
-                         BigDecimal expectedUtilisationPercent, String pace, long recentRunRateCentsPerDay,
-                         LocalDate projectedExhaustionDate, List<OpenIncreaseRequest> openIncreaseRequests)
+                         long withdrawnUnpaidCents, BigDecimal utilisationPercent,
+                         List<ThresholdReached> thresholdsReached, BigDecimal expectedUtilisationPercent, String pace,
+                         long recentRunRateCentsPerDay, LocalDate projectedExhaustionDate,
+                         List<OpenIncreaseRequest> openIncreaseRequests, Instant settledAt,
+                         long recoveredAfterSettlementCents)
             implements Figures {
     }
 
@@ -188,8 +212,9 @@ final class Responses {
 
     /** An element of {@code GET /api/monitoring/increase-requests?insurer=}, and of a monitoring row. */
     record OpenIncreaseRequest(String requestId, String ceilingId, String contractId, String providerAgb,
-                               String providerType, int year, long amountCents, String grounds, Instant requestedAt,
-                               Instant decisionDueAt, long daysWaiting, boolean overdue) {
+                               String providerType, String kind, int year, long amountCents, String grounds,
+                               List<String> criteria, String status, Instant requestedAt, Instant decisionDueAt,
+                               long daysWaiting, boolean overdue) {
     }
 
     /** {@code GET /api/monitoring/ceilings/{id}/series}. */
@@ -197,8 +222,8 @@ final class Responses {
                   List<ThresholdReached> thresholdsReached) {
     }
 
-    record Month(String month, long declaredCents, long clawedBackCents, long cumulativeCountedCents,
-                 long cumulativePayableCents, long ceilingCents, long evenSpreadCents) {
+    record Month(String month, long declaredCents, long clawedBackCents, long withdrawnUnpaidCents,
+                 long cumulativeCountedCents, long cumulativePayableCents, long ceilingCents, long evenSpreadCents) {
     }
 
     /** An element of {@code GET /api/contracts/{id}/timeline}. */

@@ -96,9 +96,12 @@ public class SecurityConfiguration {
                         .requestMatchers(POST, "/api/declarations").hasRole(CLAIMS.name())
 
                         .requestMatchers(POST, "/api/ceilings/*/increase-requests",
+                                "/api/ceilings/*/increase-requests/*/completion",
                                 "/api/ceilings/*/addenda/*/signature").hasRole(PROVIDER.name())
                         .requestMatchers(POST, "/api/ceilings/*/increase-requests/*/approval",
-                                "/api/ceilings/*/increase-requests/*/rejection", "/api/ceilings/*/claw-backs")
+                                "/api/ceilings/*/increase-requests/*/rejection",
+                                "/api/ceilings/*/increase-requests/*/information-request", "/api/ceilings/*/claw-backs",
+                                "/api/ceilings/*/settlement")
                         .hasRole(PURCHASER.name())
                         .requestMatchers(GET, "/api/ceilings/*")
                         .hasAnyRole(PURCHASER.name(), PROVIDER.name(), CLAIMS.name(), REGULATOR.name())

@@ -94,7 +94,7 @@ class PageActionsBrowserTest extends BrowserTest {
         okMessage("Requested an increase of € 50.000,00");
         JsonNode request = rows(ok(api.as(Api.Identity.provider(provider)).get("/api/ceilings/" + ceilingId))
                 .path("increaseRequests")).stream().findFirst().orElseThrow();
-        assertThat(request.path("status").asText()).isEqualTo("REQUESTED");
+        assertThat(request.path("status").asText()).isEqualTo("SUBMITTED");
         assertThat(request.path("amountCents").asLong()).isEqualTo(5_000_000L);
         String requestId = request.path("requestId").asText();
         assertThat(page.locator("#requests tbody").textContent()).contains("the waiting list doubled since the summer");

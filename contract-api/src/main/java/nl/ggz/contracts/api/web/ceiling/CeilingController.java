@@ -11,9 +11,12 @@ import nl.ggz.contracts.api.input.ValidText;
 import nl.ggz.contracts.api.web.audit.InstantParameter;
 import nl.ggz.contracts.api.web.contract.SignatureRequest;
 import nl.ggz.contracts.domain.ceiling.ApproveIncrease;
+import nl.ggz.contracts.domain.ceiling.CompleteIncreaseRequest;
 import nl.ggz.contracts.domain.ceiling.IssueClawBack;
 import nl.ggz.contracts.domain.ceiling.RejectIncrease;
 import nl.ggz.contracts.domain.ceiling.RequestIncrease;
+import nl.ggz.contracts.domain.ceiling.RequestIncreaseInformation;
+import nl.ggz.contracts.domain.ceiling.SettleCeiling;
 import nl.ggz.contracts.domain.ceiling.SignAddendum;
 import nl.ggz.contracts.domain.shared.Money;
 import nl.ggz.contracts.projections.ceiling.CeilingView;
@@ -70,7 +73,7 @@ public class CeilingController {
         find(ceilingId);
         String requestId = UUID.randomUUID().toString();
         commands.sendAndWait(new RequestIncrease(ceilingId, requestId, Money.cents(body.amountCents()), body.grounds(),
-                clock.instant()));
+                body.criteria(), clock.instant()));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("requestId", requestId));
     }
 
@@ -88,7 +91,40 @@ public class CeilingController {
     public CeilingView reject(@PathVariable @ValidText(Text.ID) String ceilingId, @PathVariable @ValidText(Text.ID) String requestId,
                               @Valid @RequestBody RejectionRequest body) {
         find(ceilingId);
-        commands.sendAndWait(new RejectIncrease(ceilingId, requestId, body.grounds(), clock.instant()));
+        commands.sendAndWait(new RejectIncrease(ceilingId, requestId, body.grounds(), body.reasons(),
+                clock.instant()));
+        return find(ceilingId);
+    }
+
+    /** Seed 001: the purchaser asks the provider for more information; the decision clock stops until it comes. */
+    @PostMapping("/increase-requests/{requestId}/information-request")
+    public CeilingView requestInformation(@PathVariable @ValidText(Text.ID) String ceilingId,
+                                          @PathVariable @ValidText(Text.ID) String requestId,
+                                          @Valid @RequestBody InformationRequest body) {
+        find(ceilingId);
+        commands.sendAndWait(new RequestIncreaseInformation(ceilingId, requestId, body.question(), clock.instant()));
+        return find(ceilingId);
+    }
+
+    /** The provider sends what was asked: the request is complete, decided the policy's period from today. */
+    @PostMapping("/increase-requests/{requestId}/completion")
+    public CeilingView complete(@PathVariable @ValidText(Text.ID) String ceilingId,
+                                @PathVariable @ValidText(Text.ID) String requestId,
+                                @Valid @RequestBody CompletionRequest body) {
+        find(ceilingId);
+        commands.sendAndWait(new CompleteIncreaseRequest(ceilingId, requestId, body.information(), clock.instant()));
+        return find(ceilingId);
+    }
+
+    /**
+     * Seed 000: the purchaser settles the contract year once it has ended and nothing is open (409 otherwise); the
+     * answer is the ceiling with its settlement.
+     */
+    @PostMapping("/settlement")
+    public CeilingView settle(@PathVariable @ValidText(Text.ID) String ceilingId,
+                              @Valid @RequestBody(required = false) SettlementRequest body) {
+        find(ceilingId);
+        commands.sendAndWait(new SettleCeiling(ceilingId, clock.instant()));
         return find(ceilingId);
     }
 
