@@ -50,7 +50,12 @@ import static org.quicktheories.generators.SourceDSL.strings;
  * Prints a line per endpoint (inputs, 4xx, lines REJECTED, 5xx, events stored by refused inputs) and writes them to
  * {@code target/hostile-input-figures.md}.
  */
+@org.springframework.context.annotation.Import(DecisionLeadTimeTest.Clocks.class)
 class EveryFieldHostileInputTest extends ApplicationTest {
+
+    /** Moved back into last year only to offer and sign a contract of a year that is over (to settle). */
+    @org.springframework.beans.factory.annotation.Autowired
+    private MovableClock clock;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long SEED = 20271203L;
@@ -59,7 +64,8 @@ class EveryFieldHostileInputTest extends ApplicationTest {
 
     private enum Kind {
         ID, CODE, NAME, FREE_TEXT, DECIMAL, CENTS, LINE_CENTS, INT, DATE, INSTANT, ENUM, INT_LIST, ID_LIST, CODE_LIST,
-        TERM_YEARS, BATCH, INSURER, PROVIDER, YEAR, LIMIT, POSITION, PERCENTAGE, EVENT_TYPE, GROUP, CHECKPOINT_ID
+        TERM_YEARS, BATCH, INSURER, PROVIDER, YEAR, LIMIT, POSITION, PERCENTAGE, EVENT_TYPE, GROUP, CHECKPOINT_ID,
+        ENUM_LIST, PERIOD, PERIODS
     }
 
     private enum Where { BODY, LINE, PATH, QUERY }
@@ -96,9 +102,15 @@ class EveryFieldHostileInputTest extends ApplicationTest {
      */
     private record Endpoint(String method, String template, Identity who, Map<String, String> path,
                             Map<String, String> query, Map<String, String> body, Map<String, String> line,
-                            List<Field> fields, boolean control) {
+                            List<Field> fields, boolean control, String variant) {
+        Endpoint(String method, String template, Identity who, Map<String, String> path, Map<String, String> query,
+                 Map<String, String> body, Map<String, String> line, List<Field> fields, boolean control) {
+            this(method, template, who, path, query, body, line, fields, control, null);
+        }
+
+        /** An endpoint tried with a second template (another shape of its body) is named apart by its variant. */
         String name() {
-            return method + " " + template;
+            return method + " " + template + (variant == null ? "" : " (" + variant + ")");
         }
 
         boolean optionalBody() {
@@ -185,9 +197,10 @@ class EveryFieldHostileInputTest extends ApplicationTest {
         Identity regulator = Identity.regulator();
         Identity operator = Identity.operator();
 
-        String negotiated = offered(insurer, provider, "NEGOTIATED");
-        String toDecline = offered(insurer, provider, "DIGITAL");
-        String toWithdraw = offered(insurer, provider, "DIGITAL");
+        // one contract per insurer, provider and year (issue 14): the offers of one provider are for years of their own
+        String negotiated = offered(insurer, provider, "NEGOTIATED", YEAR + 1);
+        String toDecline = offered(insurer, provider, "DIGITAL", YEAR + 2);
+        String toWithdraw = offered(insurer, provider, "DIGITAL", YEAR + 3);
         String signed = signedContract(insurer, provider, 1_000_000);
         String ceiling = ceilingOf(signed);
         String declared = "H-" + UUID.randomUUID();
@@ -197,11 +210,17 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                 Map.of("reason", "CAPACITY", "from", YEAR + "-06-01")).text("stopId");
         String toApprove = increaseRequest(ceiling);
         String toReject = increaseRequest(ceiling);
+        String toAsk = increaseRequest(ceiling);
+        String toComplete = increaseRequest(ceiling);
+        assertThat(api.post("/api/ceilings/" + ceiling + "/increase-requests/" + toComplete + "/information-request",
+                Map.of("question", "FTE?")).status()).isEqualTo(200);
+        String toSettle = lastYearsContract(insurer) + "-" + (YEAR - 1);
         String addendum = api.post("/api/ceilings/" + ceiling + "/increase-requests/" + increaseRequest(ceiling)
                 + "/approval", Map.of("amountCents", 1_000)).text("addendumId");
         long checkpoint = api.as(operator).post("/api/audit/checkpoints", Map.of()).body().path("id").asLong();
 
-        Map<String, String> offer = raw("insurerUzovi", text(insurer), "providerAgb", text(provider),
+        // a provider of its own: the signed contract holds this year for the other (one contract per year, issue 14)
+        Map<String, String> offer = raw("insurerUzovi", text(insurer), "providerAgb", text(newProvider()),
                 "providerType", text("INSTITUTION"), "kind", text("DIGITAL"), "termStart", text(YEAR + "-01-01"),
                 "termEnd", text(YEAR + "-12-31"), "settings", "[2,3]", "tariffPercentage", text("92.50"),
                 "ceilingCents", "1000000", "offerExpiresAt", text(Instant.now().plus(Duration.ofDays(30)).toString()));
@@ -226,6 +245,17 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                         Field.body("decisionPeriodDays", Kind.INT, false).range(1, 366),
                         Field.body("offerValidityDays", Kind.INT, false).range(1, 366),
                         Field.body("termYears", Kind.TERM_YEARS, false)), true));
+        // next year's policy, of Zorg en Zekerheid's kind (seed 002 §6.3), with the decision rules of issue 15
+        all.add(new Endpoint("PUT", "/api/policies/{insurerUzovi}/{year}", purchaser,
+                raw("insurerUzovi", insurer, "year", Integer.toString(YEAR + 1)), Map.of(),
+                raw("increaseRegime", text("SUPPLEMENTARY_CONTRACTING"), "announceBy", text((YEAR + 1) + "-10-01"),
+                        "decisionDueBy", text((YEAR + 2) + "-03-31"),
+                        "decisionPeriods", "{\"DIGITAL\":\"P28D\",\"NEGOTIATED\":\"P1M\"}",
+                        "claimsCutOff", text("P6M")), null,
+                List.of(Field.body("increaseRegime", Kind.ENUM, false), Field.body("announceBy", Kind.DATE, false),
+                        Field.body("decisionDueBy", Kind.DATE, false),
+                        Field.body("decisionPeriods", Kind.PERIODS, false),
+                        Field.body("claimsCutOff", Kind.PERIOD, false)), true, "decision rules"));
         all.add(new Endpoint("POST", "/api/contracts", purchaser, Map.of(), Map.of(), offer, null, List.of(
                 Field.body("insurerUzovi", Kind.INSURER, true), Field.body("providerAgb", Kind.PROVIDER, true),
                 Field.body("providerType", Kind.ENUM, true), Field.body("kind", Kind.ENUM, true),
@@ -264,14 +294,25 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                 Field.line("amountCents", Kind.LINE_CENTS),
                 new Field("correctsDeclarationId", Where.LINE, Kind.ID, false, 0, 0)), true));
         all.add(ceilingAct("/increase-requests", ceiling, Map.of(), theProvider,
-                raw("amountCents", "1000", "grounds", text("wachtlijst\tvan 12 weken")),
-                List.of(Field.body("amountCents", Kind.CENTS, true), Field.body("grounds", Kind.FREE_TEXT, true))));
+                raw("amountCents", "1000", "grounds", text("wachtlijst\tvan 12 weken"),
+                        "criteria", "[\"WAITING_TIMES\",\"NO_ALTERNATIVE_CARE\"]"),
+                List.of(Field.body("amountCents", Kind.CENTS, true), Field.body("grounds", Kind.FREE_TEXT, true),
+                        Field.body("criteria", Kind.ENUM_LIST, false).range(0, 20))));
         all.add(ceilingAct("/increase-requests/{requestId}/approval", ceiling, raw("requestId", toApprove), purchaser,
                 raw("amountCents", "1000"), List.of(Field.path("requestId", Kind.ID),
                         Field.body("amountCents", Kind.CENTS, true))));
         all.add(ceilingAct("/increase-requests/{requestId}/rejection", ceiling, raw("requestId", toReject), purchaser,
-                raw("grounds", text("genoeg aanbod")), List.of(Field.path("requestId", Kind.ID),
-                        Field.body("grounds", Kind.FREE_TEXT, true))));
+                raw("grounds", text("genoeg aanbod"), "reasons", "[\"ALTERNATIVE_CARE_AVAILABLE\"]"),
+                List.of(Field.path("requestId", Kind.ID), Field.body("grounds", Kind.FREE_TEXT, true),
+                        Field.body("reasons", Kind.ENUM_LIST, false).range(0, 20))));
+        all.add(ceilingAct("/increase-requests/{requestId}/information-request", ceiling, raw("requestId", toAsk),
+                purchaser, raw("question", text("FTE per discipline?\nen de wachttijd?")),
+                List.of(Field.path("requestId", Kind.ID), Field.body("question", Kind.FREE_TEXT, true))));
+        all.add(ceilingAct("/increase-requests/{requestId}/completion", ceiling, raw("requestId", toComplete),
+                theProvider, raw("information", text("12 FTE\tGZ-psycholoog")),
+                List.of(Field.path("requestId", Kind.ID), Field.body("information", Kind.FREE_TEXT, true))));
+        // a year that is over: its control settles it
+        all.add(ceilingAct("/settlement", toSettle, Map.of(), purchaser, Map.of(), List.of()));
         all.add(ceilingAct("/addenda/{addendumId}/signature", ceiling, raw("addendumId", addendum), theProvider,
                 raw("signedBy", text("dr. J. de Vries")), List.of(Field.path("addendumId", Kind.ID),
                         Field.body("signedBy", Kind.NAME, false))));
@@ -366,9 +407,11 @@ class EveryFieldHostileInputTest extends ApplicationTest {
         return new Endpoint("POST", "/api/ceilings/{ceilingId}" + act, who, path, Map.of(), body, null, fields, true);
     }
 
-    private String offered(String insurer, String provider, String kind) {
+    private String offered(String insurer, String provider, String kind, int year) {
         Map<String, Object> body = offerBody(insurer, kind, 1_000_000);
         body.put("providerAgb", provider);
+        body.put("termStart", year + "-01-01");
+        body.put("termEnd", year + "-12-31");
         Api.Response offered = api.post("/api/contracts", body);
         assertThat(offered.status()).as(offered.body().toString()).isEqualTo(201);
         return offered.text("contractId");
@@ -379,6 +422,34 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                 Map.of("amountCents", 10_000, "grounds", "wachtlijst"));
         assertThat(requested.status()).as(requested.body().toString()).isEqualTo(201);
         return requested.text("requestId");
+    }
+
+    /**
+     * A contract of last year, offered and signed on a day of it (the server's clock moved there; tokens issued in
+     * real time), so that its year is over and can be settled.
+     */
+    private String lastYearsContract(String insurer) {
+        api.mintTokensWith(clock::inRealTime);
+        clock.shiftDays((int) java.time.temporal.ChronoUnit.DAYS.between(
+                java.time.LocalDate.now(nl.ggz.contracts.domain.shared.DomainTime.AMSTERDAM),
+                java.time.LocalDate.of(YEAR - 1, 3, 1)));
+        try {
+            Map<String, Object> body = offerBody(insurer, "DIGITAL", 100_000);
+            body.put("providerAgb", newProvider());
+            body.put("termStart", (YEAR - 1) + "-01-01");
+            body.put("termEnd", (YEAR - 1) + "-12-31");
+            body.put("offerExpiresAt", Instant.now().plus(Duration.ofDays(30)).toString());
+            Api.Response offered = api.post("/api/contracts", body);
+            assertThat(offered.status()).as(offered.body().toString()).isEqualTo(201);
+            String contractId = offered.text("contractId");
+            assertThat(api.post("/api/contracts/" + contractId + "/signature", Map.of()).status()).isEqualTo(200);
+            // its term is over: the end of the contract is recorded at once, before the inputs are counted
+            await().untilAsserted(() -> assertThat(api.get("/api/contracts/" + contractId).text("status"))
+                    .isEqualTo("ENDED"));
+            return contractId;
+        } finally {
+            clock.reset();
+        }
     }
 
     // --- the bad values ---
@@ -500,6 +571,18 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                     values.add("[]");
                 }
             }
+            case ENUM_LIST -> values.addAll(List.of("[\"X\"]", "[null]", "[\"WAITING_TIMES\",null]", "\"WAITING_TIMES\"",
+                    "{}", "[1]", "[true]", "[\"\"]", "[\"waiting_times\"]", "[\"WAITING_TIMES\\u0000\"]",
+                    "[\"\\u202eOTHER\"]", "[[\"OTHER\"]]", "[{}]", "[\"" + "Z".repeat(100_000) + "\"]",
+                    "[" + String.join(",", Collections.nCopies((int) field.max() + 1, "\"OTHER\"")) + "]"));
+            case PERIOD -> values.addAll(List.of("\"P\"", "\"P-1D\"", "\"PT1H\"", "\"P0D\"", "\"1M\"", "\"P1.5D\"",
+                    "\"P99999D\"", "\"p6m\"", "\"P6M \"", "\" P6M\"", "\"P6M\\u0000\"", "\"\\u202eP6M\"", "\"P6Y\"",
+                    "\"P1000Y\"", "\"P6M1H\"", "\"\"", "\"x\"", "6", "true", "{}", "[]", "[\"P6M\"]",
+                    "\"P" + "9".repeat(10_000) + "D\""));
+            case PERIODS -> values.addAll(List.of("{\"DIGITAL\":\"X\"}", "{\"X\":\"P1M\"}", "{\"DIGITAL\":null}", "[]",
+                    "\"x\"", "1", "{\"DIGITAL\":\"P2Y\"}", "{\"digital\":\"P1M\"}", "{\"DIGITAL\":\"P0D\"}",
+                    "{\"DIGITAL\":28}", "{\"\":\"P1M\"}", "{\"DIGITAL\\u0000\":\"P1M\"}", "{\"DIGITAL\":{}}",
+                    "{\"DIGITAL\":\"PT1H\"}", "{\"DIGITAL\":\"P-28D\"}", "{\"DIGITAL\":[\"P1M\"]}"));
             case TERM_YEARS -> values.addAll(List.of("{\"INSTITUTION\":3}", "{\"INSTITUTION\":0}", "{\"X\":1}",
                     "{\"INSTITUTION\":null}", "[]", "\"x\"", "1", "{\"INSTITUTION\":1e400}",
                     "{\"INSTITUTION\":\"1\"}", "{\"INSTITUTION\":1.5}", "{\"institution\":1}", "{\"\":1}",
@@ -599,7 +682,8 @@ class EveryFieldHostileInputTest extends ApplicationTest {
             tryRaw(endpoint, shape, withFields(endpoint, name, "," + quoted(name) + ":" + fields.get(name)),
                     "duplicate");
         }
-        for (String unknown : List.of(fields.keySet().iterator().next() + "X", "__proto__", "@type", "a\u0000")) {
+        String first = fields.isEmpty() ? "settledAt" : fields.keySet().iterator().next();
+        for (String unknown : List.of(first + "X", "__proto__", "@type", "a\u0000")) {
             tryRaw(endpoint, shape, withFields(endpoint, null, "," + text(unknown) + ":1"), "unknown");
         }
         if (where == Where.BODY) {
@@ -823,7 +907,8 @@ class EveryFieldHostileInputTest extends ApplicationTest {
     private static String withFields(Endpoint endpoint, String name, String extra) {
         Map<String, String> fields = endpoint.line() != null ? withDeclarationId(endpoint.line()) : endpoint.body();
         String object = object(fields);
-        String changed = object.substring(0, object.length() - 1) + extra + "}";
+        String changed = object.equals("{}") ? "{" + extra.substring(1) + "}"
+                : object.substring(0, object.length() - 1) + extra + "}";
         return endpoint.line() != null ? "{\"declarations\":[" + changed + "," + neighbour(endpoint) + "]}" : changed;
     }
 
