@@ -108,7 +108,14 @@ class ContractingMonitorTest extends ReportingTest {
                     "increaseRequests", "increaseRequestsHonoured", "increaseRequestsRejected",
                     "increaseRequestsOverdue",
                     "decisionLeadTimes.WITHIN_4_WEEKS", "decisionLeadTimes.ONE_TO_3_MONTHS",
-                    "decisionLeadTimes.OVER_3_MONTHS", "decisionLeadTimes.OPEN");
+                    "decisionLeadTimes.OVER_3_MONTHS", "decisionLeadTimes.OPEN",
+                    // issue 15: why requests were refused (seed 003 §4.2), and the settled years (seed 000)
+                    "rejectionReasons.ALTERNATIVE_CARE_AVAILABLE", "rejectionReasons.DUTY_OF_CARE_MET",
+                    "rejectionReasons.COST_NOT_JUSTIFIED", "rejectionReasons.PRODUCTION_MONITOR_MISSING",
+                    "rejectionReasons.INCOMPLETE_REQUEST", "rejectionReasons.CARE_STANDARDS_NOT_MET",
+                    "rejectionReasons.NO_GROWTH_OR_UNFORESEEN_CIRCUMSTANCES", "rejectionReasons.NO_FINANCIAL_ROOM",
+                    "rejectionReasons.OTHER", "rejectionReasons.NONE_STATED",
+                    "ceilingsSettled", "settledPayableCents", "settledUnpaidCents");
             for (String share : new String[]{"shareAtCeiling", "shareAtCeilingWithStop", "shareHonoured"}) {
                 assertThat(figures.has(share)).as(type + "." + share).isTrue();
                 assertThat(figures.path(share).isNull()).as(type + "." + share).isTrue();

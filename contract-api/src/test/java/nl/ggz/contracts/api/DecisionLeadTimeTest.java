@@ -66,6 +66,8 @@ class DecisionLeadTimeTest extends ReportingTest {
                         "INSTITUTION.increaseRequests", 5L,
                         "INSTITUTION.increaseRequestsHonoured", 2L,
                         "INSTITUTION.increaseRequestsRejected", 2L,
+                        // rejected on grounds alone: no reason the NZa could count
+                        "INSTITUTION.rejectionReasons.NONE_STATED", 2L,
                         "INSTITUTION.decisionLeadTimes.WITHIN_4_WEEKS", 1L,
                         "INSTITUTION.decisionLeadTimes.ONE_TO_3_MONTHS", 2L,
                         "INSTITUTION.decisionLeadTimes.OVER_3_MONTHS", 1L,

@@ -94,7 +94,12 @@ class HostileInputTest extends ApplicationTest {
                 new Endpoint("POST", ceiling + "/increase-requests", provider,
                         body("amountCents", 100_000, "grounds", "wachtlijst"), false),
                 new Endpoint("POST", ceiling + "/increase-requests/r-1/approval", purchaser, body("amountCents", 1_000), false),
-                new Endpoint("POST", ceiling + "/increase-requests/r-1/rejection", purchaser, body("grounds", "nee"), false),
+                new Endpoint("POST", ceiling + "/increase-requests/r-1/rejection", purchaser,
+                        body("grounds", "nee", "reasons", List.of("OTHER")), false),
+                new Endpoint("POST", ceiling + "/increase-requests/r-1/information-request", purchaser,
+                        body("question", "FTE?"), false),
+                new Endpoint("POST", ceiling + "/increase-requests/r-1/completion", provider,
+                        body("information", "12 FTE"), false),
                 new Endpoint("POST", ceiling + "/addenda/a-1/signature", provider, body("signedBy", "dr. J"), false),
                 new Endpoint("POST", ceiling + "/claw-backs", purchaser,
                         body("amountCents", 100, "reason", "r", "declarationIds", List.of("d-1")), false));

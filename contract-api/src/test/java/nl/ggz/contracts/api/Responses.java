@@ -96,6 +96,8 @@ final class Responses {
 
         long clawedBackCents();
 
+        long withdrawnUnpaidCents();
+
         long payableCents();
 
         long unpaidCents();

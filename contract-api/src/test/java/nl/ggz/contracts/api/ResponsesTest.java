@@ -16,8 +16,8 @@ class ResponsesTest {
     @Test
     void anAnswerOfThePublishedShapeIsRead() {
         assertThat(Responses.read(200, """
-                {"ceilingId": "C-1-2027", "year": 2027, "ceilingCents": 250000000}""", CeilingRef.class))
-                .isEqualTo(new CeilingRef("C-1-2027", 2027, 250_000_000));
+                {"ceilingId": "C-1-2027", "year": 2027, "ceilingCents": 250000000, "settledAt": null}""",
+                CeilingRef.class)).isEqualTo(new CeilingRef("C-1-2027", 2027, 250_000_000, null));
         assertThat(Responses.read(200, """
                 {"stopId": "S-1", "reason": "CAPACITY", "from": "2027-03-01", "to": null,
                  "announcedAt": "2027-03-01T09:15:00.123456Z", "liftedAt": null}""", PatientStop.class))

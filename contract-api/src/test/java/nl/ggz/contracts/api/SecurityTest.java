@@ -165,6 +165,9 @@ class SecurityTest extends ApplicationTest {
                 () -> purchaser.post("/api/contracts/" + theirs + "/proposals", Map.of("ceilingCents", 5)),
                 () -> purchaser.post(ceiling + "/increase-requests/any/approval", APPROVAL),
                 () -> purchaser.post(ceiling + "/increase-requests/any/rejection", Map.of("grounds", "no")),
+                () -> purchaser.post(ceiling + "/increase-requests/any/information-request",
+                        Map.of("question", "?")),
+                () -> purchaser.post(ceiling + "/settlement", Map.of()),
                 () -> purchaser.post(ceiling + "/claw-backs", CLAW_BACK));
         assertThat(eventCount()).isEqualTo(before);
     }
@@ -227,10 +230,16 @@ class SecurityTest extends ApplicationTest {
         String theirs = api.post("/api/contracts", body).text("contractId");
         body.put("providerAgb", own);
         String mine = api.post("/api/contracts", body).text("contractId");
+        // another provider's signed contract: its ceiling's increase requests are no business of this one
+        String theirsSigned = signedContract(insurer, newProvider(), 100_000);
         Api provider = api.as(Identity.provider(own));
         long before = eventCount();
 
         assertAllNotFound(
+                () -> provider.post("/api/ceilings/" + ceilingOf(theirsSigned) + "/increase-requests",
+                        Map.of("amountCents", 1_000, "grounds", "x")),
+                () -> provider.post("/api/ceilings/" + ceilingOf(theirsSigned) + "/increase-requests/any/completion",
+                        Map.of("information", "x")),
                 () -> provider.post("/api/contracts/" + theirs + "/signature", Map.of()),
                 () -> provider.post("/api/contracts/" + theirs + "/declination", REASON),
                 () -> provider.post("/api/contracts/" + theirs + "/proposals", Map.of("ceilingCents", 5)),
@@ -261,6 +270,8 @@ class SecurityTest extends ApplicationTest {
                 () -> provider.post("/api/contracts/" + contractId + "/termination", Map.of("reason", "x",
                         "effectiveDate", YEAR + "-12-01")),
                 () -> provider.post(ceiling + "/increase-requests/any/approval", APPROVAL),
+                () -> provider.post(ceiling + "/increase-requests/any/information-request", Map.of("question", "?")),
+                () -> provider.post(ceiling + "/settlement", Map.of()),
                 () -> provider.post(ceiling + "/claw-backs", CLAW_BACK),
                 () -> provider.put("/api/policies/" + insurer + "/" + YEAR, Map.of()),
                 () -> provider.get("/api/monitoring/ceilings?insurer=" + insurer + "&year=" + YEAR));
@@ -323,6 +334,8 @@ class SecurityTest extends ApplicationTest {
                 () -> regulator.post("/api/contracts/" + contractId + "/patient-stops",
                         Map.of("reason", "CAPACITY", "from", YEAR + "-06-01")),
                 () -> regulator.post(ceiling + "/claw-backs", CLAW_BACK),
+                () -> regulator.post(ceiling + "/settlement", Map.of()),
+                () -> regulator.post(ceiling + "/increase-requests/any/completion", Map.of("information", "x")),
                 () -> regulator.post("/api/declarations", Map.of("declarations", List.of(
                         declaration("r-" + contractId, contractId, 100)))),
                 () -> regulator.post("/api/audit/checkpoints", Map.of()),
