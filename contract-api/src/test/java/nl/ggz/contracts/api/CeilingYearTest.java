@@ -167,6 +167,10 @@ class CeilingYearTest extends ServerDateTest {
                 .asList(Responses.TimelineEntry.class)).extracting(Responses.TimelineEntry::description)
                 .anyMatch(line -> line.startsWith("Year settled: € 1.000,00 payable of € 1.200,00 declared"))
                 .anyMatch(line -> line.startsWith("Recovery after settlement: claw-back of € 300,00")));
+        // seed 003: the regulator's export of the contract's history holds the settlement
+        Api.Text audit = api.getText("/api/audit/events?contractId=" + contractId, null);
+        assertThat(audit.status()).isEqualTo(200);
+        assertThat(audit.body()).contains("CeilingSettled");
     }
 
     @Test
