@@ -72,9 +72,13 @@ class ReadModelRebuildTest extends ApplicationTest {
         assertThat(retry.contentType()).startsWith("application/problem+json");
     }
 
-    /** A contract with declarations, a credit, an increase request (approved or rejected) and a claw-back. */
+    /**
+     * A contract with declarations, a credit, an increase request (approved, or asked about, completed and rejected)
+     * and a claw-back.
+     */
     private void contractWithHistory(String insurer, int number) {
-        String contractId = signedContract(insurer, 1_000_000);
+        // a provider each: one contract per insurer, provider and year (issue 14)
+        String contractId = signedContract(insurer, newProvider(), 1_000_000);
         String ceiling = "/api/ceilings/" + ceilingOf(contractId);
         List<Map<String, Object>> lines = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -96,8 +100,14 @@ class ReadModelRebuildTest extends ApplicationTest {
             assertThat(api.post(ceiling + "/addenda/" + approved.text("addendumId") + "/signature",
                     Map.of("signedBy", "dr. Jansen")).status()).isEqualTo(200);
         } else {
+            // issue 15: information asked and sent, then rejected for a reason the NZa counts
+            assertThat(api.post(ceiling + "/increase-requests/" + requestId + "/information-request",
+                    Map.of("question", "FTE?")).status()).isEqualTo(200);
+            assertThat(api.post(ceiling + "/increase-requests/" + requestId + "/completion",
+                    Map.of("information", "12 FTE")).status()).isEqualTo(200);
             assertThat(api.post(ceiling + "/increase-requests/" + requestId + "/rejection",
-                    Map.of("grounds", "no waiting list")).status()).isEqualTo(200);
+                    Map.of("grounds", "no waiting list", "reasons", List.of("DUTY_OF_CARE_MET"))).status())
+                    .isEqualTo(200);
         }
         Api.Response clawBack = api.post(ceiling + "/claw-backs", Map.of("amountCents", 30_000,
                 "reason", "care not delivered", "declarationIds", List.of(contractId + "-D1", contractId + "-D2")));
