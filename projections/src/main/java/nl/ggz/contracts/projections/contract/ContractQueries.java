@@ -92,6 +92,49 @@ public class ContractQueries {
                 query.contractId()).stream().findFirst();
     }
 
+    @QueryHandler
+    public List<ProposalRound> find(FindProposalRounds query) {
+        Map<Integer, Map<String, BigDecimal>> tariffs = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT round, t.key, t.value::numeric FROM contract_proposal, jsonb_each_text(tariffs) AS t
+                WHERE contract_id = ? ORDER BY round, t.key::integer
+                """, rs -> {
+            tariffs.computeIfAbsent(rs.getInt(1), round -> new LinkedHashMap<>())
+                    .put(rs.getString(2), rs.getBigDecimal(3).setScale(2));
+        }, query.contractId());
+        return jdbc.query("""
+                SELECT p.*, c.status, c.signed_at IS NOT NULL AS signed,
+                       p.round = MAX(p.round) OVER () AS latest
+                FROM contract_proposal p JOIN contract_state c ON c.contract_id = p.contract_id
+                WHERE p.contract_id = ? ORDER BY p.round
+                """,
+                (rs, i) -> {
+                    Map<String, BigDecimal> bySetting = tariffs.getOrDefault(rs.getInt("round"), Map.of());
+                    return new ProposalRound(rs.getInt("round"), rs.getString("proposed_by"),
+                            SqlTime.instant(rs, "proposed_at"), rs.getLong("ceiling_cents"), uniform(bySetting), bySetting,
+                            SqlArrays.intList(rs, "settings"), SqlTime.instant(rs, "answer_due_at"),
+                            rs.getBoolean("answer_overdue"), SqlTime.instant(rs, "accepted_at"),
+                            rs.getString("accepted_by"), standing(rs.getBoolean("latest"), rs.getString("status"),
+                                    rs.getBoolean("signed")));
+                },
+                query.contractId());
+    }
+
+    private static BigDecimal uniform(Map<String, BigDecimal> tariffs) {
+        List<BigDecimal> distinct = tariffs.values().stream().distinct().toList();
+        return distinct.size() == 1 ? distinct.get(0) : null;
+    }
+
+    private static ProposalRound.Standing standing(boolean latest, String status, boolean signed) {
+        if (!latest) {
+            return ProposalRound.Standing.SUPERSEDED;
+        }
+        if (signed) {
+            return ProposalRound.Standing.SIGNED;
+        }
+        return "OFFERED".equals(status) ? ProposalRound.Standing.ON_THE_TABLE : ProposalRound.Standing.CLOSED;
+    }
+
     /** One query for a whole claims batch, instead of the full contract view per contract. */
     @QueryHandler
     public List<DeclarationRoute> find(FindDeclarationRoutes query) {

@@ -35,7 +35,10 @@ import java.util.stream.Collectors;
 import static nl.ggz.contracts.jdbc.SqlTime.date;
 import static nl.ggz.contracts.jdbc.SqlTime.ts;
 
-/** Current state of every contract, written with its events so that a 2xx answer is visible at once. */
+/**
+ * Current state of every contract, and each of its proposal rounds, written with its events so that a 2xx answer is
+ * visible at once.
+ */
 @Component
 @ProcessingGroup(ContractStateProjection.PROCESSING_GROUP)
 public class ContractStateProjection implements TableOwner {
@@ -44,7 +47,7 @@ public class ContractStateProjection implements TableOwner {
 
     @Override
     public List<String> tables() {
-        return List.of("contract_state", "patient_stop", "contract_exclusion");
+        return List.of("contract_state", "patient_stop", "contract_exclusion", "contract_proposal");
     }
 
     private final JdbcTemplate jdbc;
@@ -67,6 +70,8 @@ public class ContractStateProjection implements TableOwner {
                 ts(e.offerExpiresAt()), settings(e.excludedSettings()), codes(e.excludedPrestatieCodes()));
         // left out by the offer: from the start of the term (seed 002 §5.4)
         excluded(e.contractId(), e.excludedSettings(), e.excludedPrestatieCodes(), e.term().start(), null, null);
+        // the offer is round 0 of the proposals side by side, the insurer's
+        proposal(e.contractId(), 0, "PURCHASER", e.offeredAt(), e.ceiling().cents(), e.tariffs(), e.settings(), null);
     }
 
     @EventHandler
@@ -79,17 +84,33 @@ public class ContractStateProjection implements TableOwner {
                 """,
                 e.round(), e.proposedBy().name(), e.ceiling().cents(), uniform(e.tariffs()), json(e.tariffs()),
                 settings(e.settings()), ts(e.answerDueAt()), e.contractId());
+        proposal(e.contractId(), e.round(), e.proposedBy().name(), e.proposedAt(), e.ceiling().cents(), e.tariffs(),
+                e.settings(), e.answerDueAt());
+    }
+
+    private void proposal(String contractId, int round, String proposedBy, Instant proposedAt, long ceilingCents,
+                          Tariffs tariffs, Set<Setting> settings, Instant answerDueAt) {
+        jdbc.update("""
+                INSERT INTO contract_proposal (contract_id, round, proposed_by, proposed_at, ceiling_cents, tariffs,
+                    settings, answer_due_at)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::integer[], ?)
+                """, contractId, round, proposedBy, ts(proposedAt), ceilingCents, json(tariffs), settings(settings),
+                ts(answerDueAt));
     }
 
     @EventHandler
     void on(ContractProposalAccepted e) {
         jdbc.update("UPDATE contract_state SET proposal_accepted = TRUE, accepted_at = ?, accepted_by = ? "
                 + "WHERE contract_id = ?", ts(e.acceptedAt()), e.acceptedBy(), e.contractId());
+        jdbc.update("UPDATE contract_proposal SET accepted_at = ?, accepted_by = ? WHERE contract_id = ? AND round = ?",
+                ts(e.acceptedAt()), e.acceptedBy(), e.contractId(), e.round());
     }
 
     @EventHandler
     void on(ContractProposalAnswerOverdue e) {
         jdbc.update("UPDATE contract_state SET answer_overdue = TRUE WHERE contract_id = ?", e.contractId());
+        jdbc.update("UPDATE contract_proposal SET answer_overdue = TRUE WHERE contract_id = ? AND round = ?",
+                e.contractId(), e.round());
     }
 
     @EventHandler
