@@ -34,6 +34,8 @@ import nl.ggz.contracts.projections.contract.ContractSummary;
 import nl.ggz.contracts.projections.contract.ContractView;
 import nl.ggz.contracts.projections.contract.FindContract;
 import nl.ggz.contracts.projections.contract.FindContracts;
+import nl.ggz.contracts.projections.contract.FindProposalRounds;
+import nl.ggz.contracts.projections.contract.ProposalRound;
 import nl.ggz.contracts.projections.timeline.FindTimeline;
 import nl.ggz.contracts.projections.timeline.TimelineEntry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -181,6 +183,14 @@ public class ContractController {
     public List<TimelineEntry> timeline(@PathVariable @ValidText(Text.ID) String contractId) {
         find(contractId);
         return queries.query(new FindTimeline(contractId), ResponseTypes.multipleInstancesOf(TimelineEntry.class))
+                .join();
+    }
+
+    /** The offer and every proposal round side by side: who proposed what, which is accepted, which on the table. */
+    @GetMapping("/{contractId}/proposals")
+    public List<ProposalRound> proposals(@PathVariable @ValidText(Text.ID) String contractId) {
+        find(contractId);
+        return queries.query(new FindProposalRounds(contractId), ResponseTypes.multipleInstancesOf(ProposalRound.class))
                 .join();
     }
 
