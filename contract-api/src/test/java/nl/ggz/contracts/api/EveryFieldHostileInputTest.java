@@ -305,6 +305,8 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                 Field.query("asOf", Kind.INSTANT, false)), true));
         all.add(new Endpoint("GET", "/api/contracts/{contractId}/timeline", regulator, raw("contractId", signed),
                 Map.of(), null, null, List.of(Field.path("contractId", Kind.ID)), true));
+        all.add(new Endpoint("GET", "/api/contracts/{contractId}/proposals", regulator, raw("contractId", signed),
+                Map.of(), null, null, List.of(Field.path("contractId", Kind.ID)), true));
         all.add(new Endpoint("GET", "/api/ceilings/{ceilingId}", regulator, raw("ceilingId", ceiling),
                 raw("asOf", now), null, null, List.of(Field.path("ceilingId", Kind.ID),
                 Field.query("asOf", Kind.INSTANT, false)), true));

@@ -154,6 +154,7 @@ class SecurityTest extends ApplicationTest {
 
         assertAllNotFound(
                 () -> purchaser.get("/api/contracts/" + theirs + "/timeline"),
+                () -> purchaser.get("/api/contracts/" + theirs + "/proposals"),
                 () -> purchaser.get("/api/contracts/" + theirs + "?asOf=2020-01-01T00:00:00Z"),
                 () -> purchaser.get(ceiling),
                 () -> purchaser.get("/api/monitoring/ceilings/" + ceilingOf(theirs) + "/series"),
@@ -306,6 +307,7 @@ class SecurityTest extends ApplicationTest {
         Api regulator = api.as(Identity.regulator());
 
         for (String path : List.of("/api/contracts/" + contractId, "/api/contracts/" + contractId + "/timeline",
+                "/api/contracts/" + contractId + "/proposals",
                 "/api/contracts?insurer=" + insurer, ceiling, "/api/monitoring/ceilings?insurer=" + insurer + "&year=" + YEAR,
                 "/api/monitoring/increase-requests?insurer=" + insurer,
                 "/api/reports/patient-stops?insurer=" + insurer + "&year=" + YEAR,
