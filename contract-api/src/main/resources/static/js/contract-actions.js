@@ -58,7 +58,9 @@ export function setUpActions(session, reload) {
     }
     await post(path('contracts', contractId(), 'proposals'), body);
     $('proposal-form').reset();
-    return 'Proposed: the other side now signs or proposes again.';
+    return session.role === 'PROVIDER'
+      ? 'Proposed: the insurer now accepts your proposal (then you can sign it) or proposes again.'
+      : 'Proposed: the provider now signs or proposes again.';
   });
   act('withdraw-form', async () => {
     await post(path('contracts', contractId(), 'withdrawal'),

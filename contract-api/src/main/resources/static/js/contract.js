@@ -53,7 +53,7 @@ function showContract(c) {
     fact('Kind', c.kind === 'DIGITAL' ? 'digital (take it or leave it)' : 'negotiated (maatwerk)'),
     fact('Term', c.termStart + ' – ' + c.termEnd),
     fact('Settings', c.settings.join(', ')),
-    fact('Tariff', tariffs(c.tariffPercentages) + ' of the NZa maximum'),
+    fact('Tariff (% of the NZa maximum)', tariffs(c.tariffPercentages)),
     fact('Ceiling per year (offered)', euros(c.ceilingCents)),
     fact('Offered', dateTime(c.offeredAt) + (c.offerExpiresAt ? ', open until ' + dateTime(c.offerExpiresAt) : '')),
     c.kind === 'NEGOTIATED' && c.status === 'OFFERED' ? fact('Proposal on the table', proposalState(c)) : [],

@@ -58,7 +58,7 @@ function marked(round) {
 
 /** Shows the rounds in the table; a term that differs from the round before is set in bold. */
 export function showProposals(table, rounds) {
-  clear(table.tHead).append(el('tr', {}, el('th', { scope: 'col' }, 'Term'),
+  clear(table.tHead).append(el('tr', {}, el('th', { scope: 'col' }, 'Proposal'),
     ...rounds.map(r => el('th', { scope: 'col', 'data-round': r.round, class: marked(r) }, heading(r)))));
   clear(table.tBodies[0]).append(...ROWS.map(row => el('tr', { 'data-row': row.name },
     el('th', { scope: 'row' }, row.label),
