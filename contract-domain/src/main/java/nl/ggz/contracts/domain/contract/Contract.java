@@ -161,7 +161,7 @@ public class Contract {
      * <p>
      * The ceiling comes with the command: the contract does not know what its ceilings were raised to (each is a
      * {@link CeilingAgreement} of its own, raised by signed addenda), the application reads it from the ceilings'
-     * state, which is written in the transaction of every ceiling event (see YearlyRenewal).
+     * state, which is written in the transaction of every ceiling event (see ContractRenewals).
      */
     @CommandHandler
     public void handle(RenewContract command, PurchasingPolicies policies, ContractClaims claims,
