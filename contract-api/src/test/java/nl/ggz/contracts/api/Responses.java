@@ -106,10 +106,18 @@ final class Responses {
     /** {@code GET /api/contracts/{id}}, and the answer of every command on a contract. */
     record Contract(String contractId, String insurerUzovi, String providerAgb, String providerType, String kind,
                     LocalDate termStart, LocalDate termEnd, List<Integer> settings, BigDecimal tariffPercentage,
-                    long ceilingCents, String status, Instant offeredAt, Instant offerExpiresAt, int proposalRound,
-                    String lastProposedBy, Instant signedAt, String signedBy, Instant closedAt, String closingReason,
-                    LocalDate terminationEffectiveDate, List<Integer> excludedSettings,
-                    List<String> excludedPrestatieCodes, List<CeilingRef> ceilings, List<PatientStop> patientStops) {
+                    Map<String, BigDecimal> tariffPercentages, long ceilingCents, String status, Instant offeredAt,
+                    Instant offerExpiresAt, int proposalRound, String lastProposedBy, boolean proposalAccepted,
+                    Instant acceptedAt, String acceptedBy, boolean awaitingAcceptance, Instant proposalAnswerDueAt,
+                    boolean proposalAnswerOverdue, Instant signedAt, String signedBy, Instant closedAt,
+                    String closingReason, LocalDate terminationEffectiveDate, List<Integer> excludedSettings,
+                    List<String> excludedPrestatieCodes, List<Exclusion> exclusions, List<CeilingRef> ceilings,
+                    List<PatientStop> patientStops) {
+    }
+
+    /** A setting or a prestatie left out (by the offer, or an amendment: {@code amendedAt}) for care from {@code from}. */
+    record Exclusion(Integer setting, String prestatieCode, LocalDate from, Instant amendedAt,
+                     String backdatingReason) {
     }
 
     record CeilingRef(String ceilingId, int year, long ceilingCents) {

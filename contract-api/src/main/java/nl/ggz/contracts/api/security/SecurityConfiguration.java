@@ -86,7 +86,8 @@ public class SecurityConfiguration {
                         .requestMatchers(POST, "/api/contracts").hasRole(PURCHASER.name())
                         .requestMatchers(POST, "/api/contracts/*/proposals").hasAnyRole(PURCHASER.name(), PROVIDER.name())
                         .requestMatchers(POST, "/api/contracts/*/withdrawal", "/api/contracts/*/amendments",
-                                "/api/contracts/*/termination").hasRole(PURCHASER.name())
+                                "/api/contracts/*/termination", "/api/contracts/*/acceptance")
+                        .hasRole(PURCHASER.name())
                         .requestMatchers(POST, "/api/contracts/*/signature", "/api/contracts/*/declination",
                                 "/api/contracts/*/patient-stops", "/api/contracts/*/patient-stops/*/lifting")
                         .hasRole(PROVIDER.name())

@@ -10,6 +10,7 @@ import nl.ggz.contracts.api.problem.NotFoundException;
 import nl.ggz.contracts.api.input.Text;
 import nl.ggz.contracts.api.input.ValidText;
 import nl.ggz.contracts.api.web.audit.InstantParameter;
+import nl.ggz.contracts.domain.contract.AcceptProposal;
 import nl.ggz.contracts.domain.contract.AmendContract;
 import nl.ggz.contracts.domain.contract.AnnouncePatientStop;
 import nl.ggz.contracts.domain.contract.ContractStatus;
@@ -133,6 +134,19 @@ public class ContractController {
                 request.ceilingCents() == null ? null : Money.cents(request.ceilingCents()),
                 request.tariffPercentage() == null ? null : TariffPercentage.of(request.tariffPercentage()),
                 request.settings() == null ? null : settings(request.settings()), clock.instant()));
+        return find(contractId);
+    }
+
+    /**
+     * The purchaser accepts the provider's latest proposal, which the provider can then sign (seed 000: a contract is
+     * concluded "bij overeenstemming"). 409 when the terms on the table are the insurer's own or accepted already.
+     */
+    @PostMapping("/{contractId}/acceptance")
+    public ContractView accept(@PathVariable @ValidText(Text.ID) String contractId,
+                               @Valid @RequestBody(required = false) AcceptanceRequest request) {
+        find(contractId);
+        commands.sendAndWait(new AcceptProposal(contractId,
+                Caller.signatory(request == null ? null : request.acceptedBy()), clock.instant()));
         return find(contractId);
     }
 
