@@ -226,6 +226,19 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                         Field.body("decisionPeriodDays", Kind.INT, false).range(1, 366),
                         Field.body("offerValidityDays", Kind.INT, false).range(1, 366),
                         Field.body("termYears", Kind.TERM_YEARS, false)), true));
+        // renewal (issue 14, seed 001): a contract of its own, renewed by its control; then the yearly round, whose
+        // control renews what else of the insurer is signed and skips the rest
+        String toRenew = signedContract(insurer, newProvider(), 1_000_000);
+        String renewalExpiry = text(Instant.now().plus(Duration.ofDays(30)).toString());
+        all.add(contractAct("renewal", toRenew, purchaser, raw("ceilingCents", "1000000",
+                "offerExpiresAt", renewalExpiry), List.of(Field.body("ceilingCents", Kind.CENTS, false),
+                Field.body("offerExpiresAt", Kind.INSTANT, false))));
+        all.add(new Endpoint("POST", "/api/policies/{insurerUzovi}/{year}/renewals", purchaser,
+                raw("insurerUzovi", insurer, "year", Integer.toString(YEAR)), Map.of(),
+                raw("providerType", text("INSTITUTION"), "kind", text("DIGITAL"), "offerExpiresAt", renewalExpiry),
+                null, List.of(Field.path("insurerUzovi", Kind.INSURER), Field.path("year", Kind.YEAR),
+                        Field.body("providerType", Kind.ENUM, false), Field.body("kind", Kind.ENUM, false),
+                        Field.body("offerExpiresAt", Kind.INSTANT, false)), true));
         all.add(new Endpoint("POST", "/api/contracts", purchaser, Map.of(), Map.of(), offer, null, List.of(
                 Field.body("insurerUzovi", Kind.INSURER, true), Field.body("providerAgb", Kind.PROVIDER, true),
                 Field.body("providerType", Kind.ENUM, true), Field.body("kind", Kind.ENUM, true),

@@ -28,7 +28,7 @@ import java.util.List;
  * so that the tests see exactly the chain the application runs.
  * <p>
  * Issue 14 (revision 1 → 2): tariffs per setting (the one {@code tariff} becomes the tariff of every setting of the
- * event), exclusions in the offer (none), amendments with an effective date (null: from the start of the term), the
+ * event), exclusions in the offer (none), the contract an offer renews (none), amendments with an effective date (null: from the start of the term), the
  * insurer's deadline to answer a quote (none for rounds before), and three new policy parameters (their defaults).
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,6 +41,7 @@ public class EventUpcasters {
                     tariffPerSetting(offered);
                     offered.putArray("excludedPrestatieCodes");
                     offered.putArray("excludedSettings");
+                    offered.putNull("renewalOf");
                 }),
                 new RevisionTwoUpcaster(ContractProposalRevised.class, revised -> {
                     tariffPerSetting(revised);

@@ -82,6 +82,9 @@ public class SecurityConfiguration {
 
                         .requestMatchers(PUT, "/api/policies/*/*").hasRole(PURCHASER.name())
                         .requestMatchers(GET, "/api/policies/*/*").authenticated()
+                        // renewal (seed 001): one contract, or the insurer's yearly round
+                        .requestMatchers(POST, "/api/policies/*/*/renewals", "/api/contracts/*/renewal")
+                        .hasRole(PURCHASER.name())
 
                         .requestMatchers(POST, "/api/contracts").hasRole(PURCHASER.name())
                         .requestMatchers(POST, "/api/contracts/*/proposals").hasAnyRole(PURCHASER.name(), PROVIDER.name())

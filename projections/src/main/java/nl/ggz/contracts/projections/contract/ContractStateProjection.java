@@ -11,6 +11,7 @@ import nl.ggz.contracts.domain.contract.ContractOffered;
 import nl.ggz.contracts.domain.contract.ContractProposalAccepted;
 import nl.ggz.contracts.domain.contract.ContractProposalAnswerOverdue;
 import nl.ggz.contracts.domain.contract.ContractProposalRevised;
+import nl.ggz.contracts.domain.contract.ContractRenewed;
 import nl.ggz.contracts.domain.contract.ContractSigned;
 import nl.ggz.contracts.domain.contract.ContractStatus;
 import nl.ggz.contracts.domain.contract.ContractTerminated;
@@ -61,13 +62,14 @@ public class ContractStateProjection implements TableOwner {
         jdbc.update("""
                 INSERT INTO contract_state (contract_id, insurer_uzovi, provider_agb, provider_type, kind, term_start,
                     term_end, settings, tariff_percentage, tariffs, ceiling_cents, status, offered_at, offer_expires_at,
-                    excluded_settings, excluded_prestatie_codes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::integer[], ?, ?::jsonb, ?, ?, ?, ?, ?::integer[], ?::text[])
+                    excluded_settings, excluded_prestatie_codes, renewal_of)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::integer[], ?, ?::jsonb, ?, ?, ?, ?, ?::integer[], ?::text[], ?)
                 """,
                 e.contractId(), e.insurer().value(), e.provider().value(), e.providerType().name(), e.kind().name(),
                 date(e.term().start()), date(e.term().end()), settings(e.settings()), uniform(e.tariffs()),
                 json(e.tariffs()), e.ceiling().cents(), ContractStatus.OFFERED.name(), ts(e.offeredAt()),
-                ts(e.offerExpiresAt()), settings(e.excludedSettings()), codes(e.excludedPrestatieCodes()));
+                ts(e.offerExpiresAt()), settings(e.excludedSettings()), codes(e.excludedPrestatieCodes()),
+                e.renewalOf());
         // left out by the offer: from the start of the term (seed 002 §5.4)
         excluded(e.contractId(), e.excludedSettings(), e.excludedPrestatieCodes(), e.term().start(), null, null);
         // the offer is round 0 of the proposals side by side, the insurer's
@@ -120,6 +122,13 @@ public class ContractStateProjection implements TableOwner {
                     tariffs = ?::jsonb WHERE contract_id = ?
                 """, ContractStatus.SIGNED.name(), ts(e.signedAt()), e.signedBy(), uniform(e.tariffs()),
                 json(e.tariffs()), e.contractId());
+    }
+
+    /** Seed 001: the next term offered from this contract. */
+    @EventHandler
+    void on(ContractRenewed e) {
+        jdbc.update("UPDATE contract_state SET renewed_as = ? WHERE contract_id = ?", e.renewalContractId(),
+                e.contractId());
     }
 
     @EventHandler
