@@ -94,12 +94,21 @@ public class Contract {
     @CommandHandler
     public Contract(OfferContract command, PurchasingPolicies policies, ContractClaims claims,
                     DeadlineManager deadlines) {
-        this(command, null, policies, claims, deadlines);
+        this(offered(command, null, policies, claims), deadlines);
     }
 
-    /** An offer, on its own ({@code renewalOf} null) or as the next term of a contract ({@link RenewContract}). */
-    private Contract(OfferContract command, String renewalOf, PurchasingPolicies policies, ContractClaims claims,
-                     DeadlineManager deadlines) {
+    /** An offer that passed the rules, on its own or as the next term of a contract ({@link RenewContract}). */
+    private Contract(ContractOffered offered, DeadlineManager deadlines) {
+        apply(offered);
+        deadlines.schedule(offered.offerExpiresAt(), OFFER_EXPIRY);
+    }
+
+    /**
+     * The offer as the rules of an offer let it be made ({@code renewalOf} null), or as the renewal of that contract;
+     * judged before the new contract is made, so that a refusal never comes from within its creation.
+     */
+    private static ContractOffered offered(OfferContract command, String renewalOf, PurchasingPolicies policies,
+                                           ContractClaims claims) {
         ContractTerm term = required(command.term(), "term");
         InsurerCode insurer = required(command.insurer(), "insurerUzovi");
         ProviderCode provider = required(command.provider(), "providerAgb");
@@ -145,9 +154,8 @@ public class Contract {
                     + " with insurer " + insurer + " for " + claim.year() + " already (offered or signed): one "
                     + "contract per insurer, provider and year");
         });
-        apply(new ContractOffered(command.contractId(), insurer, provider, type, command.kind(), term, settings,
-                tariffs, command.ceiling(), command.offeredAt(), expiresAt, excludedCodes, excludedSettings, renewalOf));
-        deadlines.schedule(expiresAt, OFFER_EXPIRY);
+        return new ContractOffered(command.contractId(), insurer, provider, type, command.kind(), term, settings,
+                tariffs, command.ceiling(), command.offeredAt(), expiresAt, excludedCodes, excludedSettings, renewalOf);
     }
 
     /**
@@ -189,7 +197,8 @@ public class Contract {
         OfferContract offer = new OfferContract(renewalId, insurer, provider, providerType, kind, next, settings, null,
                 tariffs.bySetting(), command.ceiling(), command.offerExpiresAt(), command.renewedAt(), codesLeftOut,
                 settingsLeftOut);
-        createNew(Contract.class, () -> new Contract(offer, contractId, policies, claims, deadlines));
+        ContractOffered offered = offered(offer, contractId, policies, claims);
+        createNew(Contract.class, () -> new Contract(offered, deadlines));
         apply(new ContractRenewed(contractId, renewalId, next, command.ceiling(), command.ceilingFrom(), renewedBy,
                 command.renewedAt()));
     }
