@@ -116,6 +116,8 @@ class ContractLifecycleTest extends ApplicationTest {
     void twoYearTermOfAnIndependentOpensOneCeilingPerYear() {
         Map<String, Object> body = offerBody(newInsurer(), "DIGITAL", 200_000);
         body.put("providerType", "INDEPENDENT");
+        // seed 001: independents are contracted for setting 1 only
+        body.put("settings", List.of(1));
         body.put("termEnd", (YEAR + 1) + "-12-31");
         String contractId = api.post("/api/contracts", body).text("contractId");
         api.post("/api/contracts/" + contractId + "/signature", Map.of());

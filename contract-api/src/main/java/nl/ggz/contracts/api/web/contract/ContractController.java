@@ -80,12 +80,19 @@ public class ContractController {
         // a malformed code is bad input (400) before it is someone else's insurer (403)
         InsurerCode insurer = new InsurerCode(request.insurerUzovi());
         Tenancy.requireActsFor(insurer.value());
+        if (request.tariffPercentage() == null && request.tariffPercentages() == null) {
+            throw new InvalidValueException("an offer gives tariffPercentage (one tariff for every setting) or "
+                    + "tariffPercentages (per setting, such as {\"2\":\"92.50\"}), or both");
+        }
         String contractId = UUID.randomUUID().toString();
         commands.sendAndWait(new OfferContract(contractId, insurer,
                 new ProviderCode(request.providerAgb()), request.providerType(), request.kind(),
                 ContractTerm.offered(request.termStart(), request.termEnd()), settings(request.settings()),
-                TariffPercentage.of(request.tariffPercentage()), Money.cents(request.ceilingCents()),
-                request.offerExpiresAt() == null ? null : request.offerExpiresAt().toInstant(), clock.instant()));
+                tariff(request.tariffPercentage()), TariffsInput.bySetting(request.tariffPercentages()),
+                Money.cents(request.ceilingCents()),
+                request.offerExpiresAt() == null ? null : request.offerExpiresAt().toInstant(), clock.instant(),
+                prestatieCodes(request.excludedPrestatieCodes()),
+                request.excludedSettings() == null ? null : settings(request.excludedSettings())));
         return ResponseEntity.created(URI.create("/api/contracts/" + contractId)).body(Map.of("contractId", contractId));
     }
 
@@ -132,7 +139,7 @@ public class ContractController {
         Party side = Caller.require().role() == Role.PROVIDER ? Party.PROVIDER : Party.PURCHASER;
         commands.sendAndWait(new ReviseProposal(contractId, side,
                 request.ceilingCents() == null ? null : Money.cents(request.ceilingCents()),
-                request.tariffPercentage() == null ? null : TariffPercentage.of(request.tariffPercentage()),
+                tariff(request.tariffPercentage()), TariffsInput.bySetting(request.tariffPercentages()),
                 request.settings() == null ? null : settings(request.settings()), clock.instant()));
         return find(contractId);
     }
@@ -176,10 +183,9 @@ public class ContractController {
     public ContractView amend(@PathVariable @ValidText(Text.ID) String contractId, @Valid @RequestBody AmendmentRequest request) {
         find(contractId);
         commands.sendAndWait(new AmendContract(contractId,
-                request.excludedPrestatieCodes() == null ? Set.of()
-                        : request.excludedPrestatieCodes().stream().map(PrestatieCode::new).collect(Collectors.toSet()),
+                request.excludedPrestatieCodes() == null ? Set.of() : prestatieCodes(request.excludedPrestatieCodes()),
                 request.excludedSettings() == null ? Set.of() : settings(request.excludedSettings()),
-                request.reason(), clock.instant()));
+                request.reason(), request.effectiveDate(), request.backdatingReason(), clock.instant()));
         return find(contractId);
     }
 
@@ -228,5 +234,13 @@ public class ContractController {
 
     private static Set<Setting> settings(List<Integer> numbers) {
         return numbers.stream().map(Setting::new).collect(Collectors.toSet());
+    }
+
+    private static Set<PrestatieCode> prestatieCodes(List<String> codes) {
+        return codes == null ? null : codes.stream().map(PrestatieCode::new).collect(Collectors.toSet());
+    }
+
+    private static TariffPercentage tariff(String percentage) {
+        return percentage == null ? null : TariffPercentage.of(percentage);
     }
 }

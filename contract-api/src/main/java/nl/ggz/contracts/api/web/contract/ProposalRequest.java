@@ -9,9 +9,16 @@ import nl.ggz.contracts.api.input.Text;
 import nl.ggz.contracts.api.input.ValidText;
 
 import java.util.List;
+import java.util.Map;
 
-/** A revised proposal: any of the three, the rest stays as proposed before. */
+/**
+ * A revised proposal: any of these, the rest stays as proposed before.
+ *
+ * @param tariffPercentage  a new tariff for every setting of the proposal
+ * @param tariffPercentages new tariffs per setting number (after {@code tariffPercentage}); the others keep theirs
+ */
 public record ProposalRequest(@Positive @Max(Limits.MAX_CENTS) Long ceilingCents,
                               @ValidText(Text.DECIMAL) String tariffPercentage,
+                              Map<String, String> tariffPercentages,
                               @Size(min = 1, max = 8) List<@NotNull Integer> settings) {
 }
