@@ -123,13 +123,19 @@ public abstract class ApplicationTest {
         return body;
     }
 
+    /**
+     * Offers a one-year DIGITAL contract to a provider of its own (one contract per insurer, provider and year, seed
+     * 000: a test may offer several for one insurer); the acting party finds the provider on the contract.
+     */
     protected String offer(String insurer, long ceilingCents) {
-        Api.Response offered = api.post("/api/contracts", offerBody(insurer, "DIGITAL", ceilingCents));
+        Map<String, Object> body = offerBody(insurer, "DIGITAL", ceilingCents);
+        body.put("providerAgb", newProvider());
+        Api.Response offered = api.post("/api/contracts", body);
         assertThat(offered.status()).as(offered.body().toString()).isEqualTo(201);
         return offered.text("contractId");
     }
 
-    /** Offers and signs a one-year DIGITAL contract; returns its contract id. */
+    /** Offers and signs a one-year DIGITAL contract, to a provider of its own; returns its contract id. */
     protected String signedContract(String insurer, long ceilingCents) {
         String contractId = offer(insurer, ceilingCents);
         Api.Response signed = api.post("/api/contracts/" + contractId + "/signature", Map.of("signedBy", "dr. Jansen"));

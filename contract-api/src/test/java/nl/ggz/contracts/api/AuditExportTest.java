@@ -120,7 +120,7 @@ class AuditExportTest extends ApplicationTest {
 
         // what happens after the cursor was taken follows on from it
         long end = json(all.get(all.size() - 1)).path("position").asLong();
-        declare(declaration("R-" + contractId, contractId, 1_234));
+        declare(declarationOn("R-" + contractId, contractId, 1_234));
         List<String> next = lines("contractId=" + contractId + "&after=" + end);
         assertThat(types(next)).containsExactly("DeclarationRecorded");
     }

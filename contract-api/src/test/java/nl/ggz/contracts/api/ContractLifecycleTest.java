@@ -136,7 +136,10 @@ class ContractLifecycleTest extends ApplicationTest {
         assertThat(amended.status()).isEqualTo(200);
         assertThat(amended.as(Contract.class).excludedPrestatieCodes()).containsExactly("CO0142");
 
-        DeclarationResult result = declare(declaration("X-1", contractId, 1_000)).as(DeclarationResults.class).first();
+        // an amendment without an effective date holds for care from the day it is made (seed 002 §5.4, issue 14)
+        Map<String, Object> today = declaration("X-1", contractId, 1_000);
+        today.put("treatmentDate", LocalDate.now(nl.ggz.contracts.domain.shared.DomainTime.AMSTERDAM).toString());
+        DeclarationResult result = declare(today).as(DeclarationResults.class).first();
         assertThat(result.status()).isEqualTo("REJECTED");
         assertThat(result.reason()).contains("excluded");
     }
@@ -198,7 +201,7 @@ class ContractLifecycleTest extends ApplicationTest {
     @Test
     void everyEventCarriesWhoWhichSystemAndWhy() {
         String insurer = newInsurer();
-        String contractId = signedContract(insurer, 1_000_000);
+        String contractId = signedContract(insurer, "94001234", 1_000_000);
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "SELECT payloadtype AS type, convert_from(metadata, 'UTF8') AS meta FROM domainevententry "
                         + "WHERE aggregateidentifier IN (?, ?) ORDER BY globalindex", contractId, ceilingOf(contractId));

@@ -284,10 +284,11 @@ class ContractingRulesTest extends ApplicationTest {
 
         Map<String, Object> notASetting = institution(newInsurer(), newProvider());
         notASetting.put("tariffPercentages", Map.of("9", "95.00"));
-        assertProblem(api.post("/api/contracts", notASetting), 400, "tariffPercentages: '9' is not a setting");
+        assertProblem(api.post("/api/contracts", notASetting), 400, "tariffPercentages", "'9' is not a setting");
         Map<String, Object> badPercentage = institution(newInsurer(), newProvider());
         badPercentage.put("tariffPercentages", Map.of("3", "100.01"));
-        assertProblem(api.post("/api/contracts", badPercentage), 400, "tariffPercentages.3", "at most 100");
+        assertProblem(api.post("/api/contracts", badPercentage), 400, "tariffPercentages", "setting 3",
+                "at most 100");
     }
 
     // --- exclusions (seed 002 §5.4) ---

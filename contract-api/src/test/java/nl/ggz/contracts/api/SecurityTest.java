@@ -350,7 +350,8 @@ class SecurityTest extends ApplicationTest {
     void theRecordedPrincipalComesFromTheTokenNeverFromHeadersOrBody() {
         String insurer = newInsurer();
         String contractId = offer(insurer, 100_000);
-        Api provider = api.as(new Identity("PROVIDER", null, "94001234", "dr. Token"));
+        String agb = readContract(contractId).providerAgb();
+        Api provider = api.as(new Identity("PROVIDER", null, agb, "dr. Token"));
         // a body that names a principal is refused outright (an unknown field), and then signed without it
         Api.Response named = provider.post("/api/contracts/" + contractId + "/signature",
                 Map.of("signedBy", "dr. Jansen", "principal", "someone-else"));
@@ -361,7 +362,7 @@ class SecurityTest extends ApplicationTest {
 
         String meta = jdbc.queryForObject("SELECT convert_from(metadata, 'UTF8') FROM domainevententry "
                 + "WHERE aggregateidentifier = ? AND payloadtype LIKE '%ContractSigned'", String.class, contractId);
-        assertThat(meta).contains("\"principal\":\"dr. Token\"", "\"role\":\"PROVIDER\"", "\"tenant\":\"94001234\"")
+        assertThat(meta).contains("\"principal\":\"dr. Token\"", "\"role\":\"PROVIDER\"", "\"tenant\":\"" + agb + "\"")
                 .doesNotContain("someone-else");
     }
 

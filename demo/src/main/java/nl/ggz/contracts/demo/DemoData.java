@@ -128,6 +128,11 @@ public class DemoData implements ApplicationRunner {
         log.info("Demo: try contract {} (/api/contracts/{}/timeline)", example.contractId(), example.contractId());
     }
 
+    /** Commands and claims lines of the story that were refused: none, where the story follows the rules. */
+    public int refused() {
+        return refused.get();
+    }
+
     private void write(int year, List<ContractScenario> scenarios, List<DemoProvider> providers, Instant now)
             throws Exception {
         Scheduler deadlines = scheduler.getIfAvailable();

@@ -88,7 +88,7 @@ public class ContractController {
         commands.sendAndWait(new OfferContract(contractId, insurer,
                 new ProviderCode(request.providerAgb()), request.providerType(), request.kind(),
                 ContractTerm.offered(request.termStart(), request.termEnd()), settings(request.settings()),
-                tariff(request.tariffPercentage()), TariffsInput.bySetting(request.tariffPercentages()),
+                tariff(request.tariffPercentage()), bySetting(request.tariffPercentages()),
                 Money.cents(request.ceilingCents()),
                 request.offerExpiresAt() == null ? null : request.offerExpiresAt().toInstant(), clock.instant(),
                 prestatieCodes(request.excludedPrestatieCodes()),
@@ -139,7 +139,7 @@ public class ContractController {
         Party side = Caller.require().role() == Role.PROVIDER ? Party.PROVIDER : Party.PURCHASER;
         commands.sendAndWait(new ReviseProposal(contractId, side,
                 request.ceilingCents() == null ? null : Money.cents(request.ceilingCents()),
-                tariff(request.tariffPercentage()), TariffsInput.bySetting(request.tariffPercentages()),
+                tariff(request.tariffPercentage()), bySetting(request.tariffPercentages()),
                 request.settings() == null ? null : settings(request.settings()), clock.instant()));
         return find(contractId);
     }
@@ -238,6 +238,10 @@ public class ContractController {
 
     private static Set<PrestatieCode> prestatieCodes(List<String> codes) {
         return codes == null ? null : codes.stream().map(PrestatieCode::new).collect(Collectors.toSet());
+    }
+
+    private static Map<Setting, TariffPercentage> bySetting(TariffPercentagesInput tariffs) {
+        return tariffs == null ? null : tariffs.bySetting();
     }
 
     private static TariffPercentage tariff(String percentage) {

@@ -14,7 +14,6 @@ import nl.ggz.contracts.domain.shared.ProviderType;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The codes and the tariffs are read by their value types (InsurerCode, ProviderCode, TariffPercentage) after this.
@@ -33,7 +32,7 @@ public record OfferRequest(@NotNull @ValidText(Text.CODE) String insurerUzovi,
                            @NotNull LocalDate termEnd,
                            @NotEmpty @Size(max = 8) List<@NotNull Integer> settings,
                            @ValidText(Text.DECIMAL) String tariffPercentage,
-                           Map<String, String> tariffPercentages,
+                           TariffPercentagesInput tariffPercentages,
                            @NotNull @Positive @Max(Limits.MAX_CENTS) Long ceilingCents,
                            OffsetDateTime offerExpiresAt,
                            @Size(max = 1_000) List<@NotNull @ValidText(Text.CODE) String> excludedPrestatieCodes,

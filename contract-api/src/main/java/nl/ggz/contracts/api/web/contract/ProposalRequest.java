@@ -9,7 +9,6 @@ import nl.ggz.contracts.api.input.Text;
 import nl.ggz.contracts.api.input.ValidText;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * A revised proposal: any of these, the rest stays as proposed before.
@@ -19,6 +18,6 @@ import java.util.Map;
  */
 public record ProposalRequest(@Positive @Max(Limits.MAX_CENTS) Long ceilingCents,
                               @ValidText(Text.DECIMAL) String tariffPercentage,
-                              Map<String, String> tariffPercentages,
+                              TariffPercentagesInput tariffPercentages,
                               @Size(min = 1, max = 8) List<@NotNull Integer> settings) {
 }
