@@ -43,6 +43,9 @@ final class DemoPlanner {
             List<DemoProvider> yearly = providers.stream().filter(p -> p.type() != ProviderType.INDEPENDENT).toList();
             // one contract per insurer, provider and year (seed 000): never two offers to one provider by one insurer
             Set<String> offered = new java.util.HashSet<>();
+            // the providers an insurer contracted this year get next year's offer by the yearly renewal (seed 001,
+            // YearlyRenewalStory): these open offers go to providers new to the insurer
+            plans.forEach(plan -> offered.add(plan.insurer().uzovi() + "/" + plan.provider().agb()));
             for (int i = 0; i < 12; i++) {
                 DemoInsurer insurer = DemoCast.INSURERS.get(i % DemoCast.INSURERS.size());
                 DemoProvider provider;

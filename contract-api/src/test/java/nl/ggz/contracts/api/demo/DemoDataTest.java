@@ -286,6 +286,61 @@ class DemoDataTest extends ApplicationTest {
     }
 
     /**
+     * The yearly renewal in the story (seed 000: next year's contracts are concluded in the autumn; seed 001: offered
+     * on this year's ceiling "inclusief eventuele verhoging", accepted by 10 November): on 5 October the purchasers
+     * renewed the year's signed contracts through the yearly round, raises signed before it carried over, and most
+     * providers signed their renewal.
+     */
+    @Test
+    void thePurchasersRenewedTheYearsContractsOnFiveOctoberWithTheCeilingInForce() {
+        Instant renewal = LocalDate.of(YEAR, 10, 5).atTime(10, 0).atZone(DomainTime.AMSTERDAM).toInstant();
+        assumeTrue(Instant.now().isAfter(renewal.plus(Duration.ofDays(1))),
+                "the demo renews the year's contracts on 5 October; before, it leaves out the future");
+        await().untilAsserted(() -> {
+            int carried = 0;
+            for (JsonNode row : ceilingRows()) {
+                if (row.path("ceilingCents").asLong() <= row.path("initialCeilingCents").asLong()) {
+                    continue;
+                }
+                JsonNode ceiling = get("/api/ceilings/" + row.path("ceilingId").asText());
+                boolean raisedBefore = true;
+                for (JsonNode addendum : ceiling.path("addenda")) {
+                    raisedBefore &= !addendum.path("signedAt").isNull()
+                            && Instant.parse(addendum.path("signedAt").asText()).isBefore(renewal);
+                }
+                JsonNode contract = get("/api/contracts/" + row.path("contractId").asText());
+                if (!raisedBefore || contract.path("renewedAs").isNull()) {
+                    continue;
+                }
+                JsonNode offer = get("/api/contracts/" + contract.path("renewedAs").asText());
+                assertThat(offer.path("renewalOf").asText()).isEqualTo(contract.path("contractId").asText());
+                assertThat(offer.path("ceilingCents").asLong()).as("the ceiling in force, raise included")
+                        .isEqualTo(ceiling.path("ceilingCents").asLong());
+                assertThat(offer.path("termStart").asText()).isEqualTo((YEAR + 1) + "-01-01");
+                carried++;
+            }
+            assertThat(carried).as("renewals that carried a raise signed before 5 October").isPositive();
+
+            Set<String> statuses = new HashSet<>();
+            String renewed = null;
+            for (String insurer : INSURERS) {
+                for (JsonNode summary : get("/api/contracts?insurer=" + insurer + "&year=" + (YEAR + 1))) {
+                    JsonNode offer = get("/api/contracts/" + summary.path("contractId").asText());
+                    if (!offer.path("renewalOf").isNull()) {
+                        statuses.add(offer.path("status").asText());
+                        renewed = offer.path("renewalOf").asText();
+                    }
+                }
+            }
+            assertThat(statuses).as("renewals signed, and others declined or left unsigned").contains("SIGNED")
+                    .hasSizeGreaterThan(1);
+            JsonNode line = entry(get("/api/contracts/" + renewed + "/timeline"), "ContractRenewed");
+            assertThat(DomainTime.dateOf(Instant.parse(line.path("at").asText()))).isEqualTo(LocalDate.of(YEAR, 10, 5));
+            assertThat(line.path("actor").asText()).startsWith("inkoper@");
+        });
+    }
+
+    /**
      * Issue 14: the story keeps the contracting rules of the seeds — not one of its commands or claims lines was
      * refused — and shows what the pages need of them: independents contracted for setting 1 (seed 001), at Zorg en
      * Zekerheid for the monodisciplinary setting 2 (seed 002 §5.1); a provider's proposal accepted by the purchaser
