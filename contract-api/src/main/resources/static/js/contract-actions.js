@@ -1,15 +1,16 @@
 // The contract page's actions: only those the signed-in role may take in the contract's present state.
-// Purchaser: withdraw an offer, counter-propose (negotiated), terminate, claw back. Provider: sign or decline an
-// offer, counter-propose, request an increase, sign an addendum, announce and lift a patient stop.
+// Purchaser: accept the provider's proposal, withdraw an offer, counter-propose (negotiated), renew for the next term,
+// terminate, claw back. Provider: sign (once the terms are the insurer's or accepted by it) or decline an offer,
+// counter-propose, request an increase, sign an addendum, announce and lift a patient stop.
 import { post } from './api.js';
-import { el, clear } from './dom.js';
-import { euros } from './money.js';
+import { el, clear, dateTime } from './dom.js';
+import { euros, tariffs } from './money.js';
 import { centsOf, tariffOf, settingsOf, required, dateOf, idsOf, onSubmit, InputError } from './forms.js';
 
 const $ = id => document.getElementById(id);
 
 /** What the page shows now; the handlers act on it. */
-const shown = { contract: null, ceiling: null };
+const shown = { contract: null, ceiling: null, renewing: null };
 
 function path(...parts) {
   return '/api/' + parts.map(encodeURIComponent).join('/');
@@ -33,6 +34,11 @@ export function setUpActions(session, reload) {
     return done;
   });
 
+  act('accept-form', async () => {
+    const acceptedBy = $('accept-by').value.trim() || session.name;
+    await post(path('contracts', contractId(), 'acceptance'), { acceptedBy });
+    return 'Accepted by ' + acceptedBy + ': the provider can now sign these terms.';
+  });
   act('sign-form', async () => {
     const signedBy = $('sign-by').value.trim() || session.name;
     await post(path('contracts', contractId(), 'signature'), { signedBy });
@@ -52,12 +58,30 @@ export function setUpActions(session, reload) {
     }
     await post(path('contracts', contractId(), 'proposals'), body);
     $('proposal-form').reset();
-    return 'Proposed: the other side now signs or proposes again.';
+    return session.role === 'PROVIDER'
+      ? 'Proposed: the insurer now accepts your proposal (then you can sign it) or proposes again.'
+      : 'Proposed: the provider now signs or proposes again.';
   });
   act('withdraw-form', async () => {
     await post(path('contracts', contractId(), 'withdrawal'),
       { reason: required($('withdraw-reason').value, 'A reason') });
     return 'The offer is withdrawn.';
+  });
+  // not act(): a renewal is a new contract, whose page is shown instead of this one again
+  onSubmit($('renew-form'), async () => {
+    const body = {};
+    const ceiling = $('renew-ceiling').value.trim();
+    // the ceiling in force is the default: only another amount is sent, so the API carries the one it knows
+    if (ceiling && ceiling !== $('renew-ceiling').defaultValue) {
+      body.ceilingCents = centsOf(ceiling, 'The ceiling');
+    }
+    const expires = $('renew-expires').value;
+    if (expires) {
+      body.offerExpiresAt = new Date(expires).toISOString();
+    }
+    const answer = await post(path('contracts', contractId(), 'renewal'), body);
+    location.assign('/contract.html?id=' + encodeURIComponent(answer.contractId) + '&renewed=1');
+    return 'Renewal offered: contract ' + answer.contractId + '.';
   });
   act('terminate-form', async () => {
     const body = { reason: required($('terminate-reason').value, 'A reason'),
@@ -101,6 +125,27 @@ export function setUpActions(session, reload) {
   });
 }
 
+/** The ceiling in force at the end of the term: its last year's, raises from signed addenda included. */
+function ceilingAtTheEnd(contract) {
+  const last = contract.ceilings[contract.ceilings.length - 1];
+  return last ? last.ceilingCents : contract.ceilingCents;
+}
+
+/** A provider's own proposal waits for the insurer: signing is refused until the insurer accepts it (seed 000). */
+function showSigning(contract) {
+  const waiting = contract.awaitingAcceptance;
+  $('sign-button').disabled = waiting;
+  $('sign-waiting').hidden = !waiting;
+  if (waiting) {
+    $('sign-button').setAttribute('aria-describedby', 'sign-waiting');
+    $('sign-waiting').textContent = 'Your proposal of round ' + contract.proposalRound + ' waits for the insurer: you '
+      + 'can sign once the insurer accepts it, or sign the insurer\'s terms if it proposes again. The insurer answers by '
+      + dateTime(contract.proposalAnswerDueAt) + (contract.proposalAnswerOverdue ? ' (overdue).' : '.');
+  } else {
+    $('sign-button').removeAttribute('aria-describedby');
+  }
+}
+
 /** Shows the contract's actions for the role and the state. */
 export function showContractActions(session, contract) {
   shown.contract = contract;
@@ -110,10 +155,12 @@ export function showContractActions(session, contract) {
   const signed = contract.status === 'SIGNED';
   const stop = openStop(contract);
   const visible = {
+    'accept-form': purchaser && offered && contract.awaitingAcceptance,
     'sign-form': provider && offered,
     'decline-form': provider && offered,
     'proposal-form': (provider || purchaser) && offered && contract.kind === 'NEGOTIATED',
     'withdraw-form': purchaser && offered,
+    'renew-form': purchaser && (signed || contract.status === 'ENDED') && !contract.renewedAs,
     'terminate-form': purchaser && signed,
     'stop-form': provider && signed && !stop,
     'lift-form': provider && stop !== null,
@@ -122,6 +169,22 @@ export function showContractActions(session, contract) {
     $(id).hidden = !show;
   }
   $('contract-actions').hidden = !Object.values(visible).some(Boolean);
+  if (visible['accept-form']) {
+    $('accept-which').textContent = 'The provider proposed round ' + contract.proposalRound + ': a ceiling of '
+      + euros(contract.ceilingCents) + ' per year, ' + tariffs(contract.tariffPercentages) + ', settings '
+      + contract.settings.join(', ') + '. Accepting it lets the provider sign these terms; or propose other terms. '
+      + 'Answer by ' + dateTime(contract.proposalAnswerDueAt) + (contract.proposalAnswerOverdue ? ' (overdue).' : '.');
+  }
+  if (visible['sign-form']) {
+    showSigning(contract);
+  }
+  if (visible['renew-form'] && shown.renewing !== contract.contractId) {
+    // filled once per contract: what the purchaser typed stays while the page reloads its data
+    shown.renewing = contract.contractId;
+    const field = $('renew-ceiling');
+    field.defaultValue = euros(ceilingAtTheEnd(contract)).replace('€ ', '');
+    field.value = field.defaultValue;
+  }
   if (stop) {
     $('lift-which').textContent = 'In force since ' + stop.from + ' ('
       + stop.reason.toLowerCase().replace('_', ' ') + ').';

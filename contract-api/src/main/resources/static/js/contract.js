@@ -1,14 +1,16 @@
-// Contract page: the contract's state, the ceiling of a year with its chart, requests and claw-backs, the timeline;
-// the actions the signed-in role may take now (contract-actions.js).
+// Contract page: the contract's state, its proposals side by side (proposals.js) and exclusions, the ceiling of a year
+// with its chart, requests and claw-backs, the timeline; the actions the signed-in role may take now
+// (contract-actions.js).
 import { get, ApiError } from './api.js';
 import { el, clear, message, param, date, dateTime, busy, ready } from './dom.js';
-import { euros, percent } from './money.js';
+import { euros, tariffs } from './money.js';
 import { header } from './nav.js';
 import { require } from './session.js';
 import { currentYear } from './years.js';
 import { ceilingChart } from './ceiling-chart.js';
 import { utilisationBar } from './utilisation.js';
 import { setUpActions, showContractActions, showCeilingActions } from './contract-actions.js';
+import { showProposals } from './proposals.js';
 
 const session = await require('PURCHASER', 'PROVIDER', 'REGULATOR');
 header(session);
@@ -18,6 +20,25 @@ let contract = null;
 
 function fact(term, value) {
   return [el('dt', {}, term), el('dd', { 'data-fact': term }, value)];
+}
+
+function contractLink(id) {
+  return el('a', { href: '/contract.html?id=' + encodeURIComponent(id) }, id);
+}
+
+/** Where the negotiation stands: whose proposal is on the table and whether the insurer accepted it. */
+function proposalState(c) {
+  if (c.proposalRound === 0) {
+    return 'the offer as made';
+  }
+  let text = 'round ' + c.proposalRound + ' by ' + (c.lastProposedBy === 'PROVIDER' ? 'the provider' : 'the insurer');
+  if (c.proposalAccepted) {
+    text += ', accepted by ' + c.acceptedBy + ' on ' + dateTime(c.acceptedAt);
+  } else if (c.awaitingAcceptance) {
+    text += ', awaiting the insurer\'s acceptance; the insurer answers by ' + dateTime(c.proposalAnswerDueAt);
+  }
+  return c.awaitingAcceptance && c.proposalAnswerOverdue
+    ? [text, ' ', el('span', { class: 'badge bad', id: 'answer-overdue' }, 'overdue')] : text;
 }
 
 function showContract(c) {
@@ -32,16 +53,38 @@ function showContract(c) {
     fact('Kind', c.kind === 'DIGITAL' ? 'digital (take it or leave it)' : 'negotiated (maatwerk)'),
     fact('Term', c.termStart + ' – ' + c.termEnd),
     fact('Settings', c.settings.join(', ')),
-    fact('Tariff', c.tariffPercentage + ' % of the NZa maximum'),
+    fact('Tariff (% of the NZa maximum)', tariffs(c.tariffPercentages)),
     fact('Ceiling per year (offered)', euros(c.ceilingCents)),
     fact('Offered', dateTime(c.offeredAt) + (c.offerExpiresAt ? ', open until ' + dateTime(c.offerExpiresAt) : '')),
+    c.kind === 'NEGOTIATED' && c.status === 'OFFERED' ? fact('Proposal on the table', proposalState(c)) : [],
+    c.renewalOf ? fact('Renewal of', contractLink(c.renewalOf)) : [],
+    c.renewedAs ? fact('Renewed as', contractLink(c.renewedAs)) : [],
     c.signedAt ? fact('Signed', dateTime(c.signedAt) + ' by ' + c.signedBy) : [],
     c.closedAt ? fact('Closed', dateTime(c.closedAt) + (c.closingReason ? ': ' + c.closingReason : '')) : [],
     c.terminationEffectiveDate ? fact('Terminated as of', c.terminationEffectiveDate) : [],
-    c.excludedSettings.length || c.excludedPrestatieCodes.length
-      ? fact('Excluded', [...c.excludedSettings.map(s => 'setting ' + s), ...c.excludedPrestatieCodes].join(', ')) : [],
     fact('Patient stops', stops.length ? stops.join('; ') : 'none'),
   ].flat());
+}
+
+function showExclusions(c) {
+  const exclusions = c.exclusions || [];
+  document.getElementById('exclusions-section').hidden = exclusions.length === 0;
+  clear(document.querySelector('#exclusions tbody')).append(...exclusions.map(x => el('tr', {},
+    el('td', {}, x.setting !== null ? 'setting ' + x.setting : 'prestatie ' + x.prestatieCode),
+    el('td', {}, x.from),
+    el('td', {}, x.amendedAt ? 'amendment of ' + dateTime(x.amendedAt) : 'the offer'),
+    el('td', {}, x.backdatingReason || '–'))));
+}
+
+async function showRounds(c) {
+  const section = document.getElementById('proposals-section');
+  if (c.kind !== 'NEGOTIATED' && c.proposalRound === 0) {
+    section.hidden = true;
+    return;
+  }
+  const rounds = await get('/api/contracts/' + encodeURIComponent(contractId) + '/proposals');
+  showProposals(document.getElementById('proposals'), rounds);
+  section.hidden = rounds.length === 0;
 }
 
 function figure(label, value, id) {
@@ -125,8 +168,10 @@ async function load() {
   try {
     contract = await get('/api/contracts/' + encodeURIComponent(contractId));
     showContract(contract);
+    showExclusions(contract);
     showContractActions(session, contract);
     const timeline = showTimeline();
+    const rounds = showRounds(contract);
     if (contract.ceilings.length > 0) {
       document.getElementById('ceiling-section').hidden = false;
       const choice = document.getElementById('ceiling-choice');
@@ -138,7 +183,7 @@ async function load() {
       choice.value = initial.ceilingId;
       await showCeiling(initial.ceilingId);
     }
-    await timeline;
+    await Promise.all([timeline, rounds]);
   } catch (e) {
     message(e instanceof ApiError ? e.message : 'Could not load the contract: ' + e.message);
   } finally {
@@ -161,6 +206,9 @@ async function init() {
   if (param('offered')) {
     message('The offer is made: the provider can now sign it (or, when negotiated, propose other terms).', 'ok');
     // said once: a reload of the page does not say it again
+    history.replaceState(null, '', '?id=' + encodeURIComponent(contractId));
+  } else if (param('renewed')) {
+    message('The renewal is offered: the provider can now sign it for the next term.', 'ok');
     history.replaceState(null, '', '?id=' + encodeURIComponent(contractId));
   }
   await load();

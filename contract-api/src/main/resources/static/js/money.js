@@ -40,3 +40,21 @@ export function percent(value) {
   }
   return Number(value).toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + ' %';
 }
+
+/** A tariff as the API gives it (a percentage of the NZa maximum, two places): 92.5 → "92,50 %". */
+export function tariff(value) {
+  if (value === null || value === undefined) {
+    return '–';
+  }
+  return Number(value).toLocaleString('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) + ' %';
+}
+
+/** The tariff per setting ({"2": 92.5, "3": 95}): one figure when they are the same, else one per setting. */
+export function tariffs(bySetting) {
+  const entries = Object.entries(bySetting || {}).sort(([a], [b]) => Number(a) - Number(b));
+  const values = new Set(entries.map(([, value]) => tariff(value)));
+  if (values.size === 1) {
+    return [...values][0] + (entries.length > 1 ? ' for every setting' : '');
+  }
+  return entries.map(([setting, value]) => 'setting ' + setting + ': ' + tariff(value)).join(', ');
+}

@@ -6,6 +6,7 @@ const PAGES = [
   { href: '/contracts.html', label: 'Contracts', roles: ['PURCHASER', 'PROVIDER', 'REGULATOR'] },
   { href: '/requests.html', label: 'Increase requests', roles: ['PURCHASER'] },
   { href: '/patient-stops.html', label: 'Patient stops', roles: ['PURCHASER', 'REGULATOR'] },
+  { href: '/renewals.html', label: 'Yearly renewal', roles: ['PURCHASER'] },
   { href: '/monitor.html', label: 'Contracting monitor', roles: ['REGULATOR'] },
   { href: '/audit.html', label: 'Audit export', roles: ['REGULATOR'] },
 ];

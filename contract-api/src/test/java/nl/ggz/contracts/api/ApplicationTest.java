@@ -61,10 +61,28 @@ public abstract class ApplicationTest {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
     }
 
-    /** A fresh insurer code per test, so that policies published by one test never apply to another. */
+    /**
+     * A fresh insurer code per test, so that policies published by one test never apply to another, and the offers of
+     * one test never meet another's under the rule of one contract per insurer, provider and year (most tests offer to
+     * the same provider): never the same code twice in a run (up to 7,000 of them), from a random place in 2000–8999,
+     * never an insurer of the demo or one the tests name.
+     */
     protected static String newInsurer() {
-        return String.format("%04d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 9000) + 1000);
+        while (true) {
+            int code = 2000 + Math.floorMod(FIRST_INSURER + NEXT_INSURER.getAndIncrement(), 7000);
+            String uzovi = String.format("%04d", code);
+            if (!NAMED_INSURERS.contains(uzovi)) {
+                return uzovi;
+            }
+        }
     }
+
+    private static final int FIRST_INSURER = Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 7000);
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_INSURER =
+            new java.util.concurrent.atomic.AtomicInteger();
+    /** The demo's insurers (DemoCast) and the codes tests write out. */
+    private static final java.util.Set<String> NAMED_INSURERS = java.util.Set.of("7095", "3311", "9664", "3332",
+            "3343", "3313", "3336", "3351", "3358", "3328");
 
     /** A fresh AGB code, for tests that need providers of their own. */
     protected static String newProvider() {
@@ -105,13 +123,19 @@ public abstract class ApplicationTest {
         return body;
     }
 
+    /**
+     * Offers a one-year DIGITAL contract to a provider of its own (one contract per insurer, provider and year, seed
+     * 000: a test may offer several for one insurer); the acting party finds the provider on the contract.
+     */
     protected String offer(String insurer, long ceilingCents) {
-        Api.Response offered = api.post("/api/contracts", offerBody(insurer, "DIGITAL", ceilingCents));
+        Map<String, Object> body = offerBody(insurer, "DIGITAL", ceilingCents);
+        body.put("providerAgb", newProvider());
+        Api.Response offered = api.post("/api/contracts", body);
         assertThat(offered.status()).as(offered.body().toString()).isEqualTo(201);
         return offered.text("contractId");
     }
 
-    /** Offers and signs a one-year DIGITAL contract; returns its contract id. */
+    /** Offers and signs a one-year DIGITAL contract, to a provider of its own; returns its contract id. */
     protected String signedContract(String insurer, long ceilingCents) {
         String contractId = offer(insurer, ceilingCents);
         Api.Response signed = api.post("/api/contracts/" + contractId + "/signature", Map.of("signedBy", "dr. Jansen"));
@@ -145,6 +169,21 @@ public abstract class ApplicationTest {
         line.put("prestatieCode", "CO0142");
         line.put("patientRef", pseudonym(id));
         line.put("amountCents", amountCents);
+        return line;
+    }
+
+    /**
+     * The settings a test offers a provider type: independents only setting 1 (seed 001: "voor vrijgevestigden ...
+     * alleen zorg in voor setting 1", the default policy), the others the ambulant settings 2 and 3.
+     */
+    protected static List<Integer> settingsFor(String providerType) {
+        return "INDEPENDENT".equals(providerType) ? List.of(1) : List.of(2, 3);
+    }
+
+    /** A declaration line in the first setting the contract covers (setting 1 for an independent's contract). */
+    protected Map<String, Object> declarationOn(String id, String contractId, long amountCents) {
+        Map<String, Object> line = declaration(id, contractId, amountCents);
+        line.put("setting", readContract(contractId).settings().get(0));
         return line;
     }
 

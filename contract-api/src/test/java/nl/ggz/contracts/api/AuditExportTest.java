@@ -120,7 +120,7 @@ class AuditExportTest extends ApplicationTest {
 
         // what happens after the cursor was taken follows on from it
         long end = json(all.get(all.size() - 1)).path("position").asLong();
-        declare(declaration("R-" + contractId, contractId, 1_234));
+        declare(declarationOn("R-" + contractId, contractId, 1_234));
         List<String> next = lines("contractId=" + contractId + "&after=" + end);
         assertThat(types(next)).containsExactly("DeclarationRecorded");
     }
@@ -321,7 +321,7 @@ class AuditExportTest extends ApplicationTest {
         String contractId = signedContract(insurer, provider, "INDEPENDENT", YEAR + 1);
         String ceiling = "/api/ceilings/" + ceilingOf(contractId);
         for (int i = 1; i <= 4; i++) {
-            assertThat(declare(declaration(contractId + "-D" + i, contractId, 250_000)).status()).isEqualTo(200);
+            assertThat(declare(declarationOn(contractId + "-D" + i, contractId, 250_000)).status()).isEqualTo(200);
         }
         String requestId = api.post(ceiling + "/increase-requests",
                 Map.of("amountCents", 100_000, "grounds", "waiting list, \"urgent\"")).text("requestId");
@@ -337,6 +337,7 @@ class AuditExportTest extends ApplicationTest {
         Map<String, Object> body = offerBody(insurer, "DIGITAL", 1_000_000);
         body.put("providerAgb", provider);
         body.put("providerType", providerType);
+        body.put("settings", settingsFor(providerType));
         body.put("termEnd", lastYear + "-12-31");
         Api.Response offered = api.post("/api/contracts", body);
         assertThat(offered.status()).as(offered.body().toString()).isEqualTo(201);

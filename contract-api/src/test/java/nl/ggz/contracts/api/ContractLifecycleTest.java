@@ -116,6 +116,8 @@ class ContractLifecycleTest extends ApplicationTest {
     void twoYearTermOfAnIndependentOpensOneCeilingPerYear() {
         Map<String, Object> body = offerBody(newInsurer(), "DIGITAL", 200_000);
         body.put("providerType", "INDEPENDENT");
+        // seed 001: independents are contracted for setting 1 only
+        body.put("settings", List.of(1));
         body.put("termEnd", (YEAR + 1) + "-12-31");
         String contractId = api.post("/api/contracts", body).text("contractId");
         api.post("/api/contracts/" + contractId + "/signature", Map.of());
@@ -134,7 +136,10 @@ class ContractLifecycleTest extends ApplicationTest {
         assertThat(amended.status()).isEqualTo(200);
         assertThat(amended.as(Contract.class).excludedPrestatieCodes()).containsExactly("CO0142");
 
-        DeclarationResult result = declare(declaration("X-1", contractId, 1_000)).as(DeclarationResults.class).first();
+        // an amendment without an effective date holds for care from the day it is made (seed 002 §5.4, issue 14)
+        Map<String, Object> today = declaration("X-1", contractId, 1_000);
+        today.put("treatmentDate", LocalDate.now(nl.ggz.contracts.domain.shared.DomainTime.AMSTERDAM).toString());
+        DeclarationResult result = declare(today).as(DeclarationResults.class).first();
         assertThat(result.status()).isEqualTo("REJECTED");
         assertThat(result.reason()).contains("excluded");
     }
@@ -196,7 +201,7 @@ class ContractLifecycleTest extends ApplicationTest {
     @Test
     void everyEventCarriesWhoWhichSystemAndWhy() {
         String insurer = newInsurer();
-        String contractId = signedContract(insurer, 1_000_000);
+        String contractId = signedContract(insurer, "94001234", 1_000_000);
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "SELECT payloadtype AS type, convert_from(metadata, 'UTF8') AS meta FROM domainevententry "
                         + "WHERE aggregateidentifier IN (?, ?) ORDER BY globalindex", contractId, ceilingOf(contractId));

@@ -57,6 +57,8 @@ class ContractingMonitorTest extends ReportingTest {
                         Map.entry("INDEPENDENT.increaseRequests", 3L),
                         Map.entry("INDEPENDENT.increaseRequestsHonoured", 1L),
                         Map.entry("INDEPENDENT.increaseRequestsRejected", 1L),
+                        // rejected with grounds only, no listed reason (issue 15, seed 003: why requests were refused)
+                        Map.entry("INDEPENDENT.rejectionReasons.NONE_STATED", 1L),
                         Map.entry("INDEPENDENT.decisionLeadTimes.WITHIN_4_WEEKS", 2L),
                         Map.entry("INDEPENDENT.decisionLeadTimes.OPEN", 1L),
                         Map.entry("HOSPITAL_WARD.contracts", 1L),

@@ -64,8 +64,8 @@ class EveryFieldHostileInputTest extends ApplicationTest {
 
     private enum Kind {
         ID, CODE, NAME, FREE_TEXT, DECIMAL, CENTS, LINE_CENTS, INT, DATE, INSTANT, ENUM, INT_LIST, ID_LIST, CODE_LIST,
-        TERM_YEARS, BATCH, INSURER, PROVIDER, YEAR, LIMIT, POSITION, PERCENTAGE, EVENT_TYPE, GROUP, CHECKPOINT_ID,
-        ENUM_LIST, PERIOD, PERIODS
+        TERM_YEARS, MAX_TERM_YEARS, SETTINGS_BY_TYPE, TARIFFS, BATCH, INSURER, PROVIDER, YEAR, LIMIT, POSITION,
+        PERCENTAGE, EVENT_TYPE, GROUP, CHECKPOINT_ID, ENUM_LIST, PERIOD, PERIODS
     }
 
     private enum Where { BODY, LINE, PATH, QUERY }
@@ -197,10 +197,18 @@ class EveryFieldHostileInputTest extends ApplicationTest {
         Identity regulator = Identity.regulator();
         Identity operator = Identity.operator();
 
-        // one contract per insurer, provider and year (issue 14): the offers of one provider are for years of their own
-        String negotiated = offered(insurer, provider, "NEGOTIATED", YEAR + 1);
-        String toDecline = offered(insurer, provider, "DIGITAL", YEAR + 2);
-        String toWithdraw = offered(insurer, provider, "DIGITAL", YEAR + 3);
+        // one contract per insurer, provider and year (seed 000): each contract acted on here has a provider of its own
+        String negotiatedWith = newProvider();
+        String negotiated = offered(insurer, negotiatedWith, "NEGOTIATED");
+        String decliner = newProvider();
+        String toDecline = offered(insurer, decliner, "DIGITAL");
+        String toWithdraw = offered(insurer, newProvider(), "DIGITAL");
+        // a provider's own proposal, which the purchaser accepts (issue 14)
+        String proposer = newProvider();
+        String toAccept = offered(insurer, proposer, "NEGOTIATED");
+        Api.Response proposed = api.as(Identity.provider(proposer)).post("/api/contracts/" + toAccept + "/proposals",
+                Map.of("ceilingCents", 1_100_000));
+        assertThat(proposed.status()).as(proposed.raw()).isEqualTo(200);
         String signed = signedContract(insurer, provider, 1_000_000);
         String ceiling = ceilingOf(signed);
         String declared = "H-" + UUID.randomUUID();
@@ -219,11 +227,13 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                 + "/approval", Map.of("amountCents", 1_000)).text("addendumId");
         long checkpoint = api.as(operator).post("/api/audit/checkpoints", Map.of()).body().path("id").asLong();
 
-        // a provider of its own: the signed contract holds this year for the other (one contract per year, issue 14)
+        // the control offers to a provider of its own: the others hold this year with this insurer
         Map<String, String> offer = raw("insurerUzovi", text(insurer), "providerAgb", text(newProvider()),
                 "providerType", text("INSTITUTION"), "kind", text("DIGITAL"), "termStart", text(YEAR + "-01-01"),
                 "termEnd", text(YEAR + "-12-31"), "settings", "[2,3]", "tariffPercentage", text("92.50"),
-                "ceilingCents", "1000000", "offerExpiresAt", text(Instant.now().plus(Duration.ofDays(30)).toString()));
+                "tariffPercentages", "{\"3\":\"95.00\"}", "ceilingCents", "1000000",
+                "offerExpiresAt", text(Instant.now().plus(Duration.ofDays(30)).toString()),
+                "excludedPrestatieCodes", "[\"XX9999\"]", "excludedSettings", "[3]");
         Map<String, String> line = raw("declarationId", text("H-" + UUID.randomUUID()), "contractId", text(signed),
                 "treatmentDate", text(YEAR + "-01-16"), "setting", "2", "prestatieCode", text("CO0142"),
                 "patientRef", text("p-hostile"), "amountCents", "1000", "duplicateOf", text(declared));
@@ -236,7 +246,10 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                 raw("thresholdPercents", "[70,90]", "increaseCapPercent", "50",
                         "increaseWindowStart", text(YEAR + "-01-01T00:00:00+01:00"),
                         "increaseWindowEnd", text(YEAR + "-12-31T17:00:00+01:00"), "decisionPeriodDays", "28",
-                        "offerValidityDays", "42", "termYears", "{\"INSTITUTION\":1,\"INDEPENDENT\":2}"), null,
+                        "offerValidityDays", "42", "termYears", "{\"INSTITUTION\":1,\"INDEPENDENT\":2}",
+                        "maxTermYears", "{\"INSTITUTION\":2,\"INDEPENDENT\":2}",
+                        "settingsByProviderType", "{\"INDEPENDENT\":[1],\"HOSPITAL_WARD\":[3,5]}",
+                        "quoteResponseDays", "42"), null,
                 List.of(Field.path("insurerUzovi", Kind.INSURER), Field.path("year", Kind.YEAR),
                         Field.body("thresholdPercents", Kind.INT_LIST, false).range(1, 1000),
                         Field.body("increaseCapPercent", Kind.INT, false).range(0, 1000),
@@ -244,7 +257,10 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                         Field.body("increaseWindowEnd", Kind.INSTANT, false),
                         Field.body("decisionPeriodDays", Kind.INT, false).range(1, 366),
                         Field.body("offerValidityDays", Kind.INT, false).range(1, 366),
-                        Field.body("termYears", Kind.TERM_YEARS, false)), true));
+                        Field.body("termYears", Kind.TERM_YEARS, false),
+                        Field.body("maxTermYears", Kind.MAX_TERM_YEARS, false),
+                        Field.body("settingsByProviderType", Kind.SETTINGS_BY_TYPE, false),
+                        Field.body("quoteResponseDays", Kind.INT, false).range(1, 366)), true));
         // next year's policy, of Zorg en Zekerheid's kind (seed 002 §6.3), with the decision rules of issue 15
         all.add(new Endpoint("PUT", "/api/policies/{insurerUzovi}/{year}", purchaser,
                 raw("insurerUzovi", insurer, "year", Integer.toString(YEAR + 1)), Map.of(),
@@ -256,29 +272,51 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                         Field.body("decisionDueBy", Kind.DATE, false),
                         Field.body("decisionPeriods", Kind.PERIODS, false),
                         Field.body("claimsCutOff", Kind.PERIOD, false)), true, "decision rules"));
+        // renewal (issue 14, seed 001): a contract of its own, renewed by its control; then the yearly round, whose
+        // control renews what else of the insurer is signed and skips the rest
+        String toRenew = signedContract(insurer, newProvider(), 1_000_000);
+        String renewalExpiry = text(Instant.now().plus(Duration.ofDays(30)).toString());
+        all.add(contractAct("renewal", toRenew, purchaser, raw("ceilingCents", "1000000",
+                "offerExpiresAt", renewalExpiry), List.of(Field.body("ceilingCents", Kind.CENTS, false),
+                Field.body("offerExpiresAt", Kind.INSTANT, false))));
+        all.add(new Endpoint("POST", "/api/policies/{insurerUzovi}/{year}/renewals", purchaser,
+                raw("insurerUzovi", insurer, "year", Integer.toString(YEAR)), Map.of(),
+                raw("providerType", text("INSTITUTION"), "kind", text("DIGITAL"), "offerExpiresAt", renewalExpiry),
+                null, List.of(Field.path("insurerUzovi", Kind.INSURER), Field.path("year", Kind.YEAR),
+                        Field.body("providerType", Kind.ENUM, false), Field.body("kind", Kind.ENUM, false),
+                        Field.body("offerExpiresAt", Kind.INSTANT, false)), true));
         all.add(new Endpoint("POST", "/api/contracts", purchaser, Map.of(), Map.of(), offer, null, List.of(
                 Field.body("insurerUzovi", Kind.INSURER, true), Field.body("providerAgb", Kind.PROVIDER, true),
                 Field.body("providerType", Kind.ENUM, true), Field.body("kind", Kind.ENUM, true),
                 Field.body("termStart", Kind.DATE, true), Field.body("termEnd", Kind.DATE, true),
                 Field.body("settings", Kind.INT_LIST, true).range(1, 8),
-                Field.body("tariffPercentage", Kind.DECIMAL, true),
-                Field.body("ceilingCents", Kind.CENTS, true), Field.body("offerExpiresAt", Kind.INSTANT, false)),
+                Field.body("tariffPercentage", Kind.DECIMAL, false),
+                Field.body("tariffPercentages", Kind.TARIFFS, false),
+                Field.body("ceilingCents", Kind.CENTS, true), Field.body("offerExpiresAt", Kind.INSTANT, false),
+                Field.body("excludedPrestatieCodes", Kind.CODE_LIST, false).range(0, 1000),
+                Field.body("excludedSettings", Kind.INT_LIST, false).range(1, 8)),
                 true));
         all.add(contractAct("proposals", negotiated, purchaser, raw("ceilingCents", "900000",
-                "tariffPercentage", text("91.00"), "settings", "[2]"), List.of(
-                Field.body("ceilingCents", Kind.CENTS, false), Field.body("tariffPercentage", Kind.DECIMAL, false),
-                Field.body("settings", Kind.INT_LIST, false).range(1, 8))));
-        all.add(contractAct("signature", negotiated, theProvider, raw("signedBy", text("dr. J. de Vries")),
-                List.of(Field.body("signedBy", Kind.NAME, false))));
-        all.add(contractAct("declination", toDecline, theProvider, raw("reason", text("te laag")),
+                "tariffPercentage", text("91.00"), "tariffPercentages", "{\"2\":\"91.50\"}", "settings", "[2]"),
+                List.of(Field.body("ceilingCents", Kind.CENTS, false), Field.body("tariffPercentage", Kind.DECIMAL, false),
+                        Field.body("tariffPercentages", Kind.TARIFFS, false),
+                        Field.body("settings", Kind.INT_LIST, false).range(1, 8))));
+        all.add(contractAct("acceptance", toAccept, purchaser, raw("acceptedBy", text("mw. A. de Wit")),
+                List.of(Field.body("acceptedBy", Kind.NAME, false))));
+        all.add(contractAct("signature", negotiated, Identity.provider(negotiatedWith),
+                raw("signedBy", text("dr. J. de Vries")), List.of(Field.body("signedBy", Kind.NAME, false))));
+        all.add(contractAct("declination", toDecline, Identity.provider(decliner), raw("reason", text("te laag")),
                 List.of(Field.body("reason", Kind.FREE_TEXT, false))));
         all.add(contractAct("withdrawal", toWithdraw, purchaser, raw("reason", text("ingetrokken")),
                 List.of(Field.body("reason", Kind.FREE_TEXT, false))));
         all.add(contractAct("amendments", signed, purchaser, raw("excludedPrestatieCodes", "[\"XX9999\"]",
-                "excludedSettings", "[3]", "reason", text("regel 1\nregel 2")), List.of(
+                "excludedSettings", "[3]", "reason", text("regel 1\nregel 2"),
+                "effectiveDate", text(java.time.LocalDate.now(nl.ggz.contracts.domain.shared.DomainTime.AMSTERDAM)
+                        .toString()), "backdatingReason", text("afspraak\nvan 1 juni")), List.of(
                 Field.body("excludedPrestatieCodes", Kind.CODE_LIST, false).range(0, 1000),
                 Field.body("excludedSettings", Kind.INT_LIST, false).range(1, 8),
-                Field.body("reason", Kind.FREE_TEXT, true))));
+                Field.body("reason", Kind.FREE_TEXT, true), Field.body("effectiveDate", Kind.DATE, false),
+                Field.body("backdatingReason", Kind.FREE_TEXT, false))));
         all.add(new Endpoint("POST", "/api/contracts/{contractId}/patient-stops/{stopId}/lifting", theProvider,
                 raw("contractId", signed, "stopId", stop), Map.of(), raw("to", text(YEAR + "-07-01")), null,
                 List.of(Field.path("contractId", Kind.ID), Field.path("stopId", Kind.ID),
@@ -346,6 +384,8 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                 Field.query("asOf", Kind.INSTANT, false)), true));
         all.add(new Endpoint("GET", "/api/contracts/{contractId}/timeline", regulator, raw("contractId", signed),
                 Map.of(), null, null, List.of(Field.path("contractId", Kind.ID)), true));
+        all.add(new Endpoint("GET", "/api/contracts/{contractId}/proposals", regulator, raw("contractId", signed),
+                Map.of(), null, null, List.of(Field.path("contractId", Kind.ID)), true));
         all.add(new Endpoint("GET", "/api/ceilings/{ceilingId}", regulator, raw("ceilingId", ceiling),
                 raw("asOf", now), null, null, List.of(Field.path("ceilingId", Kind.ID),
                 Field.query("asOf", Kind.INSTANT, false)), true));
@@ -407,11 +447,9 @@ class EveryFieldHostileInputTest extends ApplicationTest {
         return new Endpoint("POST", "/api/ceilings/{ceilingId}" + act, who, path, Map.of(), body, null, fields, true);
     }
 
-    private String offered(String insurer, String provider, String kind, int year) {
+    private String offered(String insurer, String provider, String kind) {
         Map<String, Object> body = offerBody(insurer, kind, 1_000_000);
         body.put("providerAgb", provider);
-        body.put("termStart", year + "-01-01");
-        body.put("termEnd", year + "-12-31");
         Api.Response offered = api.post("/api/contracts", body);
         assertThat(offered.status()).as(offered.body().toString()).isEqualTo(201);
         return offered.text("contractId");
@@ -587,6 +625,36 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                     "{\"INSTITUTION\":null}", "[]", "\"x\"", "1", "{\"INSTITUTION\":1e400}",
                     "{\"INSTITUTION\":\"1\"}", "{\"INSTITUTION\":1.5}", "{\"institution\":1}", "{\"\":1}",
                     "{\"INSTITUTION\\u0000\":1}", "{\"INSTITUTION\":{}}"));
+            // 1 to 5 years, never below the type's termYears (the template's: INDEPENDENT 2)
+            case MAX_TERM_YEARS -> values.addAll(List.of("{\"INSTITUTION\":6}", "{\"INSTITUTION\":0}",
+                    "{\"INSTITUTION\":-1}", "{\"INDEPENDENT\":1}", "{\"X\":2}", "{\"INSTITUTION\":null}", "[]",
+                    "\"x\"", "1", "true", "{\"INSTITUTION\":1e400}", "{\"INSTITUTION\":2147483648}",
+                    "{\"INSTITUTION\":\"2\"}", "{\"INSTITUTION\":1.5}", "{\"institution\":2}", "{\"\":2}",
+                    "{\"INSTITUTION\\u0000\":2}", "{\"\\u202eINSTITUTION\":2}", "{\"INSTITUTION\":{}}",
+                    "{\"INSTITUTION\":[2]}"));
+            // a misspelt provider type (INDEPENDANT) is refused naming it, never ignored
+            case SETTINGS_BY_TYPE -> values.addAll(List.of("{\"INDEPENDENT\":[]}", "{\"INDEPENDENT\":[9]}",
+                    "{\"INDEPENDENT\":[0]}", "{\"INDEPENDENT\":[-1]}", "{\"INDEPENDENT\":null}",
+                    "{\"INDEPENDENT\":[null]}", "{\"INDEPENDENT\":[1,null]}", "{\"INDEPENDANT\":[1]}",
+                    "{\"independent\":[1]}", "{\"\":[1]}", "{\"INDEPENDENT\\u0000\":[1]}",
+                    "{\"\\u202eINDEPENDENT\":[1]}", "{\"INDEPENDENT \":[1]}", "{\"INDEPENDENT\":1}",
+                    "{\"INDEPENDENT\":\"1\"}", "{\"INDEPENDENT\":[\"1\"]}", "{\"INDEPENDENT\":[1.5]}",
+                    "{\"INDEPENDENT\":[1e400]}", "{\"INDEPENDENT\":[2147483648]}", "{\"INDEPENDENT\":[[1]]}",
+                    "{\"INDEPENDENT\":[true]}", "{\"INDEPENDENT\":{}}", "{\"INDEPENDENT\":[1,1,1,1,1,1,1,1,1]}",
+                    "[]", "\"x\"", "1", "true", "[{\"INDEPENDENT\":[1]}]"));
+            // setting number (1 to 8) to a percentage as text; the template's settings are 2 (and 3)
+            case TARIFFS -> {
+                values.addAll(List.of("{\"9\":\"92.50\"}", "{\"0\":\"92.50\"}", "{\"x\":\"92.50\"}",
+                        "{\"\":\"92.50\"}", "{\"02\":\"92.50\"}", "{\"2 \":\"92.50\"}", "{\"+2\":\"92.50\"}",
+                        "{\"2.0\":\"92.50\"}", "{\"\\uff12\":\"92.50\"}", "{\"2\\u0000\":\"92.50\"}",
+                        "{\"\\u202e2\":\"92.50\"}", "{\"4\":\"92.50\"}", "{\"2\":\"abc\"}",
+                        "{\"2\":\"101\"}", "{\"2\":\"0\"}", "{\"2\":\"-5\"}", "{\"2\":\"92.505\"}",
+                        "{\"2\":\"1e400\"}", "{\"2\":\"NaN\"}", "{\"2\":\"92,50\"}", "{\"2\":\"92.50\\u0000\"}",
+                        "{\"2\":\"\\u202e92.50\"}", "{\"2\":\"\"}", "{\"2\":null}", "{\"2\":92.5}",
+                        "{\"2\":92}", "{\"2\":true}", "{\"2\":{}}", "{\"2\":[]}", "{\"2\":[\"92.50\"]}",
+                        "{\"2\":\"" + "9".repeat(100_000) + "\"}", "{\"" + "2".repeat(100_000) + "\":\"92.50\"}",
+                        "{}", "[]", "\"x\"", "1", "true", "[{\"2\":\"92.50\"}]"));
+            }
             case BATCH -> values.addAll(List.of("null", "[]", "{}", "\"x\"", "1",
                     "[" + String.join(",", Collections.nCopies(5_001, "{}")) + "]"));
             case YEAR -> values.addAll(List.of("1999", "2101", "0", "-1", "99999999999", "2027.0", "1e3", "abc",
@@ -695,9 +763,17 @@ class EveryFieldHostileInputTest extends ApplicationTest {
             for (String body : notObjects) {
                 tryRaw(endpoint, shape, body, null);
             }
-            if (endpoint.template().startsWith("/api/policies")) {
+            if (endpoint.method().equals("PUT") && endpoint.template().startsWith("/api/policies")) {
                 tryRaw(endpoint, shape, bodyOf(endpoint, "termYears",
                         "{\"INSTITUTION\":1,\"INSTITUTION\":2}"), "duplicate");
+                tryRaw(endpoint, shape, bodyOf(endpoint, "maxTermYears",
+                        "{\"INSTITUTION\":2,\"INSTITUTION\":3}"), "duplicate");
+                tryRaw(endpoint, shape, bodyOf(endpoint, "settingsByProviderType",
+                        "{\"INDEPENDENT\":[1],\"INDEPENDENT\":[2]}"), "duplicate");
+            }
+            if (endpoint.body().containsKey("tariffPercentages")) {
+                tryRaw(endpoint, shape, bodyOf(endpoint, "tariffPercentages",
+                        "{\"2\":\"91.00\",\"2\":\"92.00\"}"), "duplicate");
             }
         } else {
             for (String line : List.of("null", "1", "\"x\"", "[]")) {

@@ -53,6 +53,7 @@ class HostileInputTest extends ApplicationTest {
     private String insurer;
     private String offered;
     private String signed;
+    private String signedWith;
     private String theirs;
     private List<Endpoint> endpoints;
 
@@ -62,7 +63,9 @@ class HostileInputTest extends ApplicationTest {
         openIncreaseWindow(insurer);
         Map<String, Object> negotiated = offerBody(insurer, "NEGOTIATED", 1_000_000);
         offered = api.post("/api/contracts", negotiated).text("contractId");
-        signed = signedContract(insurer, 1_000_000);
+        // another provider: one contract per insurer, provider and year (seed 000)
+        signedWith = newProvider();
+        signed = signedContract(insurer, signedWith, 1_000_000);
         theirs = signedContract(newInsurer(), newProvider(), 1_000_000);
         endpoints = endpointsOn(offered, signed);
     }
@@ -71,6 +74,7 @@ class HostileInputTest extends ApplicationTest {
         String ceiling = "/api/ceilings/" + ceilingOf(signedId);
         Identity purchaser = Identity.purchaser(insurer);
         Identity provider = Identity.provider("94001234");
+        Identity signatory = Identity.provider(signedWith);
         Map<String, Object> line = declaration("H-" + UUID.randomUUID(), signedId, 1_000);
         return List.of(
                 new Endpoint("PUT", "/api/policies/" + insurer + "/" + YEAR, purchaser,
@@ -85,22 +89,22 @@ class HostileInputTest extends ApplicationTest {
                         body("excludedPrestatieCodes", List.of("CO0142"), "excludedSettings", List.of(3), "reason", "r"), false),
                 new Endpoint("POST", "/api/contracts/" + signedId + "/termination", purchaser,
                         body("reason", "r", "effectiveDate", YEAR + "-12-01"), false),
-                new Endpoint("POST", "/api/contracts/" + signedId + "/patient-stops", provider,
+                new Endpoint("POST", "/api/contracts/" + signedId + "/patient-stops", signatory,
                         body("reason", "CAPACITY", "from", YEAR + "-06-01"), false),
-                new Endpoint("POST", "/api/contracts/" + signedId + "/patient-stops/s-1/lifting", provider,
+                new Endpoint("POST", "/api/contracts/" + signedId + "/patient-stops/s-1/lifting", signatory,
                         body("to", YEAR + "-07-01"), false),
                 new Endpoint("POST", "/api/declarations", Identity.claims(insurer),
                         body("declarations", List.of(line)), true),
-                new Endpoint("POST", ceiling + "/increase-requests", provider,
+                new Endpoint("POST", ceiling + "/increase-requests", signatory,
                         body("amountCents", 100_000, "grounds", "wachtlijst"), false),
                 new Endpoint("POST", ceiling + "/increase-requests/r-1/approval", purchaser, body("amountCents", 1_000), false),
                 new Endpoint("POST", ceiling + "/increase-requests/r-1/rejection", purchaser,
                         body("grounds", "nee", "reasons", List.of("OTHER")), false),
                 new Endpoint("POST", ceiling + "/increase-requests/r-1/information-request", purchaser,
                         body("question", "FTE?"), false),
-                new Endpoint("POST", ceiling + "/increase-requests/r-1/completion", provider,
+                new Endpoint("POST", ceiling + "/increase-requests/r-1/completion", signatory,
                         body("information", "12 FTE"), false),
-                new Endpoint("POST", ceiling + "/addenda/a-1/signature", provider, body("signedBy", "dr. J"), false),
+                new Endpoint("POST", ceiling + "/addenda/a-1/signature", signatory, body("signedBy", "dr. J"), false),
                 new Endpoint("POST", ceiling + "/claw-backs", purchaser,
                         body("amountCents", 100, "reason", "r", "declarationIds", List.of("d-1")), false));
     }

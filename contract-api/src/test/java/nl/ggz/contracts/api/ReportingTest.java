@@ -59,6 +59,7 @@ abstract class ReportingTest extends ApplicationTest {
                              long ceilingCents) {
         Map<String, Object> body = offerBody(insurer, "DIGITAL", ceilingCents);
         body.put("providerType", providerType);
+        body.put("settings", settingsFor(providerType));
         body.put("providerAgb", providerAgb);
         body.put("termStart", firstYear + "-01-01");
         body.put("termEnd", lastYear + "-12-31");
@@ -69,7 +70,7 @@ abstract class ReportingTest extends ApplicationTest {
 
     /** Declares the whole ceiling of {@link #YEAR} and one cent more: the ceiling is exhausted. */
     protected void exhaustCeiling(String contractId, long ceilingCents) {
-        JsonNode result = declare(declaration("RPT-" + UUID.randomUUID(), contractId, ceilingCents + 1))
+        JsonNode result = declare(declarationOn("RPT-" + UUID.randomUUID(), contractId, ceilingCents + 1))
                 .body().path("results").get(0);
         assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("ACCEPTED");
         assertThat(result.path("unpaidCents").asLong()).isEqualTo(1);

@@ -114,9 +114,10 @@ final class Responses {
                     boolean proposalAnswerOverdue, Instant signedAt, String signedBy, Instant closedAt,
                     String closingReason, LocalDate terminationEffectiveDate, List<Integer> excludedSettings,
                     List<String> excludedPrestatieCodes, List<Exclusion> exclusions, List<CeilingRef> ceilings,
-                    List<PatientStop> patientStops) {
+                    List<PatientStop> patientStops, String renewalOf, String renewedAs) {
     }
 
+    /** A setting or a prestatie left out (by the offer, or an amendment: {@code amendedAt}) for care from {@code from}. */
     record Exclusion(Integer setting, String prestatieCode, LocalDate from, Instant amendedAt,
                      String backdatingReason) {
     }

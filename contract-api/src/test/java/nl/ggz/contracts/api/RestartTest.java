@@ -52,7 +52,8 @@ class RestartTest {
             ceilingBefore = api.get("/api/ceilings/" + contractId + "-" + YEAR).body();
 
             expiry = OffsetDateTime.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
-            Map<String, Object> offer = offerBody();
+            // another provider: one contract per insurer, provider and year (seed 000)
+            Map<String, Object> offer = offerBody("94005679");
             offer.put("offerExpiresAt", expiry.toString());
             Api.Response offered = api.post("/api/contracts", offer);
             assertThat(offered.status()).as(offered.body().toString()).isEqualTo(201);
@@ -112,10 +113,10 @@ class RestartTest {
         return ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
-    private static Map<String, Object> offerBody() {
+    private static Map<String, Object> offerBody(String provider) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("insurerUzovi", "7095");
-        body.put("providerAgb", "94005678");
+        body.put("providerAgb", provider);
         body.put("providerType", "INSTITUTION");
         body.put("kind", "DIGITAL");
         body.put("termStart", YEAR + "-01-01");
@@ -127,7 +128,7 @@ class RestartTest {
     }
 
     private static String signed(Api api) {
-        String contractId = api.post("/api/contracts", offerBody()).text("contractId");
+        String contractId = api.post("/api/contracts", offerBody("94005678")).text("contractId");
         assertThat(api.post("/api/contracts/" + contractId + "/signature", Map.of()).status()).isEqualTo(200);
         return contractId;
     }

@@ -154,6 +154,7 @@ class SecurityTest extends ApplicationTest {
 
         assertAllNotFound(
                 () -> purchaser.get("/api/contracts/" + theirs + "/timeline"),
+                () -> purchaser.get("/api/contracts/" + theirs + "/proposals"),
                 () -> purchaser.get("/api/contracts/" + theirs + "?asOf=2020-01-01T00:00:00Z"),
                 () -> purchaser.get(ceiling),
                 () -> purchaser.get("/api/monitoring/ceilings/" + ceilingOf(theirs) + "/series"),
@@ -317,6 +318,7 @@ class SecurityTest extends ApplicationTest {
         Api regulator = api.as(Identity.regulator());
 
         for (String path : List.of("/api/contracts/" + contractId, "/api/contracts/" + contractId + "/timeline",
+                "/api/contracts/" + contractId + "/proposals",
                 "/api/contracts?insurer=" + insurer, ceiling, "/api/monitoring/ceilings?insurer=" + insurer + "&year=" + YEAR,
                 "/api/monitoring/increase-requests?insurer=" + insurer,
                 "/api/reports/patient-stops?insurer=" + insurer + "&year=" + YEAR,
@@ -363,7 +365,8 @@ class SecurityTest extends ApplicationTest {
     void theRecordedPrincipalComesFromTheTokenNeverFromHeadersOrBody() {
         String insurer = newInsurer();
         String contractId = offer(insurer, 100_000);
-        Api provider = api.as(new Identity("PROVIDER", null, "94001234", "dr. Token"));
+        String agb = readContract(contractId).providerAgb();
+        Api provider = api.as(new Identity("PROVIDER", null, agb, "dr. Token"));
         // a body that names a principal is refused outright (an unknown field), and then signed without it
         Api.Response named = provider.post("/api/contracts/" + contractId + "/signature",
                 Map.of("signedBy", "dr. Jansen", "principal", "someone-else"));
@@ -374,7 +377,7 @@ class SecurityTest extends ApplicationTest {
 
         String meta = jdbc.queryForObject("SELECT convert_from(metadata, 'UTF8') FROM domainevententry "
                 + "WHERE aggregateidentifier = ? AND payloadtype LIKE '%ContractSigned'", String.class, contractId);
-        assertThat(meta).contains("\"principal\":\"dr. Token\"", "\"role\":\"PROVIDER\"", "\"tenant\":\"94001234\"")
+        assertThat(meta).contains("\"principal\":\"dr. Token\"", "\"role\":\"PROVIDER\"", "\"tenant\":\"" + agb + "\"")
                 .doesNotContain("someone-else");
     }
 

@@ -10,6 +10,7 @@ import nl.ggz.contracts.domain.ceiling.RecordDeclarations;
 import nl.ggz.contracts.domain.ceiling.RejectIncrease;
 import nl.ggz.contracts.domain.ceiling.RequestIncrease;
 import nl.ggz.contracts.domain.ceiling.SignAddendum;
+import nl.ggz.contracts.domain.contract.AcceptProposal;
 import nl.ggz.contracts.domain.contract.AnnouncePatientStop;
 import nl.ggz.contracts.domain.contract.DeclineContract;
 import nl.ggz.contracts.domain.contract.LiftPatientStop;
@@ -37,8 +38,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
@@ -69,6 +73,8 @@ final class ContractScenario {
     private static final PrestatieCode[] AMBULANT_CODES = codes("CO0142", "CO0242", "CO0342", "DI0142", "GR0110",
             "CO0408");
     private static final PrestatieCode[] CLINICAL_CODES = codes("VB0101", "VB0202", "CO0142");
+    /** Group treatment, left out of some institutions' offers (seed 002 §5.4: "bepaalde ... prestaties ... niet"). */
+    private static final PrestatieCode LEFT_OUT = new PrestatieCode("GR0110");
     private static final String[] INCREASE_GROUNDS = {
             "wachtlijst in de regio ruim boven de Treeknorm (14 weken); geen alternatief zorgaanbod beschikbaar",
             "groei van het aantal verzekerden in de regio en extra instroom na sluiting van een andere aanbieder",
@@ -189,15 +195,20 @@ final class ContractScenario {
         int offeredTariff = tariffBasisPoints();
         LocalDate day = offeredOn.plusDays(10 + random.nextInt(11));
         long asked = wholeThousands(offered * (1_080 + random.nextInt(70)) / 1_000);
-        step(at(day, 14), provider, t -> new ReviseProposal(contractId, Party.PROVIDER, Money.cents(asked),
-                tariff(Math.min(10_000, offeredTariff + 150)), null, t));
+        step(at(day, 14), provider, t -> proposal(Party.PROVIDER, asked, offeredTariff + 150, t));
         long agreed = asked;
         if (random.nextInt(10) < 6) {
             day = day.plusDays(7 + random.nextInt(8));
             agreed = wholeThousands((offered + asked) / 2);
             long counter = agreed;
-            step(at(day, 11), purchaser, t -> new ReviseProposal(contractId, Party.PURCHASER,
-                    Money.cents(counter), tariff(Math.min(10_000, offeredTariff + 75)), null, t));
+            step(at(day, 11), purchaser, t -> proposal(Party.PURCHASER, counter, offeredTariff + 75, t));
+        } else if (plan.ending() == Ending.SIGNED) {
+            // seed 000, "bij overeenstemming": the provider signs its own proposal only once the insurer accepted it,
+            // well within the six weeks the insurer has to answer a quote (seed 002 §6.3)
+            day = day.plusDays(5 + random.nextInt(10));
+            step(at(day, 11), purchaser, t -> new AcceptProposal(contractId,
+                    "afdeling zorginkoop GGZ, " + plan.insurer().name(), t));
+            facts.add("provider's proposal accepted");
         }
         day = day.plusDays(3 + random.nextInt(8));
         switch (plan.ending()) {
@@ -217,9 +228,53 @@ final class ContractScenario {
         int years = policy.termYearsFor(plan.provider().type());
         ContractTerm term = new ContractTerm(LocalDate.of(contractYear, 1, 1),
                 LocalDate.of(contractYear + years - 1, 12, 31));
+        int basisPoints = tariffBasisPoints();
+        Map<Setting, TariffPercentage> perSetting = tariffsPerSetting(basisPoints);
+        if (perSetting != null) {
+            facts.add("tariffs per setting");
+        }
+        if (leavesGroupTreatmentOut()) {
+            facts.add("prestatie left out by the offer");
+        }
         step(offeredAt, purchaser, t -> new OfferContract(contractId, plan.insurer().code(),
                 plan.provider().code(), plan.provider().type(), plan.kind(), term, settings(),
-                tariff(tariffBasisPoints()), Money.cents(ceiling), expiresAt, t));
+                perSetting == null ? tariff(basisPoints) : null, perSetting, Money.cents(ceiling), expiresAt, t,
+                leavesGroupTreatmentOut() ? Set.of(LEFT_OUT) : null, null));
+    }
+
+    /** A proposal round at this tariff (per setting where the offer differentiated it). */
+    private ReviseProposal proposal(Party by, long ceiling, int basisPoints, Instant at) {
+        Map<Setting, TariffPercentage> perSetting = tariffsPerSetting(basisPoints);
+        return new ReviseProposal(contractId, by, Money.cents(ceiling),
+                perSetting == null ? tariff(Math.min(10_000, basisPoints)) : null, perSetting, null, at);
+    }
+
+    /**
+     * Seed 001 differentiates the tariff per setting: for a third of the institutions and wards, the multidisciplinary,
+     * outreaching and clinical settings are paid a higher share of the NZa maximum than the monodisciplinary one.
+     * Null where one tariff holds for every setting.
+     */
+    private Map<Setting, TariffPercentage> tariffsPerSetting(int basisPoints) {
+        Set<Setting> settings = settings();
+        if (plan.provider().type() == ProviderType.INDEPENDENT || settings.size() < 2 || plan.number() % 3 != 0) {
+            return null;
+        }
+        SortedMap<Setting, TariffPercentage> tariffs = new TreeMap<>();
+        for (Setting setting : settings) {
+            int extra = switch (setting.number()) {
+                case 3 -> 100;
+                case 4 -> 150;
+                case 5 -> 200;
+                default -> 0;
+            };
+            tariffs.put(setting, tariff(Math.min(10_000, basisPoints + extra)));
+        }
+        return tariffs;
+    }
+
+    /** Some institutions' offers leave group treatment out from the start (seed 002 §5.4). */
+    private boolean leavesGroupTreatmentOut() {
+        return plan.provider().type() == ProviderType.INSTITUTION && plan.number() % 5 == 2;
     }
 
     private void sign(Instant signedAt) {
@@ -305,10 +360,14 @@ final class ContractScenario {
             left -= share;
             int setting = settings.get(lines.nextInt(settings.size()));
             PrestatieCode[] codes = setting == 5 ? CLINICAL_CODES : AMBULANT_CODES;
+            PrestatieCode code = codes[lines.nextInt(codes.length)];
+            if (code.equals(LEFT_OUT) && leavesGroupTreatmentOut()) {
+                // the claims system knows what the contract left out: an individual consult instead
+                code = AMBULANT_CODES[0];
+            }
             String id = String.format("ZPM-%s-%05d-%06d", plan.insurer().uzovi(), plan.number(), declarations++);
             batch.add(new DeclarationLine(id, SeasonCurve.treatmentDay(year, month, lines), new Setting(setting),
-                    codes[lines.nextInt(codes.length)], "p-" + Integer.toHexString(0x100000 + lines.nextInt(0xEFFFFF)),
-                    Money.cents(share), null));
+                    code, "p-" + Integer.toHexString(0x100000 + lines.nextInt(0xEFFFFF)), Money.cents(share), null));
         }
         step(at(receivedOn(year, month), 2, plan.number() % 60), claims,
                 t -> new RecordDeclarations(ceilingId, batch, t));
@@ -498,15 +557,23 @@ final class ContractScenario {
         steps.add(new DemoStep(at, party, command.apply(at)));
     }
 
+    /**
+     * The settings offered, within those the insurer's policy allows the provider's type: independents setting 1
+     * (seed 001, the default), at Zorg en Zekerheid the monodisciplinary setting 2 (seed 002 §5.1).
+     */
     private Set<Setting> settings() {
-        Random fixed = new Random(plan.number());
-        return switch (plan.provider().type()) {
-            case INDEPENDENT -> fixed.nextBoolean() ? Set.of(new Setting(1)) : Set.of(new Setting(1), new Setting(2));
+        Set<Setting> wanted = switch (plan.provider().type()) {
+            case INDEPENDENT -> Set.of(new Setting(1));
             case INSTITUTION -> plan.ceilingCents() >= 300_000_000L
                     ? Set.of(new Setting(2), new Setting(3), new Setting(4), new Setting(5))
                     : Set.of(new Setting(2), new Setting(3));
             case HOSPITAL_WARD -> Set.of(new Setting(3), new Setting(5));
         };
+        return policy.settingsAllowedFor(plan.provider().type()).map(allowed -> {
+            Set<Setting> both = new TreeSet<>(wanted);
+            both.retainAll(allowed);
+            return both.isEmpty() ? Set.copyOf(allowed) : Set.copyOf(both);
+        }).orElse(wanted);
     }
 
     /** The insurer's tariff percentage of the NZa maximum tariffs, in hundredths of a percent. */

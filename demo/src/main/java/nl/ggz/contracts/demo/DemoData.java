@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import nl.ggz.contracts.domain.ceiling.DeclarationOutcome;
 import nl.ggz.contracts.domain.ceiling.DeclarationStatus;
 import nl.ggz.contracts.domain.policy.PublishPurchasingPolicy;
+import nl.ggz.contracts.domain.renewal.ContractRenewals;
 import nl.ggz.contracts.domain.shared.DomainTime;
 import nl.ggz.contracts.eventstore.ChainHeadReader;
 import nl.ggz.contracts.eventstore.ChainHeads;
@@ -58,6 +59,7 @@ public class DemoData implements ApplicationRunner {
     private static final Duration DEADLINES_WAIT = Duration.ofSeconds(120);
 
     private final CommandGateway commands;
+    private final ContractRenewals renewals;
     private final CommittedHorizon horizon;
     private final ChainHeadReader streams;
     private final Clock clock;
@@ -68,9 +70,10 @@ public class DemoData implements ApplicationRunner {
     private final int threads;
     private final AtomicInteger refused = new AtomicInteger();
 
-    DemoData(CommandGateway commands, CommittedHorizon horizon, ChainHeadReader streams, Clock clock, StoryTime story,
-             ObjectProvider<Scheduler> scheduler, DemoProperties properties) {
+    DemoData(CommandGateway commands, ContractRenewals renewals, CommittedHorizon horizon, ChainHeadReader streams,
+             Clock clock, StoryTime story, ObjectProvider<Scheduler> scheduler, DemoProperties properties) {
         this.commands = commands;
+        this.renewals = renewals;
         this.horizon = horizon;
         this.streams = streams;
         this.clock = clock;
@@ -106,7 +109,7 @@ public class DemoData implements ApplicationRunner {
 
         story.writing(true);
         try {
-            write(year, scenarios);
+            write(year, scenarios, providers, now);
             awaitStoryDeadlines(now);
         } finally {
             story.writing(false);
@@ -125,9 +128,23 @@ public class DemoData implements ApplicationRunner {
         log.info("Demo: try contract {} (/api/contracts/{}/timeline)", example.contractId(), example.contractId());
     }
 
-    private void write(int year, List<ContractScenario> scenarios) throws Exception {
+    /** Commands and claims lines of the story that were refused: none, where the story follows the rules. */
+    public int refused() {
+        return refused.get();
+    }
+
+    private void write(int year, List<ContractScenario> scenarios, List<DemoProvider> providers, Instant now)
+            throws Exception {
         Scheduler deadlines = scheduler.getIfAvailable();
         List<Remainder> waiting;
+        // the yearly renewal in the autumn (YearlyRenewalStory), once the story has reached it; what comes after it on
+        // the contracts it renews is written after it
+        Instant renewal = YearlyRenewalStory.moment(year);
+        boolean renews = renewal.isBefore(now);
+        Map<ContractScenario, List<DemoStep>> later = new java.util.LinkedHashMap<>();
+        if (renews) {
+            scenarios.forEach(scenario -> later.put(scenario, YearlyRenewalStory.heldBack(scenario.steps(), renewal)));
+        }
         if (deadlines != null) {
             deadlines.pause();
         }
@@ -140,7 +157,8 @@ public class DemoData implements ApplicationRunner {
                         new PublishPurchasingPolicy(PublishPurchasingPolicy.policyIdOf(insurer.code(), year),
                                 insurer.code(), year, DemoPolicies.of(insurer, year))));
             }
-            waiting = inParallel(scenarios, scenario -> run(scenario, scenario.steps()), "contracts");
+            waiting = inParallel(scenarios, scenario -> run(scenario, before(scenario.steps(),
+                    later.getOrDefault(scenario, List.of()))), "contracts");
         } finally {
             if (deadlines != null) {
                 deadlines.resume();
@@ -152,6 +170,43 @@ public class DemoData implements ApplicationRunner {
             awaitOverdue(remainder.await());
             return run(remainder.scenario(), remainder.steps());
         }, "late decisions");
+        if (renews) {
+            renew(year, scenarios, later, providers, now, deadlines);
+        }
+    }
+
+    /**
+     * The purchasers' yearly renewal on its day, the providers' answers, then what the scenarios do after it. The
+     * deadlines wait meanwhile: an unsigned renewal expires (10 November) after the providers' answers are written.
+     */
+    private void renew(int year, List<ContractScenario> scenarios, Map<ContractScenario, List<DemoStep>> later,
+                       List<DemoProvider> providers, Instant now, Scheduler deadlines) throws Exception {
+        if (deadlines != null) {
+            deadlines.pause();
+        }
+        try {
+            String renewed = new YearlyRenewalStory(renewals, story, this::send, providers, year, now)
+                    .write(DemoCast.INSURERS);
+            log.info("Demo: the yearly renewal of {} on {}: {}", year, DomainTime.dateOf(YearlyRenewalStory
+                    .moment(year)), renewed);
+            List<ContractScenario> going = scenarios.stream().filter(s -> !later.get(s).isEmpty()).toList();
+            inParallel(going, scenario -> run(scenario, later.get(scenario)), "contracts after the renewal");
+        } finally {
+            if (deadlines != null) {
+                deadlines.resume();
+                deadlines.triggerCheckForDueExecutions();
+            }
+        }
+    }
+
+    /** The steps of a scenario but those held back until after the renewal. */
+    private static List<DemoStep> before(List<DemoStep> steps, List<DemoStep> heldBack) {
+        if (heldBack.isEmpty()) {
+            return steps;
+        }
+        java.util.Set<DemoStep> held = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        held.addAll(heldBack);
+        return steps.stream().filter(step -> !held.contains(step)).toList();
     }
 
     /**

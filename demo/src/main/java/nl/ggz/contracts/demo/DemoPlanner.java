@@ -41,10 +41,18 @@ final class DemoPlanner {
             // the autumn's offers for next year to institutions and wards, whose contracts run one year, still open
             // (seed 000: contracted care is published by 15 November)
             List<DemoProvider> yearly = providers.stream().filter(p -> p.type() != ProviderType.INDEPENDENT).toList();
+            // one contract per insurer, provider and year (seed 000): never two offers to one provider by one insurer
+            Set<String> offered = new java.util.HashSet<>();
+            // the providers an insurer contracted this year get next year's offer by the yearly renewal (seed 001,
+            // YearlyRenewalStory): these open offers go to providers new to the insurer
+            plans.forEach(plan -> offered.add(plan.insurer().uzovi() + "/" + plan.provider().agb()));
             for (int i = 0; i < 12; i++) {
-                DemoProvider provider = yearly.get(random.nextInt(yearly.size()));
-                plans.add(plan(plans.size(), DemoCast.INSURERS.get(i % DemoCast.INSURERS.size()), provider,
-                        Ending.OPEN_NEXT_YEAR, random));
+                DemoInsurer insurer = DemoCast.INSURERS.get(i % DemoCast.INSURERS.size());
+                DemoProvider provider;
+                do {
+                    provider = yearly.get(random.nextInt(yearly.size()));
+                } while (!offered.add(insurer.uzovi() + "/" + provider.agb()));
+                plans.add(plan(plans.size(), insurer, provider, Ending.OPEN_NEXT_YEAR, random));
             }
         }
         return plans;

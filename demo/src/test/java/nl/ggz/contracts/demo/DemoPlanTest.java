@@ -1,6 +1,13 @@
 package nl.ggz.contracts.demo;
 
+import nl.ggz.contracts.domain.contract.AcceptProposal;
+import nl.ggz.contracts.domain.contract.OfferContract;
+import nl.ggz.contracts.domain.contract.Party;
+import nl.ggz.contracts.domain.contract.ReviseProposal;
+import nl.ggz.contracts.domain.contract.SignContract;
 import nl.ggz.contracts.domain.shared.DomainTime;
+import nl.ggz.contracts.domain.shared.ProviderType;
+import nl.ggz.contracts.domain.shared.Setting;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -23,7 +30,9 @@ class DemoPlanTest {
             "contract WITHDRAWN", "contract EXPIRED", "kind DIGITAL", "kind NEGOTIATED", "under 70 %", "past 70 %",
             "past 100 %", "increase APPROVED", "increase REJECTED", "increase APPROVED_LATE", "increase REJECTED_LATE",
             "increase PENDING", "increase OVERDUE", "claw-back", "stop CEILING_REACHED lifted",
-            "stop CEILING_REACHED ongoing", "stop CAPACITY lifted", "stop CAPACITY ongoing");
+            "stop CEILING_REACHED ongoing", "stop CAPACITY lifted", "stop CAPACITY ongoing",
+            // issue 14: agreement by both sides, tariffs per setting, exclusions in the offer
+            "provider's proposal accepted", "tariffs per setting", "prestatie left out by the offer");
 
     /** From August (every third day): requests open on 1 April (seed 001); late decisions come weeks after due. */
     @Test
@@ -51,6 +60,48 @@ class DemoPlanTest {
             overdue += waits.size();
         }
         assertThat(overdue).isPositive();
+    }
+
+    /**
+     * The offers follow the seeds' contracting rules: independents only setting 1 (seed 001), at Zorg en Zekerheid
+     * only the monodisciplinary setting 2 (seed 002 §5.1); one contract per insurer, provider and year; a provider's
+     * own proposal is signed only after the purchaser accepted it (seed 000: "bij overeenstemming").
+     */
+    @Test
+    void theOffersFollowTheContractingRulesOfTheSeeds() {
+        Instant now = DomainTime.startOf(LocalDate.of(2026, 12, 3)).plusSeconds(10 * 3600);
+        Set<String> contractYears = new HashSet<>();
+        int independents = 0;
+        int zorgEnZekerheid = 0;
+        for (ContractScenario scenario : scenarios(now)) {
+            List<Object> commands = scenario.steps().stream().map(DemoStep::command).toList();
+            OfferContract offer = (OfferContract) commands.get(0);
+            for (int year : offer.term().calendarYears()) {
+                assertThat(contractYears.add(offer.insurer().value() + "/" + offer.provider().value() + "/" + year))
+                        .as("one contract per insurer, provider and year: " + offer).isTrue();
+            }
+            if (offer.providerType() == ProviderType.INDEPENDENT) {
+                boolean zz = offer.insurer().value().equals("3313");
+                assertThat(offer.settings()).as(offer.toString()).containsExactly(new Setting(zz ? 2 : 1));
+                independents++;
+                zorgEnZekerheid += zz ? 1 : 0;
+            }
+            Party lastProposedBy = null;
+            boolean accepted = false;
+            for (Object command : commands) {
+                if (command instanceof ReviseProposal proposal) {
+                    lastProposedBy = proposal.proposedBy();
+                    accepted = false;
+                } else if (command instanceof AcceptProposal) {
+                    accepted = true;
+                } else if (command instanceof SignContract) {
+                    assertThat(lastProposedBy != Party.PROVIDER || accepted)
+                            .as("signed on the provider's own proposal: " + scenario.facts()).isTrue();
+                }
+            }
+        }
+        assertThat(independents).isPositive();
+        assertThat(zorgEnZekerheid).isPositive();
     }
 
     private static void plannedOn(LocalDate day) {

@@ -32,7 +32,7 @@ import java.util.List;
  * exactly the chain the application runs.
  * <p>
  * Issue 14 (revision 1 → 2): tariffs per setting (the one {@code tariff} becomes the tariff of every setting of the
- * event), exclusions in the offer (none), amendments with an effective date (null: from the start of the term), the
+ * event), exclusions in the offer (none), the contract an offer renews (none), amendments with an effective date (null: from the start of the term), the
  * insurer's deadline to answer a quote (none for rounds before), and three new policy parameters (their defaults).
  * <p>
  * Issue 15: decision periods per contract kind, the increase regime, a fixed decision day and the claims cut-off in
@@ -50,6 +50,7 @@ public class EventUpcasters {
                     tariffPerSetting(offered);
                     offered.putArray("excludedPrestatieCodes");
                     offered.putArray("excludedSettings");
+                    offered.putNull("renewalOf");
                 }),
                 new RevisionUpcaster(ContractProposalRevised.class, "2", revised -> {
                     tariffPerSetting(revised);

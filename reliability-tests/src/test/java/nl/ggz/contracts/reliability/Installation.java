@@ -25,7 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Installation {
 
     static final int YEAR = LocalDate.now(ZoneId.of("Europe/Amsterdam")).getYear();
-    static final String PROVIDER = "94001234";
+    /**
+     * One contract per insurer, provider and year (seed 000): each contract of a scenario is made with a provider of its
+     * own, which then acts on it ({@link #providerOf}).
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PROVIDER =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private static final Map<String, String> PROVIDERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Installation() {
     }
@@ -50,10 +56,16 @@ final class Installation {
         assertThat(policy.status()).as(policy.body().toString()).isEqualTo(200);
     }
 
+    /** The provider a contract of this run was offered to. */
+    static String providerOf(String contractId) {
+        return PROVIDERS.get(contractId);
+    }
+
+    /** An offer to a provider of its own. */
     static Map<String, Object> offerBody(String insurer, long ceilingCents) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("insurerUzovi", insurer);
-        body.put("providerAgb", PROVIDER);
+        body.put("providerAgb", String.format("9400%04d", NEXT_PROVIDER.incrementAndGet()));
         body.put("providerType", "INSTITUTION");
         body.put("kind", "DIGITAL");
         body.put("termStart", YEAR + "-01-01");
@@ -66,12 +78,14 @@ final class Installation {
 
     /** Offered by the insurer's purchaser, signed by the provider: its ceiling of this year takes declarations. */
     static String signedContract(Client client, Tokens tokens, String insurer, long ceilingCents) {
-        Client.Response offered = client.post("/api/contracts", offerBody(insurer, ceilingCents),
-                tokens.purchaser(insurer));
+        Map<String, Object> body = offerBody(insurer, ceilingCents);
+        Client.Response offered = client.post("/api/contracts", body, tokens.purchaser(insurer));
         assertThat(offered.status()).as(offered.body().toString()).isEqualTo(201);
         String contractId = offered.text("contractId");
+        String provider = (String) body.get("providerAgb");
+        PROVIDERS.put(contractId, provider);
         Client.Response signed = client.post("/api/contracts/" + contractId + "/signature",
-                Map.of("signedBy", "dr. Jansen"), tokens.provider(PROVIDER));
+                Map.of("signedBy", "dr. Jansen"), tokens.provider(provider));
         assertThat(signed.status()).as(signed.body().toString()).isEqualTo(200);
         return contractId;
     }

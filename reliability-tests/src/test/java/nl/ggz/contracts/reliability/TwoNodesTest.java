@@ -101,7 +101,7 @@ class TwoNodesTest extends ProcessTest {
                     for (String contractId : contracts) {
                         Client.Response request = node.post("/api/ceilings/" + ceilingOf(contractId)
                                         + "/increase-requests", Map.of("amountCents", 1_000,
-                                        "grounds", "waiting list " + name + round), tokens.provider(Installation.PROVIDER));
+                                        "grounds", "waiting list " + name + round), tokens.provider(Installation.providerOf(contractId)));
                         if (request.status() == 201) {
                             increaseRequests.computeIfAbsent(contractId, k -> new AtomicLong()).incrementAndGet();
                         } else {
@@ -109,12 +109,12 @@ class TwoNodesTest extends ProcessTest {
                         }
                         Client.Response announced = node.post("/api/contracts/" + contractId + "/patient-stops",
                                 Map.of("reason", "CAPACITY", "from", YEAR + "-02-01"),
-                                tokens.provider(Installation.PROVIDER));
+                                tokens.provider(Installation.providerOf(contractId)));
                         if (announced.status() == 201) {
                             stopsAnnounced.computeIfAbsent(contractId, k -> new AtomicLong()).incrementAndGet();
                             Client.Response lifted = node.post("/api/contracts/" + contractId + "/patient-stops/"
                                             + announced.text("stopId") + "/lifting", Map.of("to", YEAR + "-02-10"),
-                                    tokens.provider(Installation.PROVIDER));
+                                    tokens.provider(Installation.providerOf(contractId)));
                             if (lifted.status() == 200) {
                                 stopsLifted.computeIfAbsent(contractId, k -> new AtomicLong()).incrementAndGet();
                             } else {

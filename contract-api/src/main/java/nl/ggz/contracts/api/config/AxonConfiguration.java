@@ -9,6 +9,7 @@ import nl.ggz.contracts.domain.contract.Contract;
 import nl.ggz.contracts.domain.policy.PurchasingPolicy;
 import nl.ggz.contracts.projections.ceiling.CeilingStateProjection;
 import nl.ggz.contracts.projections.contract.ContractStateProjection;
+import nl.ggz.contracts.writestore.claim.PostgresContractClaims;
 import nl.ggz.contracts.writestore.ledger.PostgresDeclarationLedger;
 import nl.ggz.contracts.writestore.policy.PostgresPurchasingPolicies;
 import org.axonframework.commandhandling.CommandBus;
@@ -50,6 +51,9 @@ public class AxonConfiguration {
             CeilingStateProjection.PROCESSING_GROUP,
             PostgresDeclarationLedger.PROCESSING_GROUP,
             PostgresPurchasingPolicies.PROCESSING_GROUP,
+            // one contract per insurer, provider and year: the offer's claim is written in the offer's transaction,
+            // where two concurrent offers meet on the table's key (RetryingCommandGateway sends the loser again)
+            PostgresContractClaims.PROCESSING_GROUP,
             ContractChangesToCeilings.PROCESSING_GROUP);
 
     @Bean

@@ -60,7 +60,8 @@ final class RetryingCommandGateway extends DefaultCommandGateway {
         if (attempt >= attempts || CurrentUnitOfWork.isStarted() || !isConcurrentWrite(e)) {
             throw e;
         }
-        log.info("{} met a concurrent write to its aggregate (attempt {} of {}); sending it again",
+        log.info("{} met a concurrent write to its aggregate or a key of its transaction (attempt {} of {}); "
+                        + "sending it again",
                 command.getClass().getSimpleName(), attempt, attempts);
         try {
             // a few milliseconds apart, at random: two nodes that collided do not collide again in lock-step
@@ -73,7 +74,8 @@ final class RetryingCommandGateway extends DefaultCommandGateway {
 
     /**
      * The event store's key on (aggregate, sequence), or a key of a table written in the command's transaction (the
-     * declaration ledger's (insurer, declaration id)): another transaction wrote first.
+     * declaration ledger's (insurer, declaration id), contract_claim's (insurer, provider, year): one contract per
+     * insurer, provider and year): another transaction wrote first. Sent again, the command meets what it wrote.
      */
     static boolean isConcurrentWrite(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -82,11 +82,15 @@ public class SecurityConfiguration {
 
                         .requestMatchers(PUT, "/api/policies/*/*").hasRole(PURCHASER.name())
                         .requestMatchers(GET, "/api/policies/*/*").authenticated()
+                        // renewal (seed 001): one contract, or the insurer's yearly round
+                        .requestMatchers(POST, "/api/policies/*/*/renewals", "/api/contracts/*/renewal")
+                        .hasRole(PURCHASER.name())
 
                         .requestMatchers(POST, "/api/contracts").hasRole(PURCHASER.name())
                         .requestMatchers(POST, "/api/contracts/*/proposals").hasAnyRole(PURCHASER.name(), PROVIDER.name())
                         .requestMatchers(POST, "/api/contracts/*/withdrawal", "/api/contracts/*/amendments",
-                                "/api/contracts/*/termination").hasRole(PURCHASER.name())
+                                "/api/contracts/*/termination", "/api/contracts/*/acceptance")
+                        .hasRole(PURCHASER.name())
                         .requestMatchers(POST, "/api/contracts/*/signature", "/api/contracts/*/declination",
                                 "/api/contracts/*/patient-stops", "/api/contracts/*/patient-stops/*/lifting")
                         .hasRole(PROVIDER.name())

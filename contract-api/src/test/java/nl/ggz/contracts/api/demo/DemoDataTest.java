@@ -1,6 +1,7 @@
 package nl.ggz.contracts.api.demo;
 
 import nl.ggz.contracts.demo.DemoCast;
+import nl.ggz.contracts.demo.DemoData;
 import nl.ggz.contracts.demo.DemoInsurer;
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.ggz.contracts.api.Api;
@@ -9,6 +10,7 @@ import nl.ggz.contracts.domain.ceiling.CeilingIds;
 import nl.ggz.contracts.domain.shared.DomainTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -19,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +40,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class DemoDataTest extends ApplicationTest {
 
     private static final List<String> INSURERS = DemoCast.INSURERS.stream().map(DemoInsurer::uzovi).toList();
+
+    @Autowired
+    DemoData demo;
 
     /**
      * The demo dates nothing in the future, so its year shows every case only once the year has run long enough:
@@ -277,6 +283,100 @@ class DemoDataTest extends ApplicationTest {
             JsonNode after = get("/api/contracts/" + contractId + "?asOf=" + addendumSigned);
             assertThat(ceilingCents(after, ceilingId)).isGreaterThan(initial);
         });
+    }
+
+    /**
+     * The yearly renewal in the story (seed 000: next year's contracts are concluded in the autumn; seed 001: offered
+     * on this year's ceiling "inclusief eventuele verhoging", accepted by 10 November): on 5 October the purchasers
+     * renewed the year's signed contracts through the yearly round, raises signed before it carried over, and most
+     * providers signed their renewal.
+     */
+    @Test
+    void thePurchasersRenewedTheYearsContractsOnFiveOctoberWithTheCeilingInForce() {
+        Instant renewal = LocalDate.of(YEAR, 10, 5).atTime(10, 0).atZone(DomainTime.AMSTERDAM).toInstant();
+        assumeTrue(Instant.now().isAfter(renewal.plus(Duration.ofDays(1))),
+                "the demo renews the year's contracts on 5 October; before, it leaves out the future");
+        await().untilAsserted(() -> {
+            int carried = 0;
+            for (JsonNode row : ceilingRows()) {
+                if (row.path("ceilingCents").asLong() <= row.path("initialCeilingCents").asLong()) {
+                    continue;
+                }
+                JsonNode ceiling = get("/api/ceilings/" + row.path("ceilingId").asText());
+                boolean raisedBefore = true;
+                for (JsonNode addendum : ceiling.path("addenda")) {
+                    raisedBefore &= !addendum.path("signedAt").isNull()
+                            && Instant.parse(addendum.path("signedAt").asText()).isBefore(renewal);
+                }
+                JsonNode contract = get("/api/contracts/" + row.path("contractId").asText());
+                if (!raisedBefore || contract.path("renewedAs").isNull()) {
+                    continue;
+                }
+                JsonNode offer = get("/api/contracts/" + contract.path("renewedAs").asText());
+                assertThat(offer.path("renewalOf").asText()).isEqualTo(contract.path("contractId").asText());
+                assertThat(offer.path("ceilingCents").asLong()).as("the ceiling in force, raise included")
+                        .isEqualTo(ceiling.path("ceilingCents").asLong());
+                assertThat(offer.path("termStart").asText()).isEqualTo((YEAR + 1) + "-01-01");
+                carried++;
+            }
+            assertThat(carried).as("renewals that carried a raise signed before 5 October").isPositive();
+
+            Set<String> statuses = new HashSet<>();
+            String renewed = null;
+            for (String insurer : INSURERS) {
+                for (JsonNode summary : get("/api/contracts?insurer=" + insurer + "&year=" + (YEAR + 1))) {
+                    JsonNode offer = get("/api/contracts/" + summary.path("contractId").asText());
+                    if (!offer.path("renewalOf").isNull()) {
+                        statuses.add(offer.path("status").asText());
+                        renewed = offer.path("renewalOf").asText();
+                    }
+                }
+            }
+            assertThat(statuses).as("renewals signed, and others declined or left unsigned").contains("SIGNED")
+                    .hasSizeGreaterThan(1);
+            JsonNode line = entry(get("/api/contracts/" + renewed + "/timeline"), "ContractRenewed");
+            assertThat(DomainTime.dateOf(Instant.parse(line.path("at").asText()))).isEqualTo(LocalDate.of(YEAR, 10, 5));
+            assertThat(line.path("actor").asText()).startsWith("inkoper@");
+        });
+    }
+
+    /**
+     * Issue 14: the story keeps the contracting rules of the seeds — not one of its commands or claims lines was
+     * refused — and shows what the pages need of them: independents contracted for setting 1 (seed 001), at Zorg en
+     * Zekerheid for the monodisciplinary setting 2 (seed 002 §5.1); a provider's proposal accepted by the purchaser
+     * and then signed (seed 000); tariffs per setting (seed 001); a prestatie left out by the offer (seed 002 §5.4).
+     */
+    @Test
+    void theDemoFollowsTheContractingRulesOfTheSeedsAndShowsThem() {
+        assertThat(demo.refused()).as("demo commands and claims lines refused").isZero();
+        List<Map<String, Object>> independents = jdbc.queryForList("SELECT insurer_uzovi, settings::text AS settings "
+                + "FROM contract_state WHERE provider_type = 'INDEPENDENT'");
+        assertThat(independents).isNotEmpty().allSatisfy(row -> assertThat(row.get("settings"))
+                .as(row.toString()).isEqualTo("3313".equals(row.get("insurer_uzovi")) ? "{2}" : "{1}"));
+        assertThat(independents).anyMatch(row -> "3313".equals(row.get("insurer_uzovi")));
+
+        String accepted = jdbc.queryForObject("SELECT min(contract_id) FROM contract_state WHERE proposal_accepted "
+                + "AND status = 'SIGNED'", String.class);
+        assertThat(accepted).as("a signed contract on the provider's proposal, accepted by the purchaser").isNotNull();
+        JsonNode agreed = get("/api/contracts/" + accepted);
+        assertThat(agreed.path("lastProposedBy").asText()).isEqualTo("PROVIDER");
+        assertThat(agreed.path("proposalAccepted").asBoolean()).isTrue();
+        assertThat(agreed.path("acceptedBy").asText()).startsWith("afdeling zorginkoop GGZ");
+
+        String differentiated = jdbc.queryForObject("SELECT min(contract_id) FROM contract_state WHERE "
+                + "tariff_percentage IS NULL", String.class);
+        assertThat(differentiated).as("a contract with tariffs per setting").isNotNull();
+        JsonNode tariffs = get("/api/contracts/" + differentiated).path("tariffPercentages");
+        Set<String> percentages = new HashSet<>();
+        tariffs.forEach(tariff -> percentages.add(tariff.decimalValue().toPlainString()));
+        assertThat(percentages).hasSizeGreaterThan(1);
+
+        String leftOut = jdbc.queryForObject("SELECT min(contract_id) FROM contract_exclusion WHERE amended_at IS NULL",
+                String.class);
+        assertThat(leftOut).as("an offer that left a prestatie out").isNotNull();
+        JsonNode exclusion = get("/api/contracts/" + leftOut).path("exclusions").get(0);
+        assertThat(exclusion.path("prestatieCode").asText()).isEqualTo("GR0110");
+        assertThat(exclusion.path("amendedAt").isNull()).isTrue();
     }
 
     /** A negotiated contract whose ceiling an addendum raised, or any raised one. */

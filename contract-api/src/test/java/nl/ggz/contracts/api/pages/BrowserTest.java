@@ -2,6 +2,7 @@ package nl.ggz.contracts.api.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import nl.ggz.contracts.api.Api;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,6 +119,28 @@ abstract class BrowserTest extends ApplicationTest {
 
     protected String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /**
+     * Waits for the action's success message: the page shows it once it has fetched and shown its data again (a
+     * refusal would show as an error instead).
+     */
+    protected void okMessage(String expected) {
+        Locator message = page.locator("#message .message");
+        page.waitForFunction("text => { const m = document.querySelector('#message .message');"
+                + " return m && (m.classList.contains('error') || m.textContent.includes(text)); }", expected);
+        ready();
+        assertThat(message.getAttribute("class")).as(message.textContent()).contains("ok");
+        assertThat(message.textContent()).as("the page's message").contains(expected);
+    }
+
+    protected static String param(String url, String name) {
+        for (String pair : url.substring(url.indexOf('?') + 1).split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no " + name + " in " + url);
     }
 
     protected static JsonNode ok(Api.Response response) {

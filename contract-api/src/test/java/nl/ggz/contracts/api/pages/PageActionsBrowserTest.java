@@ -276,32 +276,4 @@ class PageActionsBrowserTest extends BrowserTest {
         return contractId;
     }
 
-
-    /**
-     * Waits for the action's success message: the page shows it once it has fetched and shown its data again (a
-     * refusal would show as an error instead).
-     */
-    private void okMessage(String expected) {
-        Locator message = page.locator("#message .message");
-        page.waitForFunction("text => { const m = document.querySelector('#message .message');"
-                + " return m && (m.classList.contains('error') || m.textContent.includes(text)); }", expected);
-        ready();
-        assertThat(message.getAttribute("class")).as(message.textContent()).contains("ok");
-        assertThat(message.textContent()).as("the page's message").contains(expected);
-    }
-
-
-
-
-    private static String param(String url, String name) {
-        for (String pair : url.substring(url.indexOf('?') + 1).split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
-            }
-        }
-        throw new AssertionError("no " + name + " in " + url);
-    }
-
-
-
 }

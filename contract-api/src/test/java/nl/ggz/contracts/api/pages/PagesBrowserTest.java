@@ -47,7 +47,7 @@ class PagesBrowserTest extends BrowserTest {
         Api purchaser = api.as(Api.Identity.purchaser(insurer));
         signIn("PURCHASER", insurer);
         assertThat(page.locator("header nav a").allTextContents())
-                .containsExactly("Contracts", "Increase requests", "Patient stops");
+                .containsExactly("Contracts", "Increase requests", "Patient stops", "Yearly renewal");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             page.reload();
             ready();

@@ -83,6 +83,10 @@ public class Contract {
     private Map<Integer, LocalDate> excludedSettingsFrom;
     private Map<String, LocalDate> excludedPrestatiesFrom;
     private Map<String, PatientStopState> patientStops;
+    /** The contract this one renews; null when it was offered on its own. */
+    private String renewalOf;
+    /** The offer of the next term made from this contract (seed 001), once it is renewed. */
+    private String renewedAs;
 
     protected Contract() {
     }
@@ -90,6 +94,21 @@ public class Contract {
     @CommandHandler
     public Contract(OfferContract command, PurchasingPolicies policies, ContractClaims claims,
                     DeadlineManager deadlines) {
+        this(offered(command, null, policies, claims), deadlines);
+    }
+
+    /** An offer that passed the rules, on its own or as the next term of a contract ({@link RenewContract}). */
+    private Contract(ContractOffered offered, DeadlineManager deadlines) {
+        apply(offered);
+        deadlines.schedule(offered.offerExpiresAt(), OFFER_EXPIRY);
+    }
+
+    /**
+     * The offer as the rules of an offer let it be made ({@code renewalOf} null), or as the renewal of that contract;
+     * judged before the new contract is made, so that a refusal never comes from within its creation.
+     */
+    private static ContractOffered offered(OfferContract command, String renewalOf, PurchasingPolicies policies,
+                                           ContractClaims claims) {
         ContractTerm term = required(command.term(), "term");
         InsurerCode insurer = required(command.insurer(), "insurerUzovi");
         ProviderCode provider = required(command.provider(), "providerAgb");
@@ -135,9 +154,53 @@ public class Contract {
                     + " with insurer " + insurer + " for " + claim.year() + " already (offered or signed): one "
                     + "contract per insurer, provider and year");
         });
-        apply(new ContractOffered(command.contractId(), insurer, provider, type, command.kind(), term, settings,
-                tariffs, command.ceiling(), command.offeredAt(), expiresAt, excludedCodes, excludedSettings));
-        deadlines.schedule(expiresAt, OFFER_EXPIRY);
+        return new ContractOffered(command.contractId(), insurer, provider, type, command.kind(), term, settings,
+                tariffs, command.ceiling(), command.offeredAt(), expiresAt, excludedCodes, excludedSettings, renewalOf);
+    }
+
+    /**
+     * Seed 001: a provider with a contract this year is in principle offered one for next year ("komen in principe
+     * automatisch in aanmerking"), "gebaseerd op het zorgkostenplafond van [dit jaar], inclusief eventuele verhoging".
+     * The next term goes to the same provider on the same kind, provider type, settings, tariffs and exclusions as in
+     * force at the end of this term; it starts on 1 January after this term and runs the new year's policy's term for
+     * the provider type (seed 002 §5.2). It is an offer like any other: the rules of an offer hold (one contract per
+     * insurer, provider and year; the settings the policy allows; the offer's validity), and the provider signs or
+     * declines it.
+     * <p>
+     * The ceiling comes with the command: the contract does not know what its ceilings were raised to (each is a
+     * {@link CeilingAgreement} of its own, raised by signed addenda), the application reads it from the ceilings'
+     * state, which is written in the transaction of every ceiling event (see ContractRenewals).
+     */
+    @CommandHandler
+    public void handle(RenewContract command, PurchasingPolicies policies, ContractClaims claims,
+                       DeadlineManager deadlines) throws Exception {
+        if (status != ContractStatus.SIGNED && status != ContractStatus.ENDED) {
+            throw new StateConflictException("cannot renew contract " + contractId + ": it is "
+                    + status.name().toLowerCase() + "; only a signed contract (running or ended) is renewed");
+        }
+        if (renewedAs != null) {
+            throw new StateConflictException("contract " + contractId + " was renewed already, as contract "
+                    + renewedAs);
+        }
+        String renewalId = requiredText(command.renewalContractId(), "renewalContractId");
+        String renewedBy = requiredText(command.renewedBy(), "renewedBy");
+        requireCeiling(command.ceiling());
+        int firstYear = term.end().getYear() + 1;
+        int years = policies.inForce(insurer, firstYear).termYearsFor(providerType);
+        ContractTerm next = ContractTerm.offered(LocalDate.of(firstYear, 1, 1),
+                LocalDate.of(firstYear + years - 1, 12, 31));
+        // the exclusions in force at the end of this term: every one, since each holds from a day within the term
+        Set<PrestatieCode> codesLeftOut = excludedPrestatiesFrom.keySet().stream().map(PrestatieCode::new)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<Setting> settingsLeftOut = excludedSettingsFrom.keySet().stream().map(Setting::new)
+                .collect(Collectors.toCollection(TreeSet::new));
+        OfferContract offer = new OfferContract(renewalId, insurer, provider, providerType, kind, next, settings, null,
+                tariffs.bySetting(), command.ceiling(), command.offerExpiresAt(), command.renewedAt(), codesLeftOut,
+                settingsLeftOut);
+        ContractOffered offered = offered(offer, contractId, policies, claims);
+        createNew(Contract.class, () -> new Contract(offered, deadlines));
+        apply(new ContractRenewed(contractId, renewalId, next, command.ceiling(), command.ceilingFrom(), renewedBy,
+                command.renewedAt()));
     }
 
     @CommandHandler
@@ -523,6 +586,12 @@ public class Contract {
             event.excludedPrestatieCodes().forEach(c -> excludedPrestatiesFrom.put(c.value(), term.start()));
         }
         patientStops = new HashMap<>();
+        renewalOf = event.renewalOf();
+    }
+
+    @EventSourcingHandler
+    void on(ContractRenewed event) {
+        renewedAs = event.renewalContractId();
     }
 
     @EventSourcingHandler

@@ -9,6 +9,7 @@ import nl.ggz.contracts.domain.contract.ContractOffered;
 import nl.ggz.contracts.domain.contract.ContractProposalAccepted;
 import nl.ggz.contracts.domain.contract.ContractProposalAnswerOverdue;
 import nl.ggz.contracts.domain.contract.ContractProposalRevised;
+import nl.ggz.contracts.domain.contract.ContractRenewed;
 import nl.ggz.contracts.domain.contract.ContractSigned;
 import nl.ggz.contracts.domain.contract.ContractTerminated;
 import nl.ggz.contracts.domain.contract.Party;
@@ -62,7 +63,8 @@ class ContractEventsStoredTest extends StoredEventTest {
                 {"contractId":"c-1","insurer":"3311","provider":"94001234","providerType":"INSTITUTION",\
                 "kind":"DIGITAL","term":{"start":"2027-07-01","end":"2027-12-31"},"settings":[2,3],\
                 "tariffs":{"2":92.50,"3":95.00},"ceiling":250000000,"offeredAt":"2027-06-10T08:00:00Z",\
-                "offerExpiresAt":"2027-07-22T08:00:00Z","excludedPrestatieCodes":["GR0110"],"excludedSettings":[3]}""";
+                "offerExpiresAt":"2027-07-22T08:00:00Z","excludedPrestatieCodes":["GR0110"],"excludedSettings":[3],\
+                "renewalOf":null}""";
         ContractOffered event = new ContractOffered("c-1", new InsurerCode("3311"), new ProviderCode("94001234"),
                 ProviderType.INSTITUTION, ContractKind.DIGITAL,
                 new ContractTerm(LocalDate.of(2027, 7, 1), LocalDate.of(2027, 12, 31)), SETTINGS_2_3,
@@ -73,6 +75,55 @@ class ContractEventsStoredTest extends StoredEventTest {
 
         assertLoads(stored, "2", event);
         assertWritten(event, "2", stored);
+    }
+
+    @Test
+    void contractOfferedStoredAsRevision2AsARenewalLoadsNamingTheContractItRenews() {
+        String stored = """
+                {"contractId":"c-2","insurer":"3311","provider":"94001234","providerType":"INSTITUTION",\
+                "kind":"DIGITAL","term":{"start":"2028-01-01","end":"2028-12-31"},"settings":[2,3],\
+                "tariffs":{"2":92.50,"3":95.00},"ceiling":300000000,"offeredAt":"2027-10-05T09:00:00Z",\
+                "offerExpiresAt":"2027-11-10T16:00:00Z","excludedPrestatieCodes":[],"excludedSettings":[],\
+                "renewalOf":"c-1"}""";
+        ContractOffered event = new ContractOffered("c-2", new InsurerCode("3311"), new ProviderCode("94001234"),
+                ProviderType.INSTITUTION, ContractKind.DIGITAL,
+                new ContractTerm(LocalDate.of(2028, 1, 1), LocalDate.of(2028, 12, 31)), SETTINGS_2_3,
+                Tariffs.of(Map.of(new Setting(2), TariffPercentage.of("92.50"), new Setting(3),
+                        TariffPercentage.of("95.00"))), Money.cents(300_000_000),
+                Instant.parse("2027-10-05T09:00:00Z"), Instant.parse("2027-11-10T16:00:00Z"), Set.of(), Set.of(),
+                "c-1");
+
+        assertLoads(stored, "2", event);
+        assertWritten(event, "2", stored);
+    }
+
+    @Test
+    void contractRenewedStoredAsRevision1LoadsWithItsValues() {
+        // seed 001: next year's offer on this year's ceiling "inclusief eventuele verhoging"
+        String stored = """
+                {"contractId":"c-1","renewalContractId":"c-2","renewalTerm":{"start":"2028-01-01",\
+                "end":"2028-12-31"},"ceiling":300000000,"ceilingFrom":"c-1-2027","renewedBy":"inkoper Anna",\
+                "renewedAt":"2027-10-05T09:00:00Z"}""";
+        ContractRenewed event = new ContractRenewed("c-1", "c-2",
+                new ContractTerm(LocalDate.of(2028, 1, 1), LocalDate.of(2028, 12, 31)), Money.cents(300_000_000),
+                "c-1-2027", "inkoper Anna", Instant.parse("2027-10-05T09:00:00Z"));
+
+        assertLoads(stored, "1", event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void contractRenewedStoredAsRevision1WithTheCeilingThePurchaserSetLoadsWithNoCeilingItCameFrom() {
+        String stored = """
+                {"contractId":"c-1","renewalContractId":"c-2","renewalTerm":{"start":"2028-01-01",\
+                "end":"2028-12-31"},"ceiling":275000000,"ceilingFrom":null,"renewedBy":"inkoper Anna",\
+                "renewedAt":"2027-10-05T09:00:00Z"}""";
+        ContractRenewed event = new ContractRenewed("c-1", "c-2",
+                new ContractTerm(LocalDate.of(2028, 1, 1), LocalDate.of(2028, 12, 31)), Money.cents(275_000_000),
+                null, "inkoper Anna", Instant.parse("2027-10-05T09:00:00Z"));
+
+        assertLoads(stored, "1", event);
+        assertWritten(event, "1", stored);
     }
 
     @Test

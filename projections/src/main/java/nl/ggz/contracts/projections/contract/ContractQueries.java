@@ -89,8 +89,78 @@ public class ContractQueries {
                         SqlTime.instant(rs, "closed_at"), rs.getString("closing_reason"),
                         SqlTime.localDate(rs, "termination_effective_date"),
                         SqlArrays.intList(rs, "excluded_settings"), SqlArrays.textList(rs, "excluded_prestatie_codes"),
-                        exclusions, ceilings, stops),
+                        exclusions, ceilings, stops, rs.getString("renewal_of"), rs.getString("renewed_as")),
                 query.contractId()).stream().findFirst();
+    }
+
+    @QueryHandler
+    public List<ProposalRound> find(FindProposalRounds query) {
+        Map<Integer, Map<String, BigDecimal>> tariffs = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT round, t.key, t.value::numeric FROM contract_proposal, jsonb_each_text(tariffs) AS t
+                WHERE contract_id = ? ORDER BY round, t.key::integer
+                """, rs -> {
+            tariffs.computeIfAbsent(rs.getInt(1), round -> new LinkedHashMap<>())
+                    .put(rs.getString(2), rs.getBigDecimal(3).setScale(2));
+        }, query.contractId());
+        return jdbc.query("""
+                SELECT p.*, c.status, c.signed_at IS NOT NULL AS signed,
+                       p.round = MAX(p.round) OVER () AS latest
+                FROM contract_proposal p JOIN contract_state c ON c.contract_id = p.contract_id
+                WHERE p.contract_id = ? ORDER BY p.round
+                """,
+                (rs, i) -> {
+                    Map<String, BigDecimal> bySetting = tariffs.getOrDefault(rs.getInt("round"), Map.of());
+                    return new ProposalRound(rs.getInt("round"), rs.getString("proposed_by"),
+                            SqlTime.instant(rs, "proposed_at"), rs.getLong("ceiling_cents"), uniform(bySetting), bySetting,
+                            SqlArrays.intList(rs, "settings"), SqlTime.instant(rs, "answer_due_at"),
+                            rs.getBoolean("answer_overdue"), SqlTime.instant(rs, "accepted_at"),
+                            rs.getString("accepted_by"), standing(rs.getBoolean("latest"), rs.getString("status"),
+                                    rs.getBoolean("signed")));
+                },
+                query.contractId());
+    }
+
+    private static BigDecimal uniform(Map<String, BigDecimal> tariffs) {
+        List<BigDecimal> distinct = tariffs.values().stream().distinct().toList();
+        return distinct.size() == 1 ? distinct.get(0) : null;
+    }
+
+    private static ProposalRound.Standing standing(boolean latest, String status, boolean signed) {
+        if (!latest) {
+            return ProposalRound.Standing.SUPERSEDED;
+        }
+        if (signed) {
+            return ProposalRound.Standing.SIGNED;
+        }
+        return "OFFERED".equals(status) ? ProposalRound.Standing.ON_THE_TABLE : ProposalRound.Standing.CLOSED;
+    }
+
+    /**
+     * The insurer's contracts in the given statuses whose term ends in the year, with the ceiling of that last year as
+     * it stands (initial amount plus signed raises): what the yearly renewal works through (seed 001).
+     */
+    @QueryHandler
+    public List<ContractEnding> find(FindContractsEndingIn query) {
+        return jdbc.query("""
+                SELECT c.contract_id, c.provider_agb, c.provider_type, c.kind, c.term_end, c.status, c.renewed_as,
+                       s.ceiling_id, s.ceiling_cents
+                FROM contract_state c
+                LEFT JOIN ceiling_state s ON s.contract_id = c.contract_id
+                    AND s.contract_year = EXTRACT(YEAR FROM c.term_end)
+                WHERE c.insurer_uzovi = ?
+                  AND c.term_end BETWEEN make_date(?, 1, 1) AND make_date(?, 12, 31)
+                  AND c.status = ANY (?::text[])
+                  AND (?::text IS NULL OR c.provider_type = ?)
+                  AND (?::text IS NULL OR c.kind = ?)
+                ORDER BY c.provider_agb, c.contract_id
+                """,
+                (rs, i) -> new ContractEnding(rs.getString("contract_id"), rs.getString("provider_agb"),
+                        rs.getString("provider_type"), rs.getString("kind"), SqlTime.localDate(rs, "term_end"),
+                        rs.getString("status"), rs.getString("renewed_as"), rs.getString("ceiling_id"),
+                        (Long) rs.getObject("ceiling_cents")),
+                query.insurer(), query.year(), query.year(), SqlArrays.texts(query.statuses()),
+                query.providerType(), query.providerType(), query.kind(), query.kind());
     }
 
     /** One query for a whole claims batch, instead of the full contract view per contract. */

@@ -11,6 +11,7 @@ import nl.ggz.contracts.domain.contract.ContractOffered;
 import nl.ggz.contracts.domain.contract.ContractProposalAccepted;
 import nl.ggz.contracts.domain.contract.ContractProposalAnswerOverdue;
 import nl.ggz.contracts.domain.contract.ContractProposalRevised;
+import nl.ggz.contracts.domain.contract.ContractRenewed;
 import nl.ggz.contracts.domain.contract.ContractSigned;
 import nl.ggz.contracts.domain.contract.ContractStatus;
 import nl.ggz.contracts.domain.contract.ContractTerminated;
@@ -35,7 +36,10 @@ import java.util.stream.Collectors;
 import static nl.ggz.contracts.jdbc.SqlTime.date;
 import static nl.ggz.contracts.jdbc.SqlTime.ts;
 
-/** Current state of every contract, written with its events so that a 2xx answer is visible at once. */
+/**
+ * Current state of every contract, and each of its proposal rounds, written with its events so that a 2xx answer is
+ * visible at once.
+ */
 @Component
 @ProcessingGroup(ContractStateProjection.PROCESSING_GROUP)
 public class ContractStateProjection implements TableOwner {
@@ -44,7 +48,7 @@ public class ContractStateProjection implements TableOwner {
 
     @Override
     public List<String> tables() {
-        return List.of("contract_state", "patient_stop", "contract_exclusion");
+        return List.of("contract_state", "patient_stop", "contract_exclusion", "contract_proposal");
     }
 
     private final JdbcTemplate jdbc;
@@ -58,15 +62,18 @@ public class ContractStateProjection implements TableOwner {
         jdbc.update("""
                 INSERT INTO contract_state (contract_id, insurer_uzovi, provider_agb, provider_type, kind, term_start,
                     term_end, settings, tariff_percentage, tariffs, ceiling_cents, status, offered_at, offer_expires_at,
-                    excluded_settings, excluded_prestatie_codes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::integer[], ?, ?::jsonb, ?, ?, ?, ?, ?::integer[], ?::text[])
+                    excluded_settings, excluded_prestatie_codes, renewal_of)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::integer[], ?, ?::jsonb, ?, ?, ?, ?, ?::integer[], ?::text[], ?)
                 """,
                 e.contractId(), e.insurer().value(), e.provider().value(), e.providerType().name(), e.kind().name(),
                 date(e.term().start()), date(e.term().end()), settings(e.settings()), uniform(e.tariffs()),
                 json(e.tariffs()), e.ceiling().cents(), ContractStatus.OFFERED.name(), ts(e.offeredAt()),
-                ts(e.offerExpiresAt()), settings(e.excludedSettings()), codes(e.excludedPrestatieCodes()));
+                ts(e.offerExpiresAt()), settings(e.excludedSettings()), codes(e.excludedPrestatieCodes()),
+                e.renewalOf());
         // left out by the offer: from the start of the term (seed 002 §5.4)
         excluded(e.contractId(), e.excludedSettings(), e.excludedPrestatieCodes(), e.term().start(), null, null);
+        // the offer is round 0 of the proposals side by side, the insurer's
+        proposal(e.contractId(), 0, "PURCHASER", e.offeredAt(), e.ceiling().cents(), e.tariffs(), e.settings(), null);
     }
 
     @EventHandler
@@ -79,17 +86,33 @@ public class ContractStateProjection implements TableOwner {
                 """,
                 e.round(), e.proposedBy().name(), e.ceiling().cents(), uniform(e.tariffs()), json(e.tariffs()),
                 settings(e.settings()), ts(e.answerDueAt()), e.contractId());
+        proposal(e.contractId(), e.round(), e.proposedBy().name(), e.proposedAt(), e.ceiling().cents(), e.tariffs(),
+                e.settings(), e.answerDueAt());
+    }
+
+    private void proposal(String contractId, int round, String proposedBy, Instant proposedAt, long ceilingCents,
+                          Tariffs tariffs, Set<Setting> settings, Instant answerDueAt) {
+        jdbc.update("""
+                INSERT INTO contract_proposal (contract_id, round, proposed_by, proposed_at, ceiling_cents, tariffs,
+                    settings, answer_due_at)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::integer[], ?)
+                """, contractId, round, proposedBy, ts(proposedAt), ceilingCents, json(tariffs), settings(settings),
+                ts(answerDueAt));
     }
 
     @EventHandler
     void on(ContractProposalAccepted e) {
         jdbc.update("UPDATE contract_state SET proposal_accepted = TRUE, accepted_at = ?, accepted_by = ? "
                 + "WHERE contract_id = ?", ts(e.acceptedAt()), e.acceptedBy(), e.contractId());
+        jdbc.update("UPDATE contract_proposal SET accepted_at = ?, accepted_by = ? WHERE contract_id = ? AND round = ?",
+                ts(e.acceptedAt()), e.acceptedBy(), e.contractId(), e.round());
     }
 
     @EventHandler
     void on(ContractProposalAnswerOverdue e) {
         jdbc.update("UPDATE contract_state SET answer_overdue = TRUE WHERE contract_id = ?", e.contractId());
+        jdbc.update("UPDATE contract_proposal SET answer_overdue = TRUE WHERE contract_id = ? AND round = ?",
+                e.contractId(), e.round());
     }
 
     @EventHandler
@@ -99,6 +122,13 @@ public class ContractStateProjection implements TableOwner {
                     tariffs = ?::jsonb WHERE contract_id = ?
                 """, ContractStatus.SIGNED.name(), ts(e.signedAt()), e.signedBy(), uniform(e.tariffs()),
                 json(e.tariffs()), e.contractId());
+    }
+
+    /** Seed 001: the next term offered from this contract. */
+    @EventHandler
+    void on(ContractRenewed e) {
+        jdbc.update("UPDATE contract_state SET renewed_as = ? WHERE contract_id = ?", e.renewalContractId(),
+                e.contractId());
     }
 
     @EventHandler

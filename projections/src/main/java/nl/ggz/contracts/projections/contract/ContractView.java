@@ -19,6 +19,9 @@ import java.util.Map;
  * @param proposalAnswerOverdue the insurer did not answer it in time
  * @param exclusions            every setting and prestatie left out, by the offer or an amendment, with the first day
  *                              of care it holds for
+ * @param renewalOf             the contract this offer renews (seed 001: the next term offered from it); null when
+ *                              offered on its own
+ * @param renewedAs             the offer of the next term made from this contract; null until it is renewed
  */
 public record ContractView(String contractId,
                            String insurerUzovi,
@@ -51,7 +54,9 @@ public record ContractView(String contractId,
                            List<String> excludedPrestatieCodes,
                            List<Exclusion> exclusions,
                            List<CeilingRef> ceilings,
-                           List<PatientStopView> patientStops) {
+                           List<PatientStopView> patientStops,
+                           String renewalOf,
+                           String renewedAs) {
 
     /**
      * A setting or a prestatie left out, for care from {@code from} on; {@code amendedAt} null when the offer left it

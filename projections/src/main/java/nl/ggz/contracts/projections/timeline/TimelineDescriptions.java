@@ -23,6 +23,7 @@ import nl.ggz.contracts.domain.contract.ContractOffered;
 import nl.ggz.contracts.domain.contract.ContractProposalAccepted;
 import nl.ggz.contracts.domain.contract.ContractProposalAnswerOverdue;
 import nl.ggz.contracts.domain.contract.ContractProposalRevised;
+import nl.ggz.contracts.domain.contract.ContractRenewed;
 import nl.ggz.contracts.domain.contract.ContractSigned;
 import nl.ggz.contracts.domain.contract.ContractTerminated;
 import nl.ggz.contracts.domain.contract.PatientStopAnnounced;
@@ -54,7 +55,16 @@ final class TimelineDescriptions {
                     + " by insurer " + e.insurer() + " for " + e.term().start() + " to " + e.term().end()
                     + ", settings " + settings(e.settings()) + ", " + tariffs(e.tariffs()) + ", ceiling "
                     + e.ceiling() + " per year" + (leftOut ? ", leaving out " + excluded(e.excludedSettings(),
-                    e.excludedPrestatieCodes()) : "") + "; open until " + moment(e.offerExpiresAt()), e.ceiling());
+                    e.excludedPrestatieCodes()) : "") + "; open until " + moment(e.offerExpiresAt())
+                    + (e.renewalOf() == null ? "" : "; offered as the renewal of contract " + e.renewalOf()),
+                    e.ceiling());
+        } else if (event instanceof ContractRenewed e) {
+            // seed 001: next year's offer on this year's ceiling "inclusief eventuele verhoging"
+            line = contract(e.contractId(), "Renewed by " + e.renewedBy() + ": the term " + e.renewalTerm().start()
+                    + " to " + e.renewalTerm().end() + " offered as contract " + e.renewalContractId()
+                    + " with a ceiling of " + e.ceiling() + " per year" + (e.ceilingFrom() == null
+                    ? " set by the insurer" : ", the ceiling in force of " + e.ceilingFrom()
+                    + " (raises from signed addenda included)"), e.ceiling());
         } else if (event instanceof ContractProposalRevised e) {
             line = contract(e.contractId(), "Proposal round " + e.round() + " by the " + e.proposedBy().name().toLowerCase()
                     + ": ceiling " + e.ceiling() + ", " + tariffs(e.tariffs()) + ", settings " + settings(e.settings())

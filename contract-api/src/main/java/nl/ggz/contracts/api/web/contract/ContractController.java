@@ -10,6 +10,7 @@ import nl.ggz.contracts.api.problem.NotFoundException;
 import nl.ggz.contracts.api.input.Text;
 import nl.ggz.contracts.api.input.ValidText;
 import nl.ggz.contracts.api.web.audit.InstantParameter;
+import nl.ggz.contracts.domain.contract.AcceptProposal;
 import nl.ggz.contracts.domain.contract.AmendContract;
 import nl.ggz.contracts.domain.contract.AnnouncePatientStop;
 import nl.ggz.contracts.domain.contract.ContractStatus;
@@ -34,6 +35,8 @@ import nl.ggz.contracts.projections.contract.ContractSummary;
 import nl.ggz.contracts.projections.contract.ContractView;
 import nl.ggz.contracts.projections.contract.FindContract;
 import nl.ggz.contracts.projections.contract.FindContracts;
+import nl.ggz.contracts.projections.contract.FindProposalRounds;
+import nl.ggz.contracts.projections.contract.ProposalRound;
 import nl.ggz.contracts.projections.timeline.FindTimeline;
 import nl.ggz.contracts.projections.timeline.TimelineEntry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -79,12 +82,19 @@ public class ContractController {
         // a malformed code is bad input (400) before it is someone else's insurer (403)
         InsurerCode insurer = new InsurerCode(request.insurerUzovi());
         Tenancy.requireActsFor(insurer.value());
+        if (request.tariffPercentage() == null && request.tariffPercentages() == null) {
+            throw new InvalidValueException("an offer gives tariffPercentage (one tariff for every setting) or "
+                    + "tariffPercentages (per setting, such as {\"2\":\"92.50\"}), or both");
+        }
         String contractId = UUID.randomUUID().toString();
         commands.sendAndWait(new OfferContract(contractId, insurer,
                 new ProviderCode(request.providerAgb()), request.providerType(), request.kind(),
                 ContractTerm.offered(request.termStart(), request.termEnd()), settings(request.settings()),
-                TariffPercentage.of(request.tariffPercentage()), Money.cents(request.ceilingCents()),
-                request.offerExpiresAt() == null ? null : request.offerExpiresAt().toInstant(), clock.instant()));
+                tariff(request.tariffPercentage()), bySetting(request.tariffPercentages()),
+                Money.cents(request.ceilingCents()),
+                request.offerExpiresAt() == null ? null : request.offerExpiresAt().toInstant(), clock.instant(),
+                prestatieCodes(request.excludedPrestatieCodes()),
+                request.excludedSettings() == null ? null : settings(request.excludedSettings())));
         return ResponseEntity.created(URI.create("/api/contracts/" + contractId)).body(Map.of("contractId", contractId));
     }
 
@@ -131,8 +141,21 @@ public class ContractController {
         Party side = Caller.require().role() == Role.PROVIDER ? Party.PROVIDER : Party.PURCHASER;
         commands.sendAndWait(new ReviseProposal(contractId, side,
                 request.ceilingCents() == null ? null : Money.cents(request.ceilingCents()),
-                request.tariffPercentage() == null ? null : TariffPercentage.of(request.tariffPercentage()),
+                tariff(request.tariffPercentage()), bySetting(request.tariffPercentages()),
                 request.settings() == null ? null : settings(request.settings()), clock.instant()));
+        return find(contractId);
+    }
+
+    /**
+     * The purchaser accepts the provider's latest proposal, which the provider can then sign (seed 000: a contract is
+     * concluded "bij overeenstemming"). 409 when the terms on the table are the insurer's own or accepted already.
+     */
+    @PostMapping("/{contractId}/acceptance")
+    public ContractView accept(@PathVariable @ValidText(Text.ID) String contractId,
+                               @Valid @RequestBody(required = false) AcceptanceRequest request) {
+        find(contractId);
+        commands.sendAndWait(new AcceptProposal(contractId,
+                Caller.signatory(request == null ? null : request.acceptedBy()), clock.instant()));
         return find(contractId);
     }
 
@@ -162,10 +185,9 @@ public class ContractController {
     public ContractView amend(@PathVariable @ValidText(Text.ID) String contractId, @Valid @RequestBody AmendmentRequest request) {
         find(contractId);
         commands.sendAndWait(new AmendContract(contractId,
-                request.excludedPrestatieCodes() == null ? Set.of()
-                        : request.excludedPrestatieCodes().stream().map(PrestatieCode::new).collect(Collectors.toSet()),
+                request.excludedPrestatieCodes() == null ? Set.of() : prestatieCodes(request.excludedPrestatieCodes()),
                 request.excludedSettings() == null ? Set.of() : settings(request.excludedSettings()),
-                request.reason(), clock.instant()));
+                request.reason(), request.effectiveDate(), request.backdatingReason(), clock.instant()));
         return find(contractId);
     }
 
@@ -181,6 +203,14 @@ public class ContractController {
     public List<TimelineEntry> timeline(@PathVariable @ValidText(Text.ID) String contractId) {
         find(contractId);
         return queries.query(new FindTimeline(contractId), ResponseTypes.multipleInstancesOf(TimelineEntry.class))
+                .join();
+    }
+
+    /** The offer and every proposal round side by side: who proposed what, which is accepted, which on the table. */
+    @GetMapping("/{contractId}/proposals")
+    public List<ProposalRound> proposals(@PathVariable @ValidText(Text.ID) String contractId) {
+        find(contractId);
+        return queries.query(new FindProposalRounds(contractId), ResponseTypes.multipleInstancesOf(ProposalRound.class))
                 .join();
     }
 
@@ -214,5 +244,17 @@ public class ContractController {
 
     private static Set<Setting> settings(List<Integer> numbers) {
         return numbers.stream().map(Setting::new).collect(Collectors.toSet());
+    }
+
+    private static Set<PrestatieCode> prestatieCodes(List<String> codes) {
+        return codes == null ? null : codes.stream().map(PrestatieCode::new).collect(Collectors.toSet());
+    }
+
+    private static Map<Setting, TariffPercentage> bySetting(TariffPercentagesInput tariffs) {
+        return tariffs == null ? null : tariffs.bySetting();
+    }
+
+    private static TariffPercentage tariff(String percentage) {
+        return percentage == null ? null : TariffPercentage.of(percentage);
     }
 }

@@ -15,7 +15,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** The codes and the tariff are read by their value types (InsurerCode, ProviderCode, TariffPercentage) after this. */
+/**
+ * The codes and the tariffs are read by their value types (InsurerCode, ProviderCode, TariffPercentage) after this.
+ *
+ * @param tariffPercentage       one tariff for every setting not named in {@code tariffPercentages}
+ * @param tariffPercentages      a tariff per setting number, {@code {"2":"92.50"}} (seed 001); with
+ *                               {@code tariffPercentage}, at least one is given
+ * @param excludedPrestatieCodes prestaties the offer leaves out from the start of the term (seed 002 §5.4)
+ * @param excludedSettings       settings of the offer it leaves out from the start of the term
+ */
 public record OfferRequest(@NotNull @ValidText(Text.CODE) String insurerUzovi,
                            @NotNull @ValidText(Text.CODE) String providerAgb,
                            @NotNull ProviderType providerType,
@@ -23,7 +31,10 @@ public record OfferRequest(@NotNull @ValidText(Text.CODE) String insurerUzovi,
                            @NotNull LocalDate termStart,
                            @NotNull LocalDate termEnd,
                            @NotEmpty @Size(max = 8) List<@NotNull Integer> settings,
-                           @NotNull @ValidText(Text.DECIMAL) String tariffPercentage,
+                           @ValidText(Text.DECIMAL) String tariffPercentage,
+                           TariffPercentagesInput tariffPercentages,
                            @NotNull @Positive @Max(Limits.MAX_CENTS) Long ceilingCents,
-                           OffsetDateTime offerExpiresAt) {
+                           OffsetDateTime offerExpiresAt,
+                           @Size(max = 1_000) List<@NotNull @ValidText(Text.CODE) String> excludedPrestatieCodes,
+                           @Size(max = 8) List<@NotNull Integer> excludedSettings) {
 }

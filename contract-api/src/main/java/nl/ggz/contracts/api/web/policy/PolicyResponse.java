@@ -5,6 +5,7 @@ import nl.ggz.contracts.domain.policy.PolicyParameters;
 import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.DomainTime;
 import nl.ggz.contracts.domain.shared.ProviderType;
+import nl.ggz.contracts.domain.shared.Setting;
 import nl.ggz.contracts.writestore.policy.PolicyView;
 
 import java.time.LocalDate;
@@ -18,6 +19,9 @@ import java.util.Map;
  * The policy in force; {@code published} is false where the defaults apply. Times in Dutch local time.
  * {@code decisionPeriodDays} is the digital contracts' period when it is a number of days (else null), as before
  * decision periods per kind; {@code announceBy} is set under supplementary contracting.
+ *
+ * @param settingsByProviderType the provider types whose settings are restricted, each with the settings allowed; a
+ *                               type not listed may be contracted for every setting
  */
 public record PolicyResponse(String insurerUzovi,
                              int year,
@@ -30,6 +34,9 @@ public record PolicyResponse(String insurerUzovi,
                              Integer decisionPeriodDays,
                              int offerValidityDays,
                              Map<ProviderType, Integer> termYears,
+                             Map<ProviderType, Integer> maxTermYears,
+                             Map<ProviderType, List<Integer>> settingsByProviderType,
+                             int quoteResponseDays,
                              IncreaseRegime increaseRegime,
                              LocalDate announceBy,
                              Map<ContractKind, String> decisionPeriods,
@@ -38,6 +45,9 @@ public record PolicyResponse(String insurerUzovi,
 
     static PolicyResponse of(PolicyView view) {
         PolicyParameters p = view.parameters();
+        Map<ProviderType, List<Integer>> settings = new EnumMap<>(ProviderType.class);
+        p.settingsByProviderType().forEach((type, allowed) -> settings.put(type,
+                allowed.stream().map(Setting::number).sorted().toList()));
         Map<ContractKind, String> periods = new EnumMap<>(ContractKind.class);
         p.decisionPeriods().forEach((kind, period) -> periods.put(kind, period.toString()));
         Period digital = p.decisionPeriodFor(ContractKind.DIGITAL);
@@ -46,7 +56,8 @@ public record PolicyResponse(String insurerUzovi,
                 p.thresholdPercents(), p.increaseCapPercent(),
                 p.increaseWindowStart().atZone(DomainTime.AMSTERDAM).toOffsetDateTime(),
                 p.increaseWindowEnd().atZone(DomainTime.AMSTERDAM).toOffsetDateTime(),
-                digitalDays, p.offerValidityDays(), p.termYears(), p.increaseRegime(), p.announceBy(), periods,
-                p.decisionDueBy(), p.claimsCutOff() == null ? null : p.claimsCutOff().toString());
+                digitalDays, p.offerValidityDays(), new EnumMap<>(p.termYears()), new EnumMap<>(p.maxTermYears()),
+                settings, p.quoteResponseDays(), p.increaseRegime(), p.announceBy(), periods, p.decisionDueBy(),
+                p.claimsCutOff() == null ? null : p.claimsCutOff().toString());
     }
 }
