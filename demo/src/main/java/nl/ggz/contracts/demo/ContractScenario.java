@@ -5,10 +5,13 @@ import nl.ggz.contracts.demo.ScenarioPlan.StopPlan;
 import nl.ggz.contracts.domain.ceiling.ApproveIncrease;
 import nl.ggz.contracts.domain.ceiling.CeilingIds;
 import nl.ggz.contracts.domain.ceiling.DeclarationLine;
+import nl.ggz.contracts.domain.ceiling.IncreaseCriterion;
 import nl.ggz.contracts.domain.ceiling.IssueClawBack;
 import nl.ggz.contracts.domain.ceiling.RecordDeclarations;
 import nl.ggz.contracts.domain.ceiling.RejectIncrease;
+import nl.ggz.contracts.domain.ceiling.RejectionReason;
 import nl.ggz.contracts.domain.ceiling.RequestIncrease;
+import nl.ggz.contracts.domain.ceiling.SettleCeiling;
 import nl.ggz.contracts.domain.ceiling.SignAddendum;
 import nl.ggz.contracts.domain.contract.AcceptProposal;
 import nl.ggz.contracts.domain.contract.AnnouncePatientStop;
@@ -80,12 +83,22 @@ final class ContractScenario {
             "groei van het aantal verzekerden in de regio en extra instroom na sluiting van een andere aanbieder",
             "onvoorziene toename van complexe zorgvragen; productiemonitor tijdig en volledig aangeleverd",
             "nieuwe behandelaar (GZ-psycholoog) per 1 april in dienst; wachttijd loopt op tot 18 weken"};
+    /** The criteria each of the grounds above makes its case on (seed 001; seed 002 §6.2), in the same order. */
+    private static final List<List<IncreaseCriterion>> INCREASE_CRITERIA = List.of(
+            List.of(IncreaseCriterion.WAITING_TIMES, IncreaseCriterion.NO_ALTERNATIVE_CARE),
+            List.of(IncreaseCriterion.INSURED_GROWTH, IncreaseCriterion.CLIENT_GROWTH),
+            List.of(IncreaseCriterion.UNFORESEEN_CIRCUMSTANCES, IncreaseCriterion.PRODUCTION_MONITOR),
+            List.of(IncreaseCriterion.STAFF_CAPACITY, IncreaseCriterion.WAITING_TIMES));
     /** Seed 001's criteria: alternative care in the region, cost per client, the production monitor, duty of care. */
     private static final String[] REJECTION_GROUNDS = {
             "voldoende alternatief zorgaanbod in de regio beschikbaar",
             "stijging van de gemiddelde kosten per cliënt niet onderbouwd in relatie tot doelmatigheid",
             "productiemonitor niet tijdig en volledig aangeleverd",
             "zorgplicht in de regio komt niet in gevaar; wachttijden binnen de Treeknorm"};
+    /** The listed reason of each of the grounds above, in the same order, which the NZa figures count (seed 003). */
+    private static final RejectionReason[] REJECTION_REASONS = {RejectionReason.ALTERNATIVE_CARE_AVAILABLE,
+            RejectionReason.COST_NOT_JUSTIFIED, RejectionReason.PRODUCTION_MONITOR_MISSING,
+            RejectionReason.DUTY_OF_CARE_MET};
     private static final String[] CLAW_BACK_REASONS = {
             "materiële controle: consulten niet aantoonbaar geleverd volgens het dossier",
             "dubbele declaratie van dezelfde prestatie op dezelfde dag",
@@ -163,6 +176,63 @@ final class ContractScenario {
         if (plan.ending() == Ending.SIGNED) {
             facts.add("kind " + plan.kind());
             year(ceiling);
+            if (plan.provider().type() != ProviderType.INDEPENDENT && plan.number() % 3 == 1) {
+                pastYear();
+            }
+        }
+    }
+
+    /**
+     * Last year's contract of this insurer and provider (institutions and wards, whose terms run one year), declared
+     * in full and settled in the spring (seed 000: settlement continues into the next year); now and then a claw-back
+     * after the settlement, a recovery on the settled year. Its own random sequence: this year's story stays as it is.
+     */
+    private void pastYear() {
+        Random past = new Random(2025L * 1_000_003L + plan.number());
+        int pastYear = year - 1;
+        String pastId = id("past-contract");
+        String ceilingId = CeilingIds.of(pastId, pastYear);
+        long ceiling = wholeThousands(plan.ceilingCents() * (880 + past.nextInt(100)) / 1_000);
+        Instant offered = at(LocalDate.of(pastYear - 1, 10, 1).plusDays(past.nextInt(10)), 9, past.nextInt(60));
+        Instant expires = plan.kind() == ContractKind.NEGOTIATED
+                ? LocalDate.of(pastYear - 1, 11, 11).atTime(17, 0).atZone(DomainTime.AMSTERDAM).toInstant() : null;
+        ContractTerm term = new ContractTerm(LocalDate.of(pastYear, 1, 1), LocalDate.of(pastYear, 12, 31));
+        step(offered, purchaser, t -> new OfferContract(pastId, plan.insurer().code(), plan.provider().code(),
+                plan.provider().type(), plan.kind(), term, settings(), tariff(tariffBasisPoints()), null,
+                Money.cents(ceiling), expires, t, null, null));
+        // the provider signs the insurer's offer as it stands (seed 000: "bij overeenstemming")
+        step(offered.plus(3 + past.nextInt(20), ChronoUnit.DAYS), provider,
+                t -> new SignContract(pastId, plan.provider().signatory(), t));
+        long target = ceiling * (600 + past.nextInt(550)) / 1_000;
+        List<List<DeclarationLine>> batches = new ArrayList<>();
+        long declared = 0;
+        int weight = 0;
+        for (int month = 1; month <= 12; month++) {
+            weight += SeasonCurve.perMille(month);
+            long cumulative = target * weight / cumulativeWeight(12);
+            batches.add(batch(ceilingId, pastYear, month, cumulative - declared, past));
+            declared = cumulative;
+        }
+        // the purchaser settles once December's claims are in (seed 000), between 2 and 28 March
+        LocalDate settledOn = LocalDate.of(year, 3, 2 + past.nextInt(27));
+        step(at(settledOn, 10, past.nextInt(60)), purchaser, t -> new SettleCeiling(ceilingId, t));
+        if (!at(settledOn, 10, 0).isBefore(now)) {
+            facts.add("last year not settled yet");
+            return;
+        }
+        facts.add("last year settled");
+        if (plan.number() % 4 == 1) {
+            // seed 001 (materiële controle) after the settlement: early declarations of the year, paid in full
+            List<DeclarationLine> named = batches.get(past.nextInt(2)).subList(0, 1);
+            long amount = named.get(0).amount().cents() / 2;
+            LocalDate issued = settledOn.plusDays(20 + past.nextInt(40));
+            String reason = CLAW_BACK_REASONS[past.nextInt(CLAW_BACK_REASONS.length)];
+            step(at(issued, 13, past.nextInt(60)), purchaser, t -> new IssueClawBack(ceilingId,
+                    id("past-claw-back"), Money.cents(amount), reason,
+                    List.of(named.get(0).declarationId()), t));
+            if (at(issued, 13, 59).isBefore(now)) {
+                facts.add("recovery after settlement");
+            }
         }
     }
 
@@ -339,6 +409,11 @@ final class ContractScenario {
     }
 
     private List<DeclarationLine> batch(String ceilingId, int month, long amount) {
+        return batch(ceilingId, year, month, amount, lines);
+    }
+
+    /** A month's claims batch of a contract year, its lines drawn from {@code lines}. */
+    private List<DeclarationLine> batch(String ceilingId, int contractYear, int month, long amount, Random lines) {
         int base = switch (plan.provider().type()) {
             case INDEPENDENT -> LINES_INDEPENDENT;
             case INSTITUTION -> LINES_INSTITUTION;
@@ -366,10 +441,11 @@ final class ContractScenario {
                 code = AMBULANT_CODES[0];
             }
             String id = String.format("ZPM-%s-%05d-%06d", plan.insurer().uzovi(), plan.number(), declarations++);
-            batch.add(new DeclarationLine(id, SeasonCurve.treatmentDay(year, month, lines), new Setting(setting),
-                    code, "p-" + Integer.toHexString(0x100000 + lines.nextInt(0xEFFFFF)), Money.cents(share), null));
+            batch.add(new DeclarationLine(id, SeasonCurve.treatmentDay(contractYear, month, lines),
+                    new Setting(setting), code, "p-" + Integer.toHexString(0x100000 + lines.nextInt(0xEFFFFF)),
+                    Money.cents(share), null));
         }
-        step(at(receivedOn(year, month), 2, plan.number() % 60), claims,
+        step(at(receivedOn(contractYear, month), 2, plan.number() % 60), claims,
                 t -> new RecordDeclarations(ceilingId, batch, t));
         return batch;
     }
@@ -457,9 +533,11 @@ final class ContractScenario {
 
     private Raise request(String ceilingId, RequestOutcome outcome, LocalDate requested, long amount, int period) {
         String requestId = id("request");
-        String grounds = INCREASE_GROUNDS[random.nextInt(INCREASE_GROUNDS.length)];
+        int ground = random.nextInt(INCREASE_GROUNDS.length);
+        String grounds = INCREASE_GROUNDS[ground];
         Instant requestedAt = at(requested, 11);
-        step(requestedAt, provider, t -> new RequestIncrease(ceilingId, requestId, Money.cents(amount), grounds, t));
+        step(requestedAt, provider, t -> new RequestIncrease(ceilingId, requestId, Money.cents(amount), grounds,
+                INCREASE_CRITERIA.get(ground), t));
         boolean late = outcome == RequestOutcome.APPROVED_LATE || outcome == RequestOutcome.REJECTED_LATE;
         LocalDate decided = late
                 ? requested.plusDays(period + 7 + random.nextInt(35))
@@ -488,8 +566,10 @@ final class ContractScenario {
                 return new Raise(approved, signed);
             }
             case REJECTED, REJECTED_LATE -> {
-                String rejection = REJECTION_GROUNDS[random.nextInt(REJECTION_GROUNDS.length)];
-                step(at(decided, 15), purchaser, t -> new RejectIncrease(ceilingId, requestId, rejection, t));
+                int rejected = random.nextInt(REJECTION_GROUNDS.length);
+                String rejection = REJECTION_GROUNDS[rejected];
+                step(at(decided, 15), purchaser, t -> new RejectIncrease(ceilingId, requestId, rejection,
+                        List.of(REJECTION_REASONS[rejected]), t));
             }
             default -> {
                 // PENDING or OVERDUE: nobody has decided yet

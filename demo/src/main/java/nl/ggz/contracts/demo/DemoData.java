@@ -149,13 +149,17 @@ public class DemoData implements ApplicationRunner {
             deadlines.pause();
         }
         try {
-            // seed 000: the purchasing policy for a year is published on 1 April before it
-            Instant published = LocalDate.of(year - 1, 4, 1).atTime(9, 0).atZone(DomainTime.AMSTERDAM).toInstant();
-            for (DemoInsurer insurer : DemoCast.INSURERS) {
-                story.step(published, () -> send(DemoParty.purchaser(insurer),
-                        "demo-policy-" + insurer.uzovi() + "-" + year,
-                        new PublishPurchasingPolicy(PublishPurchasingPolicy.policyIdOf(insurer.code(), year),
-                                insurer.code(), year, DemoPolicies.of(insurer, year))));
+            // seed 000: the purchasing policy for a year is published on 1 April before it; last year's too, for the
+            // contracts of last year that the purchasers settle this spring
+            for (int policyYear : new int[]{year - 1, year}) {
+                Instant published = LocalDate.of(policyYear - 1, 4, 1).atTime(9, 0).atZone(DomainTime.AMSTERDAM)
+                        .toInstant();
+                for (DemoInsurer insurer : DemoCast.INSURERS) {
+                    story.step(published, () -> send(DemoParty.purchaser(insurer),
+                            "demo-policy-" + insurer.uzovi() + "-" + policyYear,
+                            new PublishPurchasingPolicy(PublishPurchasingPolicy.policyIdOf(insurer.code(), policyYear),
+                                    insurer.code(), policyYear, DemoPolicies.of(insurer, policyYear))));
+                }
             }
             waiting = inParallel(scenarios, scenario -> run(scenario, before(scenario.steps(),
                     later.getOrDefault(scenario, List.of()))), "contracts");

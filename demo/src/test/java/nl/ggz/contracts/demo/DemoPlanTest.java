@@ -1,10 +1,13 @@
 package nl.ggz.contracts.demo;
 
+import nl.ggz.contracts.domain.ceiling.SettleCeiling;
 import nl.ggz.contracts.domain.contract.AcceptProposal;
 import nl.ggz.contracts.domain.contract.OfferContract;
 import nl.ggz.contracts.domain.contract.Party;
 import nl.ggz.contracts.domain.contract.ReviseProposal;
 import nl.ggz.contracts.domain.contract.SignContract;
+import nl.ggz.contracts.domain.policy.IncreaseRegime;
+import nl.ggz.contracts.domain.policy.PolicyParameters;
 import nl.ggz.contracts.domain.shared.DomainTime;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.domain.shared.Setting;
@@ -32,7 +35,9 @@ class DemoPlanTest {
             "increase PENDING", "increase OVERDUE", "claw-back", "stop CEILING_REACHED lifted",
             "stop CEILING_REACHED ongoing", "stop CAPACITY lifted", "stop CAPACITY ongoing",
             // issue 14: agreement by both sides, tariffs per setting, exclusions in the offer
-            "provider's proposal accepted", "tariffs per setting", "prestatie left out by the offer");
+            "provider's proposal accepted", "tariffs per setting", "prestatie left out by the offer",
+            // issue 15: last year's contracts settled in the spring (seed 000), a recovery after the settlement
+            "last year settled", "recovery after settlement");
 
     /** From August (every third day): requests open on 1 April (seed 001); late decisions come weeks after due. */
     @Test
@@ -75,21 +80,27 @@ class DemoPlanTest {
         int zorgEnZekerheid = 0;
         for (ContractScenario scenario : scenarios(now)) {
             List<Object> commands = scenario.steps().stream().map(DemoStep::command).toList();
-            OfferContract offer = (OfferContract) commands.get(0);
-            for (int year : offer.term().calendarYears()) {
-                assertThat(contractYears.add(offer.insurer().value() + "/" + offer.provider().value() + "/" + year))
-                        .as("one contract per insurer, provider and year: " + offer).isTrue();
-            }
-            if (offer.providerType() == ProviderType.INDEPENDENT) {
-                boolean zz = offer.insurer().value().equals("3313");
-                assertThat(offer.settings()).as(offer.toString()).containsExactly(new Setting(zz ? 2 : 1));
-                independents++;
-                zorgEnZekerheid += zz ? 1 : 0;
+            // this year's offer, and last year's where the scenario has one (issue 15: settled years)
+            for (OfferContract offer : commands.stream().filter(OfferContract.class::isInstance)
+                    .map(OfferContract.class::cast).toList()) {
+                for (int year : offer.term().calendarYears()) {
+                    assertThat(contractYears.add(offer.insurer().value() + "/" + offer.provider().value() + "/"
+                            + year)).as("one contract per insurer, provider and year: " + offer).isTrue();
+                }
+                if (offer.providerType() == ProviderType.INDEPENDENT) {
+                    boolean zz = offer.insurer().value().equals("3313");
+                    assertThat(offer.settings()).as(offer.toString()).containsExactly(new Setting(zz ? 2 : 1));
+                    independents++;
+                    zorgEnZekerheid += zz ? 1 : 0;
+                }
             }
             Party lastProposedBy = null;
             boolean accepted = false;
             for (Object command : commands) {
-                if (command instanceof ReviseProposal proposal) {
+                if (command instanceof OfferContract) {
+                    lastProposedBy = null;
+                    accepted = false;
+                } else if (command instanceof ReviseProposal proposal) {
                     lastProposedBy = proposal.proposedBy();
                     accepted = false;
                 } else if (command instanceof AcceptProposal) {
@@ -102,6 +113,42 @@ class DemoPlanTest {
         }
         assertThat(independents).isPositive();
         assertThat(zorgEnZekerheid).isPositive();
+    }
+
+    /**
+     * Zorg en Zekerheid contracts supplementary (bijcontracteren, seed 002 §6.3): an overrun announced up to and
+     * including 1 October, decided by 31 March of the next year, within a cap of its own; the others keep a window.
+     */
+    @Test
+    void zorgEnZekerheidDecidesSupplementaryContractingByThirtyOneMarchWithinItsOwnCap() {
+        DemoInsurer zz = DemoCast.INSURERS.stream().filter(i -> i.uzovi().equals("3313")).findFirst().orElseThrow();
+        PolicyParameters policy = DemoPolicies.of(zz, 2027);
+        assertThat(policy.increaseRegime()).isEqualTo(IncreaseRegime.SUPPLEMENTARY_CONTRACTING);
+        assertThat(policy.announceBy()).isEqualTo(LocalDate.of(2027, 10, 1));
+        assertThat(policy.increaseWindowContains(DomainTime.startOf(LocalDate.of(2027, 10, 1)).plusSeconds(86_399)))
+                .as("1 October itself").isTrue();
+        assertThat(policy.decisionDueBy()).isEqualTo(LocalDate.of(2028, 3, 31));
+        assertThat(policy.increaseCapPercent()).isEqualTo(DemoPolicies.ZZ_INCREASE_CAP_PERCENT)
+                .isNotEqualTo(PolicyParameters.defaults(2027).increaseCapPercent());
+        DemoInsurer vgz = DemoCast.INSURERS.get(0);
+        assertThat(DemoPolicies.of(vgz, 2027).increaseRegime()).isEqualTo(IncreaseRegime.WINDOW);
+    }
+
+    /** Last year's contracts are settled once the year is over and December's claims are in (seed 000). */
+    @Test
+    void lastYearsContractsAreSettledAfterTheYearWithNothingOpen() {
+        Instant now = DomainTime.startOf(LocalDate.of(2026, 12, 3)).plusSeconds(10 * 3600);
+        int settled = 0;
+        for (ContractScenario scenario : scenarios(now)) {
+            for (DemoStep step : scenario.steps()) {
+                if (step.command() instanceof SettleCeiling settle) {
+                    assertThat(step.at()).isAfter(DomainTime.startOf(LocalDate.of(2026, 1, 1)));
+                    assertThat(settle.ceilingId()).endsWith("-2025");
+                    settled++;
+                }
+            }
+        }
+        assertThat(settled).isGreaterThan(5);
     }
 
     private static void plannedOn(LocalDate day) {

@@ -259,7 +259,8 @@ class DemoDataTest extends ApplicationTest {
         assertThat(latest).isBefore(Instant.now());
         Instant earliest = jdbc.queryForObject("SELECT min(timestamp::timestamptz) FROM domainevententry",
                 java.sql.Timestamp.class).toInstant();
-        assertThat(earliest).isEqualTo(LocalDate.of(YEAR - 1, 4, 1).atTime(9, 0).atZone(DomainTime.AMSTERDAM)
+        // last year's policy, published on 1 April before last year (its contracts are settled this spring)
+        assertThat(earliest).isEqualTo(LocalDate.of(YEAR - 2, 4, 1).atTime(9, 0).atZone(DomainTime.AMSTERDAM)
                 .toInstant());
     }
 
@@ -377,6 +378,53 @@ class DemoDataTest extends ApplicationTest {
         JsonNode exclusion = get("/api/contracts/" + leftOut).path("exclusions").get(0);
         assertThat(exclusion.path("prestatieCode").asText()).isEqualTo("GR0110");
         assertThat(exclusion.path("amendedAt").isNull()).isTrue();
+    }
+
+    /**
+     * Issue 15: last year's contracts were settled in the spring (seed 000: settlement continues into the next year)
+     * with their final figures, some with a recovery after the settlement; Zorg en Zekerheid contracts supplementary
+     * (seed 002 §6.3: announced up to and including 1 October, decided by 31 March of the next year) within a cap of
+     * its own; rejections name their reasons for the NZa figures (seed 003). Nothing of it was refused.
+     */
+    @Test
+    void lastYearIsSettledAndZorgEnZekerheidContractsSupplementary() {
+        assertThat(demo.refused()).as("demo commands and claims lines refused").isZero();
+        // the read models follow the story: wait until the tracking processors have caught up
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            String settled = jdbc.queryForObject("SELECT min(ceiling_id) FROM ceiling_state WHERE contract_year = ? "
+                    + "AND settled_at IS NOT NULL", String.class, YEAR - 1);
+            assertThat(settled).as("a settled ceiling of last year").isNotNull();
+            JsonNode ceiling = get("/api/ceilings/" + settled);
+            Instant settledAt = Instant.parse(ceiling.path("settledAt").asText());
+            assertThat(DomainTime.dateOf(settledAt)).isAfter(LocalDate.of(YEAR - 1, 12, 31));
+            JsonNode settlement = ceiling.path("settlement");
+            assertThat(settlement.path("declaredCents").asLong()).isPositive()
+                    .isEqualTo(settlement.path("payableCents").asLong() + settlement.path("unpaidCents").asLong());
+            Long recovered = jdbc.queryForObject("SELECT count(*) FROM ceiling_state WHERE "
+                    + "recovered_after_settlement_cents > 0", Long.class);
+            assertThat(recovered).as("recoveries after a settlement").isPositive();
+            assertThat(get("/api/reports/contracting-monitor?year=" + (YEAR - 1)).path("byProviderType").toString())
+                    .contains("ceilingsSettled");
+
+            JsonNode zz = get("/api/policies/3313/" + YEAR);
+            assertThat(zz.path("increaseRegime").asText()).isEqualTo("SUPPLEMENTARY_CONTRACTING");
+            assertThat(zz.path("announceBy").asText()).isEqualTo(YEAR + "-10-01");
+            assertThat(zz.path("decisionDueBy").asText()).isEqualTo((YEAR + 1) + "-03-31");
+            assertThat(zz.path("increaseCapPercent").asInt()).isNotEqualTo(get("/api/policies/7095/" + YEAR)
+                    .path("increaseCapPercent").asInt());
+            Long zzRequests = jdbc.queryForObject("SELECT count(*) FROM increase_request r JOIN ceiling_state c "
+                    + "ON c.ceiling_id = r.ceiling_id WHERE c.insurer_uzovi = '3313'", Long.class);
+            assertThat(zzRequests).as("requests for supplementary contracting at Zorg en Zekerheid").isPositive();
+
+            JsonNode monitor = get("/api/reports/contracting-monitor?year=" + YEAR).path("byProviderType");
+            long listed = 0;
+            for (String reason : List.of("ALTERNATIVE_CARE_AVAILABLE", "COST_NOT_JUSTIFIED", "PRODUCTION_MONITOR_MISSING",
+                    "DUTY_OF_CARE_MET")) {
+                listed += sum(monitor, "rejectionReasons", reason);
+            }
+            assertThat(listed).as("rejections with a listed reason").isPositive();
+            assertThat(sum(monitor, "rejectionReasons", "NONE_STATED")).isZero();
+        });
     }
 
     /** A negotiated contract whose ceiling an addendum raised, or any raised one. */
