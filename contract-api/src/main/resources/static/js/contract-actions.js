@@ -1,7 +1,7 @@
 // The contract page's actions: only those the signed-in role may take in the contract's present state.
 // Purchaser: accept the provider's proposal, withdraw an offer, counter-propose (negotiated), renew for the next term,
-// terminate, claw back. Provider: sign (once the terms are the insurer's or accepted by it) or decline an offer,
-// counter-propose, request an increase, sign an addendum, announce and lift a patient stop.
+// terminate, settle a year, claw back. Provider: sign (once the terms are the insurer's or accepted by it) or decline
+// an offer, counter-propose, request an increase, sign an addendum, announce and lift a patient stop.
 import { post } from './api.js';
 import { el, clear, dateTime } from './dom.js';
 import { euros, tariffs } from './money.js';
@@ -115,6 +115,11 @@ export function setUpActions(session, reload) {
     await post(path('ceilings', ceilingId(), 'addenda', addendumId, 'signature'), { signedBy });
     return 'Addendum signed: the ceiling is raised.';
   });
+  act('settle-form', async () => {
+    const year = shown.ceiling.year;
+    await post(path('ceilings', ceilingId(), 'settlement'), {});
+    return 'The year ' + year + ' is settled: its figures are final.';
+  });
   act('claw-back-form', async () => {
     const body = { amountCents: centsOf($('claw-back-amount').value, 'The amount'),
       reason: required($('claw-back-reason').value, 'A reason'),
@@ -199,6 +204,8 @@ export function showCeilingActions(session, contract, ceiling) {
   $('increase-form').hidden = !(provider && contract.status === 'SIGNED');
   $('addendum-form').hidden = !(provider && addenda.length > 0);
   $('claw-back-form').hidden = session.role !== 'PURCHASER';
+  // a signed (or since ended) contract's year not settled yet; the API says when it cannot be settled yet
+  $('settle-form').hidden = !(session.role === 'PURCHASER' && contract.signedAt && !ceiling.settledAt);
   clear($('addendum-choice')).append(...addenda.map(a => el('option', { value: a.addendumId },
     euros(a.amountCents) + ', offered ' + String(a.offeredAt).slice(0, 10))));
 }

@@ -11,6 +11,7 @@ import { ceilingChart } from './ceiling-chart.js';
 import { utilisationBar } from './utilisation.js';
 import { setUpActions, showContractActions, showCeilingActions } from './contract-actions.js';
 import { showProposals } from './proposals.js';
+import { STATES, CRITERIA, REJECTION_REASONS, words } from './increase-terms.js';
 
 const session = await require('PURCHASER', 'PROVIDER', 'REGULATOR');
 header(session);
@@ -102,8 +103,12 @@ async function showCeiling(ceilingId) {
     figure('Payable', euros(ceiling.payableCents), 'payable'),
     figure('Unpaid above ceiling', euros(ceiling.unpaidCents), 'unpaid'),
     figure('Utilisation', utilisationBar(ceiling), 'utilisation'),
-    figure('Thresholds reached', ceiling.thresholds.length
-      ? ceiling.thresholds.map(t => t.percent + ' % on ' + date(t.reachedAt)).join(', ') : 'none', 'thresholds'));
+    figure('Thresholds of the ceiling in force', thresholdsInForce(ceiling), 'thresholds'),
+    ...clearedThresholds(ceiling),
+    ...settlementFigures(ceiling));
+  const settled = document.getElementById('ceiling-settled');
+  settled.hidden = !ceiling.settledAt;
+  settled.textContent = ceiling.settledAt ? 'settled ' + date(ceiling.settledAt) : '';
   showCeilingActions(session, contract, ceiling);
 
   clear(document.querySelector('#requests tbody')).append(...(ceiling.increaseRequests.length === 0
@@ -111,16 +116,21 @@ async function showCeiling(ceilingId) {
     : ceiling.increaseRequests.map(r => el('tr', {},
       el('td', {}, dateTime(r.requestedAt)), el('td', { class: 'num' }, euros(r.amountCents)), el('td', {}, r.grounds),
       el('td', {}, el('span', { class: 'badge ' + (r.status === 'APPROVED' ? 'ok' : r.status === 'REJECTED' ? 'bad'
-        : 'warn') }, r.status + (r.overdue ? ', overdue' : ''))),
-      el('td', {}, dateTime(r.decisionDueAt)), el('td', {}, r.decidedAt ? dateTime(r.decidedAt)
-        + (r.decisionGrounds ? ': ' + r.decisionGrounds : '') : '–'),
+        : 'warn') }, words(STATES, r.status) + (r.overdue ? ', overdue' : '')),
+        (r.criteria || []).length ? el('div', { class: 'muted' }, 'criteria: '
+          + r.criteria.map(c => words(CRITERIA, c)).join(', ')) : null),
+      el('td', {}, r.status === 'INFORMATION_REQUESTED' ? 'clock stopped' : dateTime(r.decisionDueAt)),
+      el('td', {}, r.decidedAt ? dateTime(r.decidedAt) + (r.decisionGrounds ? ': ' + r.decisionGrounds : '')
+        + ((r.rejectionReasons || []).length ? ' (' + r.rejectionReasons.map(x => words(REJECTION_REASONS, x))
+          .join(', ') + ')' : '') : '–'),
       el('td', { class: 'num' }, r.approvedCents === null ? '–' : euros(r.approvedCents)),
       el('td', {}, addendumOf(ceiling, r))))));
 
   clear(document.querySelector('#claw-backs tbody')).append(...(ceiling.clawBacks.length === 0
     ? [el('tr', {}, el('td', { colspan: 4, class: 'muted' }, 'No claw-backs.'))]
     : ceiling.clawBacks.map(c => el('tr', {}, el('td', {}, dateTime(c.issuedAt)),
-      el('td', { class: 'num' }, euros(c.amountCents)), el('td', {}, c.reason),
+      el('td', { class: 'num' }, euros(c.amountCents)), el('td', {}, c.reason,
+        c.afterSettlement ? [' ', el('span', { class: 'badge muted' }, 'recovery after settlement')] : null),
       el('td', {}, c.declarationIds.join(', '))))));
 
   const chartArea = clear(document.getElementById('chart-area'));
@@ -140,6 +150,33 @@ async function showCeiling(ceilingId) {
       el('td', { class: 'num' }, euros(m.clawedBackCents)), el('td', { class: 'num' }, euros(m.cumulativePayableCents)),
       el('td', { class: 'num' }, euros(m.ceilingCents)), el('td', { class: 'num' }, euros(m.evenSpreadCents))));
   }
+}
+
+/** The marks reached against the ceiling in force (issue 15: a raise clears those the raised ceiling does not reach). */
+function thresholdsInForce(ceiling) {
+  const marks = ceiling.thresholds.filter(t => !t.clearedAt);
+  return marks.length ? marks.map(t => t.percent + ' % of ' + euros(t.ceilingCents) + ' on ' + date(t.reachedAt))
+    .join(', ') : 'none reached';
+}
+
+/** Marks reached against an earlier, lower ceiling and cleared when an addendum raised it. */
+function clearedThresholds(ceiling) {
+  const cleared = ceiling.thresholds.filter(t => t.clearedAt);
+  return cleared.length ? [figure('Cleared by a raise', cleared.map(t => t.percent + ' % of '
+    + euros(t.ceilingCents) + ' on ' + date(t.reachedAt) + ', cleared ' + date(t.clearedAt)).join('; '),
+  'thresholds-cleared')] : [];
+}
+
+/** The year as settled (seed 000: settlement in the next year) and what claw-backs recovered after it. */
+function settlementFigures(ceiling) {
+  if (!ceiling.settledAt) {
+    return [];
+  }
+  const s = ceiling.settlement;
+  return [figure('Settled', dateTime(ceiling.settledAt), 'settled'),
+    figure('Settled: payable', euros(s.payableCents), 'settled-payable'),
+    figure('Settled: unpaid above ceiling', euros(s.unpaidCents), 'settled-unpaid'),
+    figure('Recovered after settlement', euros(ceiling.recoveredAfterSettlementCents), 'recovered-after')];
 }
 
 function addendumOf(ceiling, request) {

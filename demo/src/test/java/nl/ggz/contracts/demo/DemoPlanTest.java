@@ -37,7 +37,7 @@ class DemoPlanTest {
             // issue 14: agreement by both sides, tariffs per setting, exclusions in the offer
             "provider's proposal accepted", "tariffs per setting", "prestatie left out by the offer",
             // issue 15: last year's contracts settled in the spring (seed 000), a recovery after the settlement
-            "last year settled", "recovery after settlement");
+            "last year settled", "recovery after settlement", "last year awaiting settlement");
 
     /** From August (every third day): requests open on 1 April (seed 001); late decisions come weeks after due. */
     @Test
