@@ -3,7 +3,7 @@
 
 export const STATES = {
   SUBMITTED: 'submitted',
-  INFORMATION_REQUESTED: 'information asked, waiting for the provider',
+  INFORMATION_REQUESTED: 'information asked',
   COMPLETE: 'complete',
   APPROVED: 'approved',
   REJECTED: 'rejected',

@@ -172,6 +172,8 @@ public class MonitoringQueries {
                 .sorted(Comparator.comparing(OpenIncreaseRequest::overdue).reversed()
                         .thenComparing(OpenIncreaseRequest::decisionDueAt,
                                 Comparator.nullsLast(Comparator.naturalOrder()))
+                        // due at the end of a day (issue 15), many share a due moment: the first requested first
+                        .thenComparing(OpenIncreaseRequest::requestedAt)
                         .thenComparing(OpenIncreaseRequest::requestId))
                 .toList();
     }
