@@ -69,12 +69,15 @@ public class ContractController {
     private final QueryGateway queries;
     private final Clock clock;
     private final PointInTime pointInTime;
+    private final VisibleContracts contracts;
 
-    public ContractController(CommandGateway commands, QueryGateway queries, Clock clock, PointInTime pointInTime) {
+    public ContractController(CommandGateway commands, QueryGateway queries, Clock clock, PointInTime pointInTime,
+                              VisibleContracts contracts) {
         this.commands = commands;
         this.queries = queries;
         this.clock = clock;
         this.pointInTime = pointInTime;
+        this.contracts = contracts;
     }
 
     @PostMapping
@@ -126,7 +129,7 @@ public class ContractController {
     @GetMapping("/{contractId}")
     public ContractView contract(@PathVariable @ValidText(Text.ID) String contractId, @RequestParam(required = false) String asOf) {
         Instant at = asOf == null ? null : InstantParameter.parse("asOf", asOf);
-        ContractView now = find(contractId);
+        ContractView now = contracts.find(contractId);
         if (at == null) {
             return now;
         }
@@ -136,14 +139,14 @@ public class ContractController {
 
     @PostMapping("/{contractId}/proposals")
     public ContractView propose(@PathVariable @ValidText(Text.ID) String contractId, @Valid @RequestBody ProposalRequest request) {
-        find(contractId);
+        contracts.find(contractId);
         // the side is the caller's role, from the token (only purchasers and providers get here)
         Party side = Caller.require().role() == Role.PROVIDER ? Party.PROVIDER : Party.PURCHASER;
         commands.sendAndWait(new ReviseProposal(contractId, side,
                 request.ceilingCents() == null ? null : Money.cents(request.ceilingCents()),
                 tariff(request.tariffPercentage()), bySetting(request.tariffPercentages()),
                 request.settings() == null ? null : settings(request.settings()), clock.instant()));
-        return find(contractId);
+        return contracts.find(contractId);
     }
 
     /**
@@ -153,55 +156,55 @@ public class ContractController {
     @PostMapping("/{contractId}/acceptance")
     public ContractView accept(@PathVariable @ValidText(Text.ID) String contractId,
                                @Valid @RequestBody(required = false) AcceptanceRequest request) {
-        find(contractId);
+        contracts.find(contractId);
         commands.sendAndWait(new AcceptProposal(contractId,
                 Caller.signatory(request == null ? null : request.acceptedBy()), clock.instant()));
-        return find(contractId);
+        return contracts.find(contractId);
     }
 
     @PostMapping("/{contractId}/signature")
     public ContractView sign(@PathVariable @ValidText(Text.ID) String contractId, @Valid @RequestBody(required = false) SignatureRequest request) {
-        find(contractId);
+        contracts.find(contractId);
         commands.sendAndWait(new SignContract(contractId, Caller.signatory(request == null ? null : request.signedBy()),
                 clock.instant()));
-        return find(contractId);
+        return contracts.find(contractId);
     }
 
     @PostMapping("/{contractId}/declination")
     public ContractView decline(@PathVariable @ValidText(Text.ID) String contractId, @Valid @RequestBody(required = false) ReasonRequest request) {
-        find(contractId);
+        contracts.find(contractId);
         commands.sendAndWait(new DeclineContract(contractId, request == null ? null : request.reason(), clock.instant()));
-        return find(contractId);
+        return contracts.find(contractId);
     }
 
     @PostMapping("/{contractId}/withdrawal")
     public ContractView withdraw(@PathVariable @ValidText(Text.ID) String contractId, @Valid @RequestBody(required = false) ReasonRequest request) {
-        find(contractId);
+        contracts.find(contractId);
         commands.sendAndWait(new WithdrawOffer(contractId, request == null ? null : request.reason(), clock.instant()));
-        return find(contractId);
+        return contracts.find(contractId);
     }
 
     @PostMapping("/{contractId}/amendments")
     public ContractView amend(@PathVariable @ValidText(Text.ID) String contractId, @Valid @RequestBody AmendmentRequest request) {
-        find(contractId);
+        contracts.find(contractId);
         commands.sendAndWait(new AmendContract(contractId,
                 request.excludedPrestatieCodes() == null ? Set.of() : prestatieCodes(request.excludedPrestatieCodes()),
                 request.excludedSettings() == null ? Set.of() : settings(request.excludedSettings()),
                 request.reason(), request.effectiveDate(), request.backdatingReason(), clock.instant()));
-        return find(contractId);
+        return contracts.find(contractId);
     }
 
     @PostMapping("/{contractId}/termination")
     public ContractView terminate(@PathVariable @ValidText(Text.ID) String contractId, @Valid @RequestBody TerminationRequest request) {
-        find(contractId);
+        contracts.find(contractId);
         commands.sendAndWait(new TerminateContract(contractId, request.reason(), request.effectiveDate(),
                 clock.instant()));
-        return find(contractId);
+        return contracts.find(contractId);
     }
 
     @GetMapping("/{contractId}/timeline")
     public List<TimelineEntry> timeline(@PathVariable @ValidText(Text.ID) String contractId) {
-        find(contractId);
+        contracts.find(contractId);
         return queries.query(new FindTimeline(contractId), ResponseTypes.multipleInstancesOf(TimelineEntry.class))
                 .join();
     }
@@ -209,7 +212,7 @@ public class ContractController {
     /** The offer and every proposal round side by side: who proposed what, which is accepted, which on the table. */
     @GetMapping("/{contractId}/proposals")
     public List<ProposalRound> proposals(@PathVariable @ValidText(Text.ID) String contractId) {
-        find(contractId);
+        contracts.find(contractId);
         return queries.query(new FindProposalRounds(contractId), ResponseTypes.multipleInstancesOf(ProposalRound.class))
                 .join();
     }
@@ -217,7 +220,7 @@ public class ContractController {
     @PostMapping("/{contractId}/patient-stops")
     public ResponseEntity<Map<String, String>> announceStop(@PathVariable @ValidText(Text.ID) String contractId,
                                                             @Valid @RequestBody PatientStopRequest request) {
-        find(contractId);
+        contracts.find(contractId);
         String stopId = UUID.randomUUID().toString();
         commands.sendAndWait(new AnnouncePatientStop(contractId, stopId, request.reason(), request.from(),
                 clock.instant()));
@@ -227,20 +230,11 @@ public class ContractController {
     @PostMapping("/{contractId}/patient-stops/{stopId}/lifting")
     public ContractView liftStop(@PathVariable @ValidText(Text.ID) String contractId, @PathVariable @ValidText(Text.ID) String stopId,
                                  @Valid @RequestBody LiftingRequest request) {
-        find(contractId);
+        contracts.find(contractId);
         commands.sendAndWait(new LiftPatientStop(contractId, stopId, request.to(), clock.instant()));
-        return find(contractId);
+        return contracts.find(contractId);
     }
 
-    /** The contract, if it exists and the caller may see it: another tenant's contract is "not found" alike. */
-    private ContractView find(String contractId) {
-        String notFound = "no contract with id " + contractId;
-        ContractView view = queries.query(new FindContract(contractId),
-                ResponseTypes.optionalInstanceOf(ContractView.class)).join()
-                .orElseThrow(() -> new NotFoundException(notFound));
-        Tenancy.requireSees(view.insurerUzovi(), view.providerAgb(), notFound);
-        return view;
-    }
 
     private static Set<Setting> settings(List<Integer> numbers) {
         return numbers.stream().map(Setting::new).collect(Collectors.toSet());

@@ -3,17 +3,12 @@ package nl.ggz.contracts.api.web.contract;
 import jakarta.validation.Valid;
 import nl.ggz.contracts.api.input.Text;
 import nl.ggz.contracts.api.input.ValidText;
-import nl.ggz.contracts.api.problem.NotFoundException;
 import nl.ggz.contracts.api.security.Caller;
-import nl.ggz.contracts.api.security.Tenancy;
 import nl.ggz.contracts.domain.renewal.ContractRenewals;
 import nl.ggz.contracts.domain.renewal.RenewalOutcome;
 import nl.ggz.contracts.domain.shared.Money;
 import nl.ggz.contracts.projections.contract.ContractView;
-import nl.ggz.contracts.projections.contract.FindContract;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,14 +29,14 @@ public class ContractRenewalController {
 
     private final ContractRenewals renewals;
     private final CommandGateway commands;
-    private final QueryGateway queries;
+    private final VisibleContracts contracts;
     private final Clock clock;
 
-    public ContractRenewalController(ContractRenewals renewals, CommandGateway commands, QueryGateway queries,
+    public ContractRenewalController(ContractRenewals renewals, CommandGateway commands, VisibleContracts contracts,
                                      Clock clock) {
         this.renewals = renewals;
         this.commands = commands;
-        this.queries = queries;
+        this.contracts = contracts;
         this.clock = clock;
     }
 
@@ -49,23 +44,15 @@ public class ContractRenewalController {
     public ResponseEntity<RenewalResponse> renew(@PathVariable @ValidText(Text.ID) String contractId,
                                                  @Valid @RequestBody(required = false) RenewalRequest request) {
         // another insurer's contract is "not found", word for word as an unknown id
-        find(contractId);
+        contracts.find(contractId);
         Long ceilingCents = request == null ? null : request.ceilingCents();
         RenewalOutcome renewed = renewals.renew(contractId, ceilingCents == null ? null : Money.cents(ceilingCents),
                 request == null || request.offerExpiresAt() == null ? null : request.offerExpiresAt().toInstant(),
                 Caller.require().name(), clock.instant(), commands::sendAndWait);
-        ContractView offer = find(renewed.renewalContractId());
+        ContractView offer = contracts.find(renewed.renewalContractId());
         return ResponseEntity.created(URI.create("/api/contracts/" + offer.contractId()))
                 .body(new RenewalResponse(offer.contractId(), contractId, offer.termStart(), offer.termEnd(),
                         renewed.ceiling().cents(), renewed.ceilingFrom()));
     }
 
-    private ContractView find(String contractId) {
-        String notFound = "no contract with id " + contractId;
-        ContractView view = queries.query(new FindContract(contractId),
-                        ResponseTypes.optionalInstanceOf(ContractView.class)).join()
-                .orElseThrow(() -> new NotFoundException(notFound));
-        Tenancy.requireSees(view.insurerUzovi(), view.providerAgb(), notFound);
-        return view;
-    }
 }
