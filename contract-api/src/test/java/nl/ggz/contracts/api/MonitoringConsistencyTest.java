@@ -11,7 +11,9 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,9 +27,11 @@ import static org.awaitility.Awaitility.await;
  * Property: whatever sequence of declarations, credits, claw-backs and ceiling raises a ceiling goes through, the
  * monitoring view and the ceiling state show exactly the figures the aggregate itself holds — claw-backs split into
  * what was reclaimed of what was paid and what was only withdrawn from the amounts held unpaid — and the same marks of
- * the ceiling in force.
+ * the ceiling in force; and a settled year keeps the figures it was settled on, takes no declaration or credit after
+ * it, and counts the claw-backs after it as recoveries (issue 15). The server's clock is moved to settle a year.
  */
-class MonitoringConsistencyTest extends ApplicationTest {
+@Import(DecisionLeadTimeTest.Clocks.class)
+class MonitoringConsistencyTest extends ServerDateTest {
 
     private static final int SEQUENCES = 12;
     private static final int STEPS = 25;
@@ -43,21 +47,95 @@ class MonitoringConsistencyTest extends ApplicationTest {
         openIncreaseWindow(insurer);
         List<String> ceilings = new ArrayList<>();
         for (int s = 0; s < SEQUENCES; s++) {
-            ceilings.add(randomSequence(insurer, random, "P" + s + "-" + seed));
+            String contractId = signedContract(insurer, newProvider(), 100_000 + random.nextInt(400_000));
+            randomSequence(contractId, LocalDate.of(YEAR, 1, 15), random, "P" + s + "-" + seed, new HashMap<>());
+            ceilings.add(ceilingOf(contractId));
         }
 
         await().untilAsserted(() -> {
             for (String ceilingId : ceilings) {
-                assertConsistent(insurer, ceilingId, seed);
+                assertConsistent(insurer, YEAR, ceilingId, seed);
             }
         });
     }
 
-    private String randomSequence(String insurer, Random random, String prefix) {
-        // a provider each: one contract per insurer, provider and year (issue 14)
-        String contractId = signedContract(insurer, newProvider(), 100_000 + random.nextInt(400_000));
+    @Test
+    void aSettledYearKeepsTheFiguresItWasSettledOnAndTakesOnlyClawBacksAfterwards() {
+        // seed 000: the year is settled in the next ("in het jaar erna"); afterwards only what is reclaimed
+        long seed = Long.getLong("consistency.seed", System.nanoTime());
+        Random random = new Random(seed);
+        String insurer = newInsurer();
+        int year = YEAR - 1;
+        serverDate(LocalDate.of(year, 11, 1));
+        policy(insurer, year, Map.of("increaseWindowStart", year + "-01-01T00:00:00+01:00",
+                "increaseWindowEnd", year + "-12-31T17:00:00+01:00"));
+        Map<String, String> contracts = new HashMap<>();
+        Map<String, Map<String, Long>> lefts = new HashMap<>();
+        for (int s = 0; s < SEQUENCES / 2; s++) {
+            String contractId = signedFor(insurer, "DIGITAL", year, 100_000 + random.nextInt(400_000));
+            Map<String, Long> left = new HashMap<>();
+            randomSequence(contractId, LocalDate.of(year, 1 + random.nextInt(10), 1 + random.nextInt(28)), random,
+                    "S" + s + "-" + seed, left);
+            contracts.put(contractId + "-" + year, contractId);
+            lefts.put(contractId + "-" + year, left);
+        }
+
+        serverDate(LocalDate.of(year + 1, 2, 1));
+        Map<String, CeilingBalance> atSettlement = new HashMap<>();
+        for (String ceilingId : contracts.keySet()) {
+            String why = "ceiling " + ceilingId + " (re-run with -Dconsistency.seed=" + seed + ")";
+            CeilingBalance own = aggregateBalance(ceilingId);
+            Api.Response settled = api.post("/api/ceilings/" + ceilingId + "/settlement", Map.of());
+            assertThat(settled.status()).as(why + ": " + settled.body()).isEqualTo(200);
+            Responses.Settlement figures = readCeiling(ceilingId).settlement();
+            assertThat(figures).as(why).isNotNull();
+            assertThat(List.of(figures.ceilingCents(), figures.declaredCents(), figures.payableCents(),
+                    figures.unpaidCents(), figures.clawedBackCents(), figures.withdrawnUnpaidCents())).as(why)
+                    .containsExactly(own.ceiling().cents(), own.declared().cents(), own.payable().cents(),
+                            own.unpaid().cents(), own.clawedBack().cents(), own.withdrawnUnpaid().cents());
+            atSettlement.put(ceilingId, own);
+        }
+
+        // after settlement: declarations and credits are refused, claw-backs are recoveries
+        for (String ceilingId : contracts.keySet()) {
+            String why = "ceiling " + ceilingId + " (re-run with -Dconsistency.seed=" + seed + ")";
+            String contractId = contracts.get(ceilingId);
+            Map<String, Long> left = lefts.get(ceilingId);
+            LocalDate day = LocalDate.of(year, 12, 1);
+            assertThat(declareOne(care("late-" + ceilingId, contractId, day, 1_000)).reason()).as(why)
+                    .contains("settled");
+            for (String declared : new ArrayList<>(left.keySet())) {
+                if (random.nextBoolean()) {
+                    Map<String, Object> credit = care("late-credit-" + declared, contractId, day, -1);
+                    credit.put("correctsDeclarationId", declared);
+                    assertThat(declareOne(credit).status()).as(why).isEqualTo("REJECTED");
+                } else {
+                    long amount = 1 + random.nextInt((int) Math.max(1, left.get(declared)));
+                    api.post("/api/ceilings/" + ceilingId + "/claw-backs", Map.of("amountCents", amount,
+                            "reason", "recovery", "declarationIds", List.of(declared)));
+                }
+            }
+        }
+
+        await().untilAsserted(() -> {
+            for (String ceilingId : contracts.keySet()) {
+                String why = "ceiling " + ceilingId + " (re-run with -Dconsistency.seed=" + seed + ")";
+                assertConsistent(insurer, year, ceilingId, seed);
+                CeilingBalance before = atSettlement.get(ceilingId);
+                CeilingBalance after = aggregateBalance(ceilingId);
+                Responses.Ceiling state = readCeiling(ceilingId);
+                assertThat(after.declared()).as(why).isEqualTo(before.declared());
+                assertThat(state.settlement().payableCents()).as(why).isEqualTo(before.payable().cents());
+                assertThat(state.recoveredAfterSettlementCents()).as(why)
+                        .isEqualTo(after.clawedBack().cents() - before.clawedBack().cents());
+            }
+        });
+    }
+
+    /** Declarations, credits, claw-backs and raises at random on one ceiling; {@code left} keeps what is left. */
+    private void randomSequence(String contractId, LocalDate careDay, Random random, String prefix,
+                                Map<String, Long> left) {
         String ceiling = "/api/ceilings/" + ceilingOf(contractId);
-        Map<String, Long> left = new HashMap<>();
         int n = 0;
         for (int step = 0; step < STEPS; step++) {
             int op = random.nextInt(10);
@@ -65,12 +143,12 @@ class MonitoringConsistencyTest extends ApplicationTest {
             if (op < 5 || known.isEmpty()) {
                 String id = prefix + "-d" + n++;
                 long amount = 1 + random.nextInt(60_000);
-                declare(declaration(id, contractId, amount));
+                declare(care(id, contractId, careDay, amount));
                 left.put(id, amount);
             } else if (op < 7) {
                 String corrected = known.get(random.nextInt(known.size()));
                 long amount = 1 + random.nextInt((int) Math.max(1, left.get(corrected)));
-                Map<String, Object> credit = declaration(prefix + "-c" + n++, contractId, -amount);
+                Map<String, Object> credit = care(prefix + "-c" + n++, contractId, careDay, -amount);
                 credit.put("correctsDeclarationId", corrected);
                 if (declare(credit).as(DeclarationResults.class).first().status().equals("ACCEPTED")) {
                     left.merge(corrected, -amount, Long::sum);
@@ -83,24 +161,30 @@ class MonitoringConsistencyTest extends ApplicationTest {
                     left.merge(reclaimed, -amount, Long::sum);
                 }
             } else {
-                String requestId = api.post(ceiling + "/increase-requests", Map.of("amountCents", 1 + random.nextInt(20_000),
+                // raises of any size: marks of the raised ceiling are cleared and may be reached again
+                int asked = 1 + random.nextInt(60_000);
+                String requestId = api.post(ceiling + "/increase-requests", Map.of("amountCents", asked,
                         "grounds", "random")).text("requestId");
                 if (!requestId.isEmpty()) {
                     String addendumId = api.post(ceiling + "/increase-requests/" + requestId + "/approval",
-                            Map.of("amountCents", 1)).text("addendumId");
-                    api.post(ceiling + "/addenda/" + addendumId + "/signature", Map.of());
+                            Map.of("amountCents", 1 + random.nextInt(asked))).text("addendumId");
+                    if (addendumId.isEmpty()) {
+                        api.post(ceiling + "/increase-requests/" + requestId + "/rejection",
+                                Map.of("grounds", "random"));
+                    } else {
+                        api.post(ceiling + "/addenda/" + addendumId + "/signature", Map.of());
+                    }
                 }
             }
             left.values().removeIf(v -> v <= 0);
         }
-        return ceilingOf(contractId);
     }
 
-    private void assertConsistent(String insurer, String ceilingId, long seed) {
+    private void assertConsistent(String insurer, int year, String ceilingId, long seed) {
         CeilingBalance own = aggregateBalance(ceilingId);
         Figures state = readCeiling(ceilingId);
         MonitoringRow row = null;
-        for (MonitoringRow r : api.get("/api/monitoring/ceilings?insurer=" + insurer + "&year=" + YEAR)
+        for (MonitoringRow r : api.get("/api/monitoring/ceilings?insurer=" + insurer + "&year=" + year)
                 .as(Monitoring.class).ceilings()) {
             if (r.ceilingId().equals(ceilingId)) {
                 row = r;
