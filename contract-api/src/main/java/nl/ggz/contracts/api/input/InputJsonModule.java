@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -30,9 +31,10 @@ public final class InputJsonModule extends SimpleModule {
 
     public InputJsonModule() {
         super("ggz-input-rules");
-        addDeserializer(LocalDate.class, new DateDeserializer());
-        addDeserializer(OffsetDateTime.class, new MomentDeserializer());
-        addDeserializer(Period.class, new PeriodDeserializer());
+        addDeserializer(LocalDate.class, new RuleDeserializer<>(LocalDate.class, Dates::date, Dates.DATE_RULE));
+        addDeserializer(OffsetDateTime.class, new RuleDeserializer<>(OffsetDateTime.class, Dates::moment,
+                Dates.INSTANT_RULE));
+        addDeserializer(Period.class, new RuleDeserializer<>(Period.class, Dates::period, Dates.PERIOD_RULE));
         setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
@@ -50,51 +52,25 @@ public final class InputJsonModule extends SimpleModule {
         }
     }
 
-    private static final class DateDeserializer extends StdScalarDeserializer<LocalDate> {
-        DateDeserializer() {
-            super(LocalDate.class);
+    /** A date, moment or period read by its rule in {@link Dates}: null from the rule means the text breaks it. */
+    private static final class RuleDeserializer<T> extends StdScalarDeserializer<T> {
+        private final Function<String, T> read;
+        private final String rule;
+
+        RuleDeserializer(Class<T> type, Function<String, T> read, String rule) {
+            super(type);
+            this.read = read;
+            this.rule = rule;
         }
 
         @Override
-        public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = parser.hasToken(JsonToken.VALUE_STRING) ? parser.getText() : null;
-            LocalDate date = Dates.date(text);
-            if (date == null) {
-                throw new InputRuleException(parser, Dates.DATE_RULE + ", got " + got(parser, text));
+            T value = read.apply(text);
+            if (value == null) {
+                throw new InputRuleException(parser, rule + ", got " + got(parser, text));
             }
-            return date;
-        }
-    }
-
-    private static final class MomentDeserializer extends StdScalarDeserializer<OffsetDateTime> {
-        MomentDeserializer() {
-            super(OffsetDateTime.class);
-        }
-
-        @Override
-        public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            String text = parser.hasToken(JsonToken.VALUE_STRING) ? parser.getText() : null;
-            OffsetDateTime moment = Dates.moment(text);
-            if (moment == null) {
-                throw new InputRuleException(parser, Dates.INSTANT_RULE + ", got " + got(parser, text));
-            }
-            return moment;
-        }
-    }
-
-    private static final class PeriodDeserializer extends StdScalarDeserializer<Period> {
-        PeriodDeserializer() {
-            super(Period.class);
-        }
-
-        @Override
-        public Period deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            String text = parser.hasToken(JsonToken.VALUE_STRING) ? parser.getText() : null;
-            Period period = Dates.period(text);
-            if (period == null) {
-                throw new InputRuleException(parser, Dates.PERIOD_RULE + ", got " + got(parser, text));
-            }
-            return period;
+            return value;
         }
     }
 

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -168,5 +169,20 @@ abstract class BrowserTest extends ApplicationTest {
             }
             assertThat(requests).isPositive();
         });
+    }
+
+    /** A one-year DIGITAL contract of the demo insurer, offered and signed through the API. */
+    protected String signedContractOf(String insurer, String provider, int year, long ceilingCents) {
+        Map<String, Object> body = offerBody(insurer, "DIGITAL", ceilingCents);
+        body.put("providerAgb", provider);
+        body.put("termStart", year + "-01-01");
+        body.put("termEnd", year + "-12-31");
+        Api.Response offered = api.as(Api.Identity.purchaser(insurer)).post("/api/contracts", body);
+        assertThat(offered.status()).as(offered.raw()).isEqualTo(201);
+        String contractId = offered.text("contractId");
+        Api.Response signed = api.as(Api.Identity.provider(provider)).post("/api/contracts/" + contractId
+                + "/signature", Map.of());
+        assertThat(signed.status()).as(signed.raw()).isEqualTo(200);
+        return contractId;
     }
 }

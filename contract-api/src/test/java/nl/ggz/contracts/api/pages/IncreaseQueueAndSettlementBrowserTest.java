@@ -41,7 +41,7 @@ class IncreaseQueueAndSettlementBrowserTest extends BrowserTest {
                 "increaseWindowEnd", year + "-07-31T17:00:00+02:00"));
         assertThat(policy.status()).as(policy.raw()).isEqualTo(200);
         String provider = newProvider();
-        String contractId = signedContractOf(provider, year, 100_000_000L);
+        String contractId = signedContractOf(INSURER, provider, year, 100_000_000L);
         String ceiling = "/api/ceilings/" + contractId + "-" + year;
         Api asProvider = api.as(Api.Identity.provider(provider));
         Api.Response requested = asProvider.post(ceiling + "/increase-requests", Map.of("amountCents", 4_000_000,
@@ -144,7 +144,7 @@ class IncreaseQueueAndSettlementBrowserTest extends BrowserTest {
 
         // a year still running cannot be settled: the page shows the API's 409 in its own words
         String provider = newProvider();
-        String running = signedContractOf(provider, YEAR, 1_000_000L);
+        String running = signedContractOf(INSURER, provider, YEAR, 1_000_000L);
         signIn("PURCHASER", INSURER);
         page.navigate(url("/contract.html?id=" + running + "&year=" + YEAR));
         ready();
@@ -161,17 +161,4 @@ class IncreaseQueueAndSettlementBrowserTest extends BrowserTest {
         assertThat(page.locator("#settle-form").isVisible()).isFalse();
     }
 
-    private String signedContractOf(String provider, int year, long ceilingCents) {
-        Map<String, Object> body = offerBody(INSURER, "DIGITAL", ceilingCents);
-        body.put("providerAgb", provider);
-        body.put("termStart", year + "-01-01");
-        body.put("termEnd", year + "-12-31");
-        Api.Response offered = purchaser.post("/api/contracts", body);
-        assertThat(offered.status()).as(offered.raw()).isEqualTo(201);
-        String contractId = offered.text("contractId");
-        Api.Response signed = api.as(Api.Identity.provider(provider)).post("/api/contracts/" + contractId
-                + "/signature", Map.of());
-        assertThat(signed.status()).as(signed.raw()).isEqualTo(200);
-        return contractId;
-    }
 }

@@ -145,7 +145,7 @@ class NegotiationAndRenewalBrowserTest extends BrowserTest {
     @Test
     void aPurchaserRenewsOneContractAndLandsOnTheNewOfferWithTheRaisedCeilingCarriedOver_seed001() {
         String provider = newProvider();
-        String contractId = signedContractOf(provider, NEXT, 100_000_000L);
+        String contractId = signedContractOf(INSURER, provider, NEXT, 100_000_000L);
         raise(contractId, provider, 3_000_000L);
 
         signIn("PURCHASER", INSURER);
@@ -184,7 +184,7 @@ class NegotiationAndRenewalBrowserTest extends BrowserTest {
     @Test
     void aPurchaserRenewsWithACeilingOfItsOwn() {
         String provider = newProvider();
-        String contractId = signedContractOf(provider, NEXT, 40_000_000L);
+        String contractId = signedContractOf(INSURER, provider, NEXT, 40_000_000L);
 
         signIn("PURCHASER", INSURER);
         page.navigate(url("/contract.html?id=" + contractId));
@@ -203,8 +203,8 @@ class NegotiationAndRenewalBrowserTest extends BrowserTest {
     void theYearlyRenewalShowsTheContractsOfferedAndThoseSkippedWithTheirReason_seed001() {
         String renewable = newProvider();
         String taken = newProvider();
-        String toRenew = signedContractOf(renewable, NEXT, 20_000_000L);
-        String toSkip = signedContractOf(taken, NEXT, 30_000_000L);
+        String toRenew = signedContractOf(INSURER, renewable, NEXT, 20_000_000L);
+        String toSkip = signedContractOf(INSURER, taken, NEXT, 30_000_000L);
         // the provider already has an offer for the year after: one contract per insurer, provider and year
         Map<String, Object> body = offerBody(INSURER, "NEGOTIATED", 31_000_000L);
         body.put("providerAgb", taken);
@@ -269,20 +269,6 @@ class NegotiationAndRenewalBrowserTest extends BrowserTest {
         assertThat(proposed.status()).as(proposed.raw()).isEqualTo(200);
     }
 
-    /** A one-year DIGITAL contract of the demo insurer, offered and signed through the API. */
-    private String signedContractOf(String provider, int year, long ceilingCents) {
-        Map<String, Object> body = offerBody(INSURER, "DIGITAL", ceilingCents);
-        body.put("providerAgb", provider);
-        body.put("termStart", year + "-01-01");
-        body.put("termEnd", year + "-12-31");
-        Api.Response offered = purchaser.post("/api/contracts", body);
-        assertThat(offered.status()).as(offered.raw()).isEqualTo(201);
-        String contractId = offered.text("contractId");
-        Api.Response signed = api.as(Api.Identity.provider(provider)).post("/api/contracts/" + contractId
-                + "/signature", Map.of());
-        assertThat(signed.status()).as(signed.raw()).isEqualTo(200);
-        return contractId;
-    }
 
     /** Raises the contract's ceiling by a signed addendum: requested, approved in full, signed. */
     private void raise(String contractId, String provider, long amountCents) {
