@@ -109,6 +109,14 @@ export function setUpActions(session, reload) {
     return 'Requested an increase of ' + euros(body.amountCents) + ' (request ' + answer.requestId
       + '): the purchaser decides.';
   });
+  // seed 001: the decision period runs again from the day the request is complete
+  act('completion-form', async () => {
+    const request = askedRequest(shown.ceiling);
+    const information = required($('completion-information').value, 'The information');
+    await post(path('ceilings', ceilingId(), 'increase-requests', request.requestId, 'completion'), { information });
+    $('completion-form').reset();
+    return 'Sent: the request is complete, and the purchaser decides within the policy\'s period from today.';
+  });
   act('addendum-form', async () => {
     const addendumId = required($('addendum-choice').value, 'The addendum');
     const signedBy = $('addendum-by').value.trim() || session.name;
@@ -203,9 +211,21 @@ export function showCeilingActions(session, contract, ceiling) {
   const addenda = unsignedAddenda(ceiling);
   $('increase-form').hidden = !(provider && contract.status === 'SIGNED');
   $('addendum-form').hidden = !(provider && addenda.length > 0);
+  const asked = askedRequest(ceiling);
+  $('completion-form').hidden = !(provider && asked);
+  if (asked) {
+    const round = asked.information[asked.information.length - 1];
+    $('completion-question').textContent = 'Asked ' + dateTime(round.askedAt) + ' about the request of '
+      + euros(asked.amountCents) + ': ' + round.question;
+  }
   $('claw-back-form').hidden = session.role !== 'PURCHASER';
   // a signed (or since ended) contract's year not settled yet; the API says when it cannot be settled yet
   $('settle-form').hidden = !(session.role === 'PURCHASER' && contract.signedAt && !ceiling.settledAt);
   clear($('addendum-choice')).append(...addenda.map(a => el('option', { value: a.addendumId },
     euros(a.amountCents) + ', offered ' + String(a.offeredAt).slice(0, 10))));
+}
+
+/** The increase request on which the purchaser waits for the provider's information, if any. */
+function askedRequest(ceiling) {
+  return (ceiling?.increaseRequests || []).find(r => r.status === 'INFORMATION_REQUESTED');
 }

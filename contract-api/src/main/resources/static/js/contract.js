@@ -2,7 +2,7 @@
 // with its chart, requests and claw-backs, the timeline; the actions the signed-in role may take now
 // (contract-actions.js).
 import { get, ApiError } from './api.js';
-import { el, clear, message, param, date, dateTime, busy, ready } from './dom.js';
+import { el, clear, message, param, date, dateTime, endOfDay, busy, ready } from './dom.js';
 import { euros, tariffs } from './money.js';
 import { header } from './nav.js';
 import { require } from './session.js';
@@ -119,7 +119,7 @@ async function showCeiling(ceilingId) {
         : 'warn') }, words(STATES, r.status) + (r.overdue ? ', overdue' : '')),
         (r.criteria || []).length ? el('div', { class: 'muted' }, 'criteria: '
           + r.criteria.map(c => words(CRITERIA, c)).join(', ')) : null),
-      el('td', {}, r.status === 'INFORMATION_REQUESTED' ? 'clock stopped' : dateTime(r.decisionDueAt)),
+      el('td', {}, r.status === 'INFORMATION_REQUESTED' ? 'clock stopped' : endOfDay(r.decisionDueAt)),
       el('td', {}, r.decidedAt ? dateTime(r.decidedAt) + (r.decisionGrounds ? ': ' + r.decisionGrounds : '')
         + ((r.rejectionReasons || []).length ? ' (' + r.rejectionReasons.map(x => words(REJECTION_REASONS, x))
           .join(', ') + ')' : '') : '–'),

@@ -50,6 +50,16 @@ export function dateTime(value) {
   });
 }
 
+/** A due moment as the day it ends: "end of 31-12-2026" for midnight at the start of 1 January (Europe/Amsterdam). */
+export function endOfDay(value) {
+  if (!value) {
+    return '–';
+  }
+  return 'end of ' + new Date(new Date(value).getTime() - 1).toLocaleDateString('nl-NL', {
+    timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit',
+  });
+}
+
 export function param(name) {
   return new URLSearchParams(location.search).get(name);
 }

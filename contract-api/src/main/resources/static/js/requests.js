@@ -2,7 +2,7 @@
 // moment (none while the provider completes it: the clock stands still); approve (amount), ask the provider for more
 // information (question), or reject with grounds and the reasons the NZa counts.
 import { get, post } from './api.js';
-import { el, clear, message, dateTime, busy, ready } from './dom.js';
+import { el, clear, message, dateTime, endOfDay, busy, ready } from './dom.js';
 import { euros, parseCents } from './money.js';
 import { header } from './nav.js';
 import { require } from './session.js';
@@ -74,7 +74,7 @@ function dueOf(request, state) {
   if (state === 'INFORMATION_REQUESTED' || !request.decisionDueAt) {
     return el('span', { class: 'muted' }, 'clock stopped until the provider completes the request');
   }
-  return [dateTime(request.decisionDueAt), ' ', request.overdue ? el('span', { class: 'badge bad' }, 'overdue') : null];
+  return [endOfDay(request.decisionDueAt), ' ', request.overdue ? el('span', { class: 'badge bad' }, 'overdue') : null];
 }
 
 function rowOf(request) {

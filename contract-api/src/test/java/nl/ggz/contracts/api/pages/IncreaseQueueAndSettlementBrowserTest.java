@@ -64,7 +64,10 @@ class IncreaseQueueAndSettlementBrowserTest extends BrowserTest {
         // due at the end of the due day, 4 weeks after the complete request (a digital contract, seed 001)
         JsonNode open = ok(purchaser.get(ceiling)).path("increaseRequests").get(0);
         assertThat(open.path("decisionDueAt").isNull()).isFalse();
-        assertThat(row.locator("td.due").textContent()).doesNotContain("clock stopped").isNotBlank();
+        // shown as the day it ends, not as midnight of the next
+        String dueDay = java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy").format(java.time.Instant
+                .parse(open.path("decisionDueAt").asText()).minusMillis(1).atZone(java.time.ZoneId.of("Europe/Amsterdam")));
+        assertThat(row.locator("td.due").textContent()).doesNotContain("clock stopped").contains("end of " + dueDay);
         screenshot("increase-queue-state-criteria-due");
 
         row.locator("input.question").fill("Hoeveel FTE is er per 1 juli beschikbaar?");
@@ -78,9 +81,23 @@ class IncreaseQueueAndSettlementBrowserTest extends BrowserTest {
         assertThat(asked.path("decisionDueAt").isNull()).isTrue();
         screenshot("increase-queue-information-asked");
 
-        Api.Response completed = asProvider.post(ceiling + "/increase-requests/" + requestId + "/completion",
-                Map.of("information", "4,2 FTE per 1 juli"));
-        assertThat(completed.status()).as(completed.raw()).isEqualTo(200);
+        // the provider answers on its contract page; the request is complete and its clock runs again
+        signIn("PROVIDER", provider);
+        page.navigate(url("/contract.html?id=" + contractId + "&year=" + year));
+        ready();
+        assertThat(page.locator("#completion-question").textContent())
+                .contains("Hoeveel FTE is er per 1 juli beschikbaar?");
+        page.fill("#completion-information", "4,2 FTE per 1 juli");
+        page.click("#completion-button");
+        okMessage("Sent: the request is complete");
+        assertThat(page.locator("#completion-form").isVisible()).isFalse();
+        screenshot("increase-information-completed-by-provider");
+        JsonNode complete = ok(purchaser.get(ceiling)).path("increaseRequests").get(0);
+        assertThat(complete.path("status").asText()).isEqualTo("COMPLETE");
+        assertThat(complete.path("information").get(0).path("answer").asText()).isEqualTo("4,2 FTE per 1 juli");
+
+        signIn("PURCHASER", INSURER);
+        page.navigate(url("/requests.html"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             page.reload();
             ready();
