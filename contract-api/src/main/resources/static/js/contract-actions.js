@@ -6,6 +6,7 @@ import { post } from './api.js';
 import { el, clear, dateTime } from './dom.js';
 import { euros, tariffs } from './money.js';
 import { centsOf, tariffOf, settingsOf, required, dateOf, idsOf, onSubmit, InputError } from './forms.js';
+import { CRITERIA } from './increase-terms.js';
 
 const $ = id => document.getElementById(id);
 
@@ -101,9 +102,15 @@ export function setUpActions(session, reload) {
     return 'The patient stop is lifted: it ran until ' + to + '.';
   });
 
+  // the criteria the insurer judges a request on (seed 001), named beside the grounds
+  $('increase-criteria').append(...Object.entries(CRITERIA).map(([code, text]) => el('option', { value: code }, text)));
   act('increase-form', async () => {
     const body = { amountCents: centsOf($('increase-amount').value, 'The amount'),
       grounds: required($('increase-grounds').value, 'The grounds') };
+    const criteria = [...$('increase-criteria').selectedOptions].map(option => option.value);
+    if (criteria.length > 0) {
+      body.criteria = criteria;
+    }
     const answer = await post(path('ceilings', ceilingId(), 'increase-requests'), body);
     $('increase-form').reset();
     return 'Requested an increase of ' + euros(body.amountCents) + ' (request ' + answer.requestId

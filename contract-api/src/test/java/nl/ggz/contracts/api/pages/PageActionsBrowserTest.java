@@ -90,12 +90,16 @@ class PageActionsBrowserTest extends BrowserTest {
         assertThat(page.locator("#addendum-form").isVisible()).isFalse();
         page.fill("#increase-amount", "50.000,00");
         page.fill("#increase-grounds", "the waiting list doubled since the summer");
+        page.locator("#increase-criteria").selectOption(new String[]{"WAITING_TIMES", "STAFF_CAPACITY"});
         page.click("#increase-button");
         okMessage("Requested an increase of € 50.000,00");
         JsonNode request = rows(ok(api.as(Api.Identity.provider(provider)).get("/api/ceilings/" + ceilingId))
                 .path("increaseRequests")).stream().findFirst().orElseThrow();
         assertThat(request.path("status").asText()).isEqualTo("SUBMITTED");
         assertThat(request.path("amountCents").asLong()).isEqualTo(5_000_000L);
+        // seed 001: the request names the criteria it meets
+        assertThat(rows(request.path("criteria")).stream().map(JsonNode::asText).toList())
+                .containsExactlyInAnyOrder("WAITING_TIMES", "STAFF_CAPACITY");
         String requestId = request.path("requestId").asText();
         assertThat(page.locator("#requests tbody").textContent()).contains("the waiting list doubled since the summer");
         screenshot("increase-requested-by-provider");
