@@ -5,57 +5,74 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.core.ClaimAccessor;
 
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
- * Who is calling, as the bearer token says: never the request body or a header. The one notion of the caller: its
+ * Who is calling, as the bearer token or the browser session's ID token says: never the request body or a header. The one notion of the caller: its
  * principal (recorded in every event it causes), its role, and the insurer or provider it is confined to — the tenant:
  * the insurer for purchasers and claims systems, the provider for providers; the regulator and the operator have none.
  */
 public record Caller(String principal, String name, Role role, String insurer, String provider,
-                       String sourceSystem) {
+                       String sourceSystem) implements Serializable {
 
     private static final Pattern UZOVI = Pattern.compile("\\d{4}");
     private static final Pattern AGB = Pattern.compile("\\d{8}");
+    private static final Set<String> ROLE_NAMES = Arrays.stream(Role.values()).map(Role::name)
+            .collect(Collectors.toUnmodifiableSet());
 
-    /** The signed-in caller of this request, if any. */
+    /** The signed-in caller of this request, if any: by bearer token or by browser session. */
     public static Optional<Caller> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof JwtAuthenticationToken token) {
-            return Optional.of(of(token.getToken()));
+        if (authentication instanceof SignedIn signedIn) {
+            return Optional.of(signedIn.caller());
+        }
+        if (authentication != null && authentication.getPrincipal() instanceof SignedIn signedIn) {
+            return Optional.of(signedIn.caller());
         }
         return Optional.empty();
     }
 
-    /** Reads and checks a token's claims; a token that names no valid role and tenant is refused as invalid. */
+    /** A bearer token's claims, named as {@link TokenClaims} says (the embedded issuer's own tokens). */
     public static Caller of(Jwt jwt) {
-        String subject = jwt.getSubject();
-        if (subject == null || subject.isBlank()) {
-            throw new InvalidBearerTokenException("the token has no subject (sub)");
-        }
-        String roleClaim = jwt.getClaimAsString(TokenClaims.ROLE);
-        Role role;
         try {
-            role = Role.valueOf(roleClaim == null ? "" : roleClaim);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidBearerTokenException("the token's role claim must be one of PURCHASER, PROVIDER, CLAIMS, "
-                    + "REGULATOR or OPERATOR");
+            return of(jwt, ClaimMapping.standard());
+        } catch (Refused e) {
+            throw new InvalidBearerTokenException(e.getMessage());
         }
-        String insurer = jwt.getClaimAsString(TokenClaims.INSURER);
-        String provider = jwt.getClaimAsString(TokenClaims.PROVIDER);
+    }
+
+    /**
+     * Reads and checks the claims of a bearer token or an ID token, named as the mapping says; claims that name no
+     * valid role and tenant are refused ({@link Refused}: the token, or the sign-in, is refused).
+     */
+    public static Caller of(ClaimAccessor claims, ClaimMapping mapping) {
+        String subject = claims.getClaimAsString("sub");
+        if (subject == null || subject.isBlank()) {
+            throw new Refused("the token has no subject (sub)");
+        }
+        Role role = role(claims.getClaims().get(mapping.role()), mapping.role());
+        String insurer = claims.getClaimAsString(mapping.insurer());
+        String provider = claims.getClaimAsString(mapping.provider());
         switch (role) {
             case PURCHASER, CLAIMS -> {
                 if (insurer == null || !UZOVI.matcher(insurer).matches()) {
-                    throw new InvalidBearerTokenException("a " + role + " token needs insurer_uzovi, a 4-digit UZOVI code");
+                    throw new Refused("a " + role + " token needs " + mapping.insurer()
+                            + ", a 4-digit UZOVI code");
                 }
                 provider = null;
             }
             case PROVIDER -> {
                 if (provider == null || !AGB.matcher(provider).matches()) {
-                    throw new InvalidBearerTokenException("a PROVIDER token needs provider_agb, an 8-digit AGB code");
+                    throw new Refused("a PROVIDER token needs " + mapping.provider() + ", an 8-digit AGB code");
                 }
                 insurer = null;
             }
@@ -64,13 +81,40 @@ public record Caller(String principal, String name, Role role, String insurer, S
                 provider = null;
             }
         }
-        String name = jwt.getClaimAsString(TokenClaims.NAME);
-        String source = jwt.getClaimAsString(TokenClaims.SOURCE_SYSTEM);
+        String name = claims.getClaimAsString(mapping.name());
+        String source = claims.getClaimAsString(mapping.sourceSystem());
         if (source == null) {
-            source = jwt.getClaimAsString("azp");
+            source = claims.getClaimAsString("azp");
         }
         return new Caller(subject, name == null || name.isBlank() ? subject : name, role, insurer, provider,
                 source == null || source.isBlank() ? "api" : source);
+    }
+
+    /** One role: a plain claim, or a list (Entra ID's app roles) holding exactly one of the roles. */
+    private static Role role(Object claim, String claimName) {
+        String refusal = "the token's " + claimName + " claim must be one of PURCHASER, PROVIDER, CLAIMS, "
+                + "REGULATOR or OPERATOR";
+        if (claim instanceof Collection<?> values) {
+            List<Role> roles = values.stream().map(String::valueOf).filter(ROLE_NAMES::contains).distinct()
+                    .map(Role::valueOf).toList();
+            if (roles.size() != 1) {
+                throw new Refused(roles.isEmpty() ? refusal
+                        : "the token's " + claimName + " claim names more than one role: " + roles);
+            }
+            return roles.get(0);
+        }
+        String value = claim == null ? "" : claim.toString();
+        if (!ROLE_NAMES.contains(value)) {
+            throw new Refused(refusal);
+        }
+        return Role.valueOf(value);
+    }
+
+    /** Claims that name no valid caller. */
+    public static class Refused extends IllegalArgumentException {
+        public Refused(String message) {
+            super(message);
+        }
     }
 
     /** The signed-in caller; a request without one never gets this far (the role table), so this is a 403 at most. */

@@ -17,7 +17,8 @@ import java.util.Map;
  *     <li>the trial listens on loopback ({@code server.address=127.0.0.1}) unless {@code server.address} is set
  *     explicitly: its token endpoint must not be offered to the network in the first place;</li>
  *     <li>production without an issuer and an audience stops here, with a message naming the properties, before
- *     it connects to a database or opens a port.</li>
+ *     it connects to a database or opens a port; so does a browser sign-in client that lacks a part
+ *     ({@link LoginSettings}).</li>
  * </ul>
  */
 public class FailClosedEnvironment implements EnvironmentPostProcessor, Ordered {
@@ -36,6 +37,7 @@ public class FailClosedEnvironment implements EnvironmentPostProcessor, Ordered 
             }
         } else {
             IssuerSettings.require(IssuerSettings.bind(env), IssuerSettings.whyProduction(env));
+            LoginSettings.require(LoginSettings.bind(env), IssuerSettings.whyProduction(env));
         }
     }
 

@@ -2,6 +2,9 @@ package nl.ggz.contracts.api.security;
 
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -77,6 +80,18 @@ public class IssuerConfiguration {
             } catch (JwtDecoderInitializationException e) {
                 // as a JwtException it is a token that could not be checked (503, SecurityProblems), not a crash
                 throw new JwtException("the identity provider at " + issuer + " cannot be reached", e);
+            }
+        };
+    }
+
+    /** Production without a sign-in client says so once at start: the pages cannot sign anyone in. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> pagesSignInNotice(Environment env) {
+        return event -> {
+            if (LoginSettings.bind(env).getRegistration().isEmpty()) {
+                LoggerFactory.getLogger(IssuerConfiguration.class).info("The pages' sign-in is not configured ({}.<id>"
+                        + ".client-id and .client-secret): the API accepts bearer tokens, and the pages say that "
+                        + "sign-in is not configured", LoginSettings.REGISTRATION);
             }
         };
     }

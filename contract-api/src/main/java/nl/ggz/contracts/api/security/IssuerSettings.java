@@ -70,7 +70,7 @@ public final class IssuerSettings {
             reasons.add(TrialMode.DATASOURCE_URL + " is set");
         }
         if (reasons.isEmpty()) {
-            reasons.add("a token issuer setting is present");
+            reasons.add("a token issuer or sign-in setting is present");
         }
         return String.join(", ", reasons);
     }

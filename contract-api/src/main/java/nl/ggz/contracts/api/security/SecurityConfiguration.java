@@ -2,19 +2,17 @@ package nl.ggz.contracts.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-
-import java.util.List;
 
 import static nl.ggz.contracts.api.security.Role.CLAIMS;
 import static nl.ggz.contracts.api.security.Role.OPERATOR;
@@ -27,9 +25,12 @@ import static org.springframework.http.HttpMethod.PUT;
 
 /**
  * The role table: which role may call which operation. Which insurer's or provider's data a caller may touch is
- * decided per request by {@link Tenancy}. Bearer tokens only (no sessions, no cookies, hence no CSRF token).
+ * decided per request by {@link Tenancy}. A caller is signed in by a bearer token (machine clients, scripts) or by the
+ * browser session of the pages' OpenID Connect sign-in ({@link PagesSignIn}); either way its {@link Caller} comes
+ * from the token's claims, named as {@link ClaimMapping} says. Writes by session carry a CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClaimMapping.class)
 public class SecurityConfiguration {
 
     @Bean
@@ -38,8 +39,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> decoder, SecurityProblems problems)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> decoder, SecurityProblems problems,
+                            ClaimMapping claims, ObjectProvider<PagesSignIn> pagesSignIn) throws Exception {
         if (decoder.getIfAvailable() == null) {
             // unreachable as configured (TrialMode: the trial has DevTokenConfiguration, the rest IssuerConfiguration);
             // kept so that a change there can never leave the API without token checks
@@ -47,14 +48,16 @@ public class SecurityConfiguration {
                     + IssuerSettings.AUDIENCES + " for the identity provider that signs the bearer tokens; only the "
                     + "embedded trial signs its own");
         }
-        http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
+        // a session only for the pages' sign-in; a bearer token's call never makes one
+        http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .csrf(PagesSignIn::csrf)
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> {
-                            Caller identity = Caller.of(token);
-                            return new JwtAuthenticationToken(token,
-                                    List.of(new SimpleGrantedAuthority(identity.role().authority())),
-                                    identity.principal());
+                            try {
+                                return new CallerToken(token, Caller.of(token, claims));
+                            } catch (Caller.Refused e) {
+                                throw new InvalidBearerTokenException(e.getMessage());
+                            }
                         }))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems)
@@ -79,6 +82,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         // exists only in the embedded trial, for callers on loopback (security/dev)
                         .requestMatchers(POST, "/api/dev/tokens").permitAll()
+                        // who is signed in, if anyone, and where the pages sign in
+                        .requestMatchers(GET, "/api/session").permitAll()
 
                         .requestMatchers(PUT, "/api/policies/*/*").hasRole(PURCHASER.name())
                         .requestMatchers(GET, "/api/policies/*/*").authenticated()
@@ -122,6 +127,10 @@ public class SecurityConfiguration {
                         // whatever is not in this table is refused, also for a new endpoint someone forgets to add
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated());
+        PagesSignIn signIn = pagesSignIn.getIfAvailable();
+        if (signIn != null) {
+            signIn.configure(http);
+        }
         return http.build();
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 /**
  * Which of the two ways the application runs. The <b>trial</b> is the embedded default and nothing else: no
  * {@code spring.datasource.url} (or the word {@code embedded}), no token issuer, key, key set or audience configured,
+ * no browser sign-in client ({@code spring.security.oauth2.client.*}),
  * and not the {@code production} profile. Only there does the application sign its own tokens, for callers on this
  * machine, and listen on loopback. Everything else is <b>production</b>, which needs an identity provider
  * ({@link IssuerSettings}).
@@ -31,7 +32,8 @@ public final class TrialMode {
     }
 
     public static boolean isTrial(Environment env) {
-        return embeddedDatabase(env) && !issuerConfigured(env) && !env.matchesProfiles(PRODUCTION_PROFILE);
+        return embeddedDatabase(env) && !issuerConfigured(env) && !LoginSettings.configured(env)
+                && !env.matchesProfiles(PRODUCTION_PROFILE);
     }
 
     /** The same rule as {@code EmbeddedPostgresConfiguration}'s condition: no URL, or {@code embedded}. */

@@ -4,7 +4,7 @@ import jakarta.validation.Valid;
 
 import nl.ggz.contracts.api.security.Caller;
 import nl.ggz.contracts.api.security.Role;
-import nl.ggz.contracts.api.security.TokenClaims;
+import nl.ggz.contracts.api.security.ClaimMapping;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -21,11 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Hands out a token for any role, for trying the application: it exists only in the embedded default
- * ({@link DevTokensCondition}). The token carries the same claims an identity provider would be configured to send.
+ * Hands out a token for any role, for scripts that try the application: it exists only in the embedded default
+ * ({@link DevTokensCondition}), as a convenience of its identity provider ({@link TrialIdentityProvider}): signed with
+ * the same key, under the same issuer, for the same audience, with the same claims as the tokens of a sign-in.
  */
 @RestController
 @Conditional(DevTokensCondition.class)
@@ -36,10 +38,14 @@ public class DevTokenController {
 
     private final JwtEncoder encoder;
     private final Clock clock;
+    private final TrialIssuer issuer;
+    private final ClaimMapping claimNames;
 
-    public DevTokenController(JwtEncoder encoder, Clock clock) {
+    public DevTokenController(JwtEncoder encoder, Clock clock, TrialIssuer issuer, ClaimMapping claimNames) {
         this.encoder = encoder;
         this.clock = clock;
+        this.issuer = issuer;
+        this.claimNames = claimNames;
     }
 
     @PostMapping
@@ -68,23 +74,24 @@ public class DevTokenController {
         }
         Instant now = clock.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
-                .issuer(DevTokenConfiguration.ISSUER)
+                .issuer(issuer.uri())
+                .audience(List.of(TrialIssuer.AUDIENCE))
                 .subject(name)
                 .issuedAt(now)
                 .expiresAt(now.plus(VALIDITY))
-                .claim(TokenClaims.ROLE, role.name())
-                .claim(TokenClaims.NAME, name)
-                .claim(TokenClaims.SOURCE_SYSTEM, "dev-token");
+                .claim(claimNames.role(), role.name())
+                .claim(claimNames.name(), name)
+                .claim(claimNames.sourceSystem(), "dev-token");
         if (request.insurerUzovi() != null) {
-            claims.claim(TokenClaims.INSURER, request.insurerUzovi());
+            claims.claim(claimNames.insurer(), request.insurerUzovi());
         }
         if (request.providerAgb() != null) {
-            claims.claim(TokenClaims.PROVIDER, request.providerAgb());
+            claims.claim(claimNames.provider(), request.providerAgb());
         }
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
         Jwt jwt = encoder.encode(JwtEncoderParameters.from(header, claims.build()));
         // the same checks every request with this token meets
-        Caller.of(jwt);
+        Caller.of(jwt, claimNames);
         return Map.of("token", jwt.getTokenValue(), "expiresAt", jwt.getExpiresAt().toString());
     }
 
