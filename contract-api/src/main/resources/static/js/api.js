@@ -1,5 +1,6 @@
-// Every call to the API goes through here: the bearer token on each request, problems turned into messages.
-import { current, end } from './session.js';
+// Every call to the API goes through here: the session cookie goes along by itself, writes carry the CSRF token,
+// problems are turned into messages.
+import { cookie, signIn } from './session.js';
 
 /** An answer that is not 2xx, with the problem's detail (RFC 9457) as its message. */
 export class ApiError extends Error {
@@ -9,17 +10,17 @@ export class ApiError extends Error {
   }
 }
 
-/** fetch with the session's token; a 401 ends the session and goes back to sign-in. */
+const SAFE = ['GET', 'HEAD', 'OPTIONS'];
+
+/** fetch within the session; a 401 (the session ended) goes through sign-in and back to this page. */
 export async function call(path, options = {}) {
-  const session = current();
   const headers = new Headers(options.headers || {});
-  if (session) {
-    headers.set('Authorization', 'Bearer ' + session.token);
+  if (!SAFE.includes((options.method || 'GET').toUpperCase())) {
+    headers.set('X-XSRF-TOKEN', cookie('XSRF-TOKEN') || '');
   }
-  const response = await fetch(path, { ...options, headers });
+  const response = await fetch(path, { ...options, headers, credentials: 'same-origin' });
   if (response.status === 401) {
-    end();
-    location.assign('/?expired=1&next=' + encodeURIComponent(location.pathname + location.search));
+    await signIn(location.pathname + location.search);
     throw new ApiError(401, 'not signed in');
   }
   if (!response.ok) {

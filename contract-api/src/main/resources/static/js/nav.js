@@ -1,6 +1,7 @@
-// The header of every page: the pages of the signed-in role, who is signed in, and signing out.
+// The header of every page: the pages of the signed-in role, who is signed in, and signing out (here and at the
+// identity provider).
 import { el } from './dom.js';
-import { end } from './session.js';
+import { signOut } from './session.js';
 
 const PAGES = [
   { href: '/contracts.html', label: 'Contracts', roles: ['PURCHASER', 'PROVIDER', 'REGULATOR'] },
@@ -20,6 +21,7 @@ export function who(session) {
     case 'PURCHASER': return session.name + ' · purchaser, insurer ' + session.insurerUzovi;
     case 'PROVIDER': return session.name + ' · provider, AGB ' + session.providerAgb;
     case 'REGULATOR': return session.name + ' · regulator (NZa), read-only';
+    case 'OPERATOR': return session.name + ' · operator';
     default: return session.name;
   }
 }
@@ -29,14 +31,16 @@ export function header(session) {
     href: page.href,
     'aria-current': location.pathname === page.href ? 'page' : null,
   }, page.label));
-  const signOut = el('button', { type: 'button', class: 'link', id: 'sign-out' }, 'Sign out');
-  signOut.addEventListener('click', () => {
-    end();
-    location.assign('/');
-  });
+  const signOutButton = el('button', { type: 'button', class: 'link', id: 'sign-out' }, 'Sign out');
+  signOutButton.addEventListener('click', () => signOutNow(signOutButton));
   document.getElementById('top').replaceChildren(
     el('a', { href: '/contracts.html', class: 'brand' }, 'GGZ contracts'),
     el('nav', { 'aria-label': 'pages' }, links),
     el('span', { class: 'who', id: 'who' }, who(session)),
-    signOut);
+    signOutButton);
+}
+
+async function signOutNow(button) {
+  button.disabled = true;
+  await signOut();
 }

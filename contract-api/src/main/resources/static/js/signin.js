@@ -1,116 +1,60 @@
-// The sign-in page: in the trial installation one picks a demo role and gets a token from POST /api/dev/tokens.
-import { el, message, param, ready } from './dom.js';
-import { start, end } from './session.js';
-import { pagesOf } from './nav.js';
+// The start page: who is signed in (then on to the page asked for, or the role's first page), or a way to sign in
+// at the identity provider; after sign-out or a failed sign-in, what happened.
+import { message, param, ready } from './dom.js';
+import { current, signIn, signOut, takeNext } from './session.js';
+import { pagesOf, who } from './nav.js';
 
-const form = document.getElementById('sign-in');
-const insurerField = document.getElementById('insurer-field');
-const providerField = document.getElementById('provider-field');
-
-async function token(request) {
-  const response = await fetch('/api/dev/tokens', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(request),
-  });
-  if (!response.ok) {
-    let detail = 'HTTP ' + response.status;
-    try {
-      detail = (await response.json()).detail || detail;
-    } catch (e) { /* not a problem document */ }
-    const error = new Error(detail);
-    error.status = response.status;
-    throw error;
-  }
-  return (await response.json()).token;
-}
-
-/** The demo's insurers and providers, read with a regulator's token (who sees all contracts). */
-async function loadParties() {
-  const regulator = await token({ role: 'REGULATOR', name: 'aanmeldpagina' });
-  const response = await fetch('/api/contracts?limit=1000', {
-    headers: { Authorization: 'Bearer ' + regulator, Accept: 'application/json' },
-  });
-  const contracts = response.ok ? await response.json() : [];
-  const insurers = new Map();
-  const providers = new Map();
-  for (const contract of contracts) {
-    insurers.set(contract.insurerUzovi, (insurers.get(contract.insurerUzovi) || 0) + 1);
-    providers.set(contract.providerAgb, contract.providerType);
-  }
-  const insurerSelect = document.getElementById('insurer');
-  for (const [uzovi, count] of [...insurers.entries()].sort()) {
-    insurerSelect.append(el('option', { value: uzovi }, uzovi + ' (' + count + ' contracts)'));
-  }
-  const providerSelect = document.getElementById('provider');
-  for (const [agb, type] of [...providers.entries()].sort()) {
-    providerSelect.append(el('option', { value: agb }, agb + ' · ' + type.toLowerCase().replace('_', ' ')));
-  }
-}
-
-function role() {
-  return form.querySelector('input[name=role]:checked').value;
-}
-
-function showFields() {
-  insurerField.hidden = role() !== 'PURCHASER';
-  providerField.hidden = role() !== 'PROVIDER';
-}
-
-/** Where to go after signing in: the page asked for (same site only), else the role's first page. */
-function destination(chosenRole) {
-  const next = param('next');
-  const allowed = pagesOf(chosenRole).map(page => page.href);
-  if (next && next.startsWith('/') && !next.startsWith('//') && (next.startsWith('/contract.html')
-      || allowed.includes(next.split('?')[0]))) {
+/** Where to go once signed in: the page asked for (same site, and one the role may see), else the role's first. */
+function destination(session) {
+  const next = takeNext();
+  const allowed = pagesOf(session.role).map(page => page.href);
+  if (next && (next.startsWith('/contract.html') || allowed.includes(next.split('?')[0]))) {
     return next;
   }
-  return allowed[0];
-}
-
-async function signIn(event) {
-  event.preventDefault();
-  const chosen = role();
-  const request = { role: chosen, name: document.getElementById('name').value.trim() || null };
-  if (chosen === 'PURCHASER') {
-    request.insurerUzovi = document.getElementById('insurer').value;
-    request.name = request.name || 'inkoper-' + request.insurerUzovi;
-  } else if (chosen === 'PROVIDER') {
-    request.providerAgb = document.getElementById('provider').value;
-    request.name = request.name || 'zorgaanbieder-' + request.providerAgb;
-  } else {
-    request.name = request.name || 'nza-toezichthouder';
-  }
-  try {
-    start({ ...request, token: await token(request) });
-    location.assign(destination(chosen));
-  } catch (e) {
-    message(e.message);
-  }
+  return allowed[0] || null;
 }
 
 async function init() {
-  end();
-  if (param('expired')) {
-    message('Your session has ended: please sign in again.', 'info');
-  }
+  let session;
   try {
-    await loadParties();
-    form.hidden = false;
-    form.addEventListener('change', showFields);
-    form.addEventListener('submit', signIn);
-    showFields();
+    session = await current();
   } catch (e) {
-    if (e.status === 403) {
-      // the trial, opened from another machine: it signs in only on its own machine, and says so
-      message(e.message);
-    } else if (e.status >= 400 && e.status < 500) {
-      // no token endpoint: not the trial installation
-      document.getElementById('production').hidden = false;
-    } else {
-      message('The application cannot be reached: ' + e.message);
-    }
+    message(e.message);
+    ready();
+    return;
   }
+  if (session.signedIn) {
+    const target = destination(session);
+    if (target) {
+      location.replace(target);
+      return;
+    }
+    // a role without pages (the operator)
+    document.getElementById('signed-in-as').textContent = who(session);
+    document.getElementById('operator-hint').hidden = session.role !== 'OPERATOR';
+    document.getElementById('signed-in').hidden = false;
+    document.getElementById('sign-out').addEventListener('click', () => signOut());
+    ready();
+    return;
+  }
+  if (param('failed')) {
+    message('Signing in did not succeed: ' + param('failed'));
+  } else if (param('signed-out')) {
+    message('You have signed out, here and at the identity provider.', 'info');
+  }
+  if (!session.signIn) {
+    document.getElementById('production').hidden = false;
+    ready();
+    return;
+  }
+  const link = document.getElementById('sign-in');
+  link.setAttribute('href', session.signIn);
+  link.addEventListener('click', event => {
+    event.preventDefault();
+    signIn(param('next'));
+  });
+  document.getElementById('trial-hint').hidden = !session.trial;
+  document.getElementById('sign-in-section').hidden = false;
   ready();
 }
 
