@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import nl.ggz.contracts.api.security.dev.TrialUsers;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.io.IOException;
@@ -42,7 +44,10 @@ abstract class BrowserTest extends ApplicationTest {
     private static Playwright playwright;
     private static com.microsoft.playwright.Browser browser;
 
-    private BrowserContext context;
+    @Autowired
+    private TrialUsers users;
+
+    protected BrowserContext context;
     protected Page page;
     private final List<String> pageErrors = new ArrayList<>();
 
@@ -90,23 +95,39 @@ abstract class BrowserTest extends ApplicationTest {
         assertThat(pageErrors).as("script errors and refused scripts in the pages").isEmpty();
     }
 
-    /** Signs in on the sign-in page as the role (a purchaser by its insurer, a provider by its AGB code). */
+    /**
+     * Signs in as the role (a purchaser by its insurer, a provider by its AGB code) as a person would: the start page's
+     * Sign in, then the login form of the trial's identity provider with the user's password, and back.
+     */
     protected void signIn(String role, String who) {
+        // another person at the browser: no session of the last one, here or at the identity provider
+        context.clearCookies();
         page.navigate(url("/"));
+        ready();
+        page.click("#sign-in");
         signInOnThisPage(role, who);
-        page.waitForURL("**/contracts.html**");
+        page.waitForURL(role.equals("OPERATOR") ? "**/" : "**/contracts.html**");
         ready();
     }
 
+    /** Fills in the identity provider's login form, where the browser has been sent to sign in. */
     protected void signInOnThisPage(String role, String who) {
-        ready();
-        page.check("input[name=role][value=" + role + "]");
-        if (role.equals("PURCHASER")) {
-            page.selectOption("#insurer", who);
-        } else if (role.equals("PROVIDER")) {
-            page.selectOption("#provider", who);
-        }
-        page.click("#sign-in-button");
+        page.waitForSelector("input[name=username]");
+        String user = user(role, who);
+        page.fill("input[name=username]", user);
+        page.fill("input[name=password]", users.password(user));
+        page.click("button[type=submit]");
+    }
+
+    /** The trial's user of a role (TrialUsers). */
+    protected static String user(String role, String who) {
+        return switch (role) {
+            case "PURCHASER" -> "inkoper-" + who;
+            case "PROVIDER" -> "aanbieder-" + who;
+            case "REGULATOR" -> "nza";
+            case "OPERATOR" -> "beheer";
+            default -> throw new IllegalArgumentException("no trial user signs in as " + role);
+        };
     }
 
     /** Waits until the page has fetched and shown what it asked for. */

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The pages in a real browser (the machine's Chromium) on the demo data: each role signs in through the sign-in page,
+ * The pages in a real browser (the machine's Chromium) on the demo data: each role signs in at the trial's identity
+ * provider,
  * opens its pages, and the figures shown are compared with the API's answers for the same caller. A full-page
  * screenshot of every page goes to {@code target/screenshots}. The same application context as DemoDataTest (demo
  * on, scale 10), so Spring starts it once for both.
@@ -33,8 +34,8 @@ class PagesBrowserTest extends BrowserTest {
     void aVisitorWithoutASessionSignsInAndLandsOnThePageAskedFor() {
         String insurer = insurerWithMostOpenRequests();
         page.navigate(url("/requests.html"));
-        page.waitForURL("**/?next=**");
-        ready();
+        // straight on to the identity provider's login form
+        page.waitForURL("**/login");
         screenshot("sign-in");
         signInOnThisPage("PURCHASER", insurer);
         page.waitForURL("**/requests.html");

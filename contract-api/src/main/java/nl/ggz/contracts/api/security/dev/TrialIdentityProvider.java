@@ -82,7 +82,9 @@ public class TrialIdentityProvider {
         contexts.setSpringSecurityContextKey(SESSION_KEY);
         HttpSessionRequestCache requests = new HttpSessionRequestCache();
         requests.setSessionAttrName(SESSION_KEY + "_REQUEST");
-        http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(), new AntPathRequestMatcher("/login")))
+        // the endpoints, and the login form with its stylesheet
+        http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(), new AntPathRequestMatcher("/login"),
+                        new AntPathRequestMatcher("/default-ui.css")))
                 .with(server, as -> as
                         .registeredClientRepository(client)
                         .oidc(Customizer.withDefaults())
@@ -97,7 +99,7 @@ public class TrialIdentityProvider {
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .requestCache(cache -> cache.requestCache(requests))
                 .authorizeHttpRequests(requests1 -> requests1
-                        .requestMatchers("/login").permitAll()
+                        .requestMatchers("/login", "/default-ui.css").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(

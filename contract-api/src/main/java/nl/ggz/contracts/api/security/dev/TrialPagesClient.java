@@ -36,9 +36,13 @@ public class TrialPagesClient implements RegisteredClientRepository, ClientRegis
 
     // --- the authorization server's side
 
+    /** Spring Authorization Server saves the client back once, with its secret encoded anew (from {noop}). */
     @Override
     public void save(RegisteredClient registeredClient) {
-        throw new UnsupportedOperationException("the trial's identity provider has one client, the pages");
+        if (!CLIENT_ID.equals(registeredClient.getClientId())) {
+            throw new UnsupportedOperationException("the trial's identity provider has one client, the pages");
+        }
+        registered = registeredClient;
     }
 
     @Override
