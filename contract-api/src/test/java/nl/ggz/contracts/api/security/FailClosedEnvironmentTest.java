@@ -91,6 +91,43 @@ class FailClosedEnvironmentTest {
                 "--" + IssuerSettings.AUDIENCES + "=ggz-contracts");
     }
 
+    private static final String CLIENT = "spring.security.oauth2.client.registration.insurer";
+
+    @Test
+    void productionWithASignInClientLackingItsSecretIsRefusedNamingTheProperty() {
+        assertThatThrownBy(() -> process(environment(DATABASE, ISSUER, AUDIENCE, CLIENT + ".client-id=ggz-pages")))
+                .isInstanceOf(IssuerNotConfiguredException.class)
+                .hasMessageContaining(CLIENT + ".client-secret")
+                .hasMessageNotContaining(CLIENT + ".client-id (");
+        assertThatThrownBy(() -> process(environment(DATABASE, ISSUER, AUDIENCE, CLIENT + ".client-secret=s")))
+                .hasMessageContaining(CLIENT + ".client-id");
+    }
+
+    @Test
+    void aSignInClientWithoutOpenIdOrBesideASecondOneIsRefused() {
+        assertThatThrownBy(() -> process(environment(DATABASE, ISSUER, AUDIENCE, CLIENT + ".client-id=ggz",
+                CLIENT + ".client-secret=s", CLIENT + ".scope=profile")))
+                .hasMessageContaining(CLIENT + ".scope with openid");
+        assertThatThrownBy(() -> process(environment(DATABASE, ISSUER, AUDIENCE, CLIENT + ".client-id=ggz",
+                CLIENT + ".client-secret=s", "spring.security.oauth2.client.registration.other.client-id=x",
+                "spring.security.oauth2.client.registration.other.client-secret=y")))
+                .hasMessageContaining("exactly one registration");
+    }
+
+    @Test
+    void aSignInClientAloneMakesProductionWhichThenNeedsTheIssuerAndAudienceToo() {
+        assertThatThrownBy(() -> process(environment(CLIENT + ".client-id=ggz", CLIENT + ".client-secret=s")))
+                .hasMessageContaining("a token issuer or sign-in setting is present")
+                .hasMessageContaining(IssuerSettings.ISSUER_URI);
+    }
+
+    @Test
+    void productionWithACompleteSignInClientOrNoneStarts() {
+        process(environment(DATABASE, ISSUER, AUDIENCE, CLIENT + ".client-id=ggz", CLIENT + ".client-secret=s"));
+        // none: the API alone, the pages say that sign-in is not configured
+        process(environment(DATABASE, ISSUER, AUDIENCE));
+    }
+
     private static MockEnvironment environment(String... properties) {
         MockEnvironment env = new MockEnvironment();
         for (String property : properties) {

@@ -94,7 +94,11 @@ class ProductionTokensTest {
             .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
                     HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
                     SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class))
-            .withUserConfiguration(SecurityOnly.class);
+            .withUserConfiguration(SecurityOnly.class)
+            // application.yml's claim names (not read by this context)
+            .withPropertyValues("ggz.security.claims.role=role", "ggz.security.claims.insurer=insurer_uzovi",
+                    "ggz.security.claims.provider=provider_agb", "ggz.security.claims.name=name",
+                    "ggz.security.claims.source-system=source_system");
 
     @BeforeAll
     static void identityProvider() throws Exception {

@@ -1,6 +1,7 @@
 package nl.ggz.contracts.api.security.dev;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.ggz.contracts.api.security.ClaimMapping;
 import nl.ggz.contracts.api.security.IssuerSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -32,6 +33,11 @@ class DevTokensTest {
         @Bean
         ObjectMapper objectMapper() {
             return new ObjectMapper();
+        }
+
+        @Bean
+        ClaimMapping claimMapping() {
+            return ClaimMapping.standard();
         }
     }
 
@@ -82,6 +88,17 @@ class DevTokensTest {
             combinations++;
         }
         assertThat(combinations).isEqualTo(63);
+    }
+
+    @Test
+    void aSignInClientOfItsOwnEndsTheTrialSoTheEmbeddedIdentityProviderIsNeverBesideARealOne() {
+        for (String setting : List.of("spring.security.oauth2.client.registration.insurer.client-id=ggz",
+                "spring.security.oauth2.client.provider.insurer.issuer-uri=https://login.example/v2.0",
+                "spring.security.oauth2.client.registration.insurer.client-secret=")) {
+            context.withPropertyValues(setting).run(app -> assertThat(app).as(setting)
+                    .doesNotHaveBean(DevTokenController.class)
+                    .doesNotHaveBean(JwtEncoder.class));
+        }
     }
 
     @Test
