@@ -1,4 +1,4 @@
-package nl.ggz.contracts.api.security.oidc;
+package nl.ggz.insurer;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -56,7 +56,8 @@ import java.util.UUID;
  * of app roles in {@code roles} and the tenant in extension attributes ({@code extn.insurerUzovi}), so that the
  * application is configured with a claim mapping as in production. It knows one person (a purchaser of Zilveren
  * Kruis, 3311), the pages' client of the application, and two machine clients: the claims system, with tokens for the
- * application, and one whose tokens are meant for another application.
+ * application, and one whose tokens are meant for another application. Outside the application's packages, so that
+ * its component scan never finds it.
  */
 @Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
@@ -64,18 +65,18 @@ import java.util.UUID;
         SecurityAutoConfiguration.class})
 public class InsurerIdentityProvider {
 
-    static final String INSURER = "3311";
-    static final String USER = "anna@zilverenkruis.example";
-    static final String PASSWORD = "a-password-of-the-insurer";
-    static final String PAGES_CLIENT = "ggz-contracts-pages";
-    static final String PAGES_SECRET = "pages-secret-of-the-insurer";
-    static final String CLAIMS_CLIENT = "claims-system";
-    static final String OTHER_APP_CLIENT = "another-application";
-    static final String MACHINE_SECRET = "machine-secret";
-    static final String AUDIENCE = "ggz-contracts";
+    public static final String INSURER = "3311";
+    public static final String USER = "anna@zilverenkruis.example";
+    public static final String PASSWORD = "a-password-of-the-insurer";
+    public static final String PAGES_CLIENT = "ggz-contracts-pages";
+    public static final String PAGES_SECRET = "pages-secret-of-the-insurer";
+    public static final String CLAIMS_CLIENT = "claims-system";
+    public static final String OTHER_APP_CLIENT = "another-application";
+    public static final String MACHINE_SECRET = "machine-secret";
+    public static final String AUDIENCE = "ggz-contracts";
 
     /** Starts it on a free port; the application's pages will be at http://127.0.0.1:{appPort}. */
-    static ConfigurableApplicationContext start(int appPort) {
+    public static ConfigurableApplicationContext start(int appPort) {
         return new SpringApplicationBuilder(InsurerIdentityProvider.class)
                 .web(WebApplicationType.SERVLET)
                 // none of the application's own configuration files
