@@ -5,7 +5,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
@@ -19,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -112,8 +112,8 @@ public class InsurerIdentityProvider {
     }
 
     @Bean
-    RegisteredClientRepository clients(@Value("${application.port}") int appPort) {
-        String pages = "http://127.0.0.1:" + appPort;
+    RegisteredClientRepository clients(Environment env) {
+        String pages = "http://127.0.0.1:" + env.getRequiredProperty("application.port");
         RegisteredClient pagesClient = RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(PAGES_CLIENT)
                 .clientSecret("{noop}" + PAGES_SECRET)

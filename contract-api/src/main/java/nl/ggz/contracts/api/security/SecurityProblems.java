@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -25,8 +26,9 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * Answers a missing or refused token (401) and a role that may not do this (403) as problem documents like every
- * other error, with the {@code WWW-Authenticate} header RFC 6750 asks for; a URL the firewall refuses (400); and a
+ * Answers a missing or refused token (401), a role that may not do this or a session's write without its CSRF token
+ * (403) as problem documents like every other error, with the {@code WWW-Authenticate} header RFC 6750 asks for; a
+ * URL the firewall refuses (400); and a
  * token that cannot be checked because the identity provider's keys cannot be fetched (503 with Retry-After, like a
  * database outage: the caller did nothing wrong and may try again).
  */
@@ -73,6 +75,13 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (e instanceof CsrfException) {
+            // a write of a browser session without the page's CSRF token: a forged request, or a page of old
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            write(response, HttpStatus.FORBIDDEN, "CSRF token missing or wrong", "a write by a signed-in browser "
+                    + "session needs the header X-XSRF-TOKEN with the value of the cookie XSRF-TOKEN");
+            return;
+        }
         denial.handle(request, response, e);
         String role = Caller.current().map(identity -> identity.role().name()).orElse("this caller");
         write(response, HttpStatus.FORBIDDEN, "Not allowed for this role",

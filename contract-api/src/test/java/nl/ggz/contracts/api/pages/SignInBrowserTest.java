@@ -129,6 +129,8 @@ class SignInBrowserTest extends BrowserTest {
                 + "headers: {'Content-Type': 'application/json', 'X-XSRF-TOKEN': 'forged'}, body})).status", offer);
         assertThat(withoutToken).isEqualTo(403);
         assertThat(wrongToken).isEqualTo(403);
+        assertThat((String) page.evaluate("async body => await (await fetch('/api/contracts', {method: 'POST', "
+                + "headers: {'Content-Type': 'application/json'}, body})).text()", offer)).contains("X-XSRF-TOKEN");
         assertThat(eventCount()).isEqualTo(events);
         // the same write with the cookie's token goes through
         Object withToken = page.evaluate("async body => (await fetch('/api/contracts', {method: 'POST', "

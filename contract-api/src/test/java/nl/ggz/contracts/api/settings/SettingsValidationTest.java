@@ -1,5 +1,6 @@
 package nl.ggz.contracts.api.settings;
 
+import nl.ggz.contracts.api.security.ClaimMapping;
 import nl.ggz.contracts.eventstore.AuditProperties;
 import nl.ggz.contracts.eventstore.EventStoreProperties;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,8 @@ class SettingsValidationTest {
 
     /** Only the settings: they bind and are validated as in the application, without a database or a web server. */
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({GgzProperties.class, EventStoreProperties.class, AuditProperties.class})
+    @EnableConfigurationProperties({GgzProperties.class, EventStoreProperties.class, AuditProperties.class,
+            ClaimMapping.class})
     static class Settings {
     }
 
@@ -39,6 +41,8 @@ class SettingsValidationTest {
             assertThat(context.getBean(EventStoreProperties.class).batchSize()).isEqualTo(1_000);
             assertThat(context.getBean(AuditProperties.class).checkpointInterval()).isEqualTo(Duration.ofMinutes(10));
             assertThat(context.getBean(AuditProperties.class).maxWaitForWrites()).isEqualTo(Duration.ofSeconds(30));
+            // the claim names of TokenClaims, the names the embedded issuer writes
+            assertThat(context.getBean(ClaimMapping.class)).isEqualTo(ClaimMapping.standard());
         }
     }
 
@@ -56,6 +60,7 @@ class SettingsValidationTest {
             "ggz.embedded-postgres.data-directory | ' ' | ggz.embeddedPostgres.dataDirectory | must not be blank",
             "ggz.audit.checkpoint-interval | 0s | ggz.audit.checkpointInterval | must be longer than or equal to 1 sec",
             "ggz.audit.max-wait-for-writes | 0s | ggz.audit.maxWaitForWrites | must be longer than or equal to 1 milli",
+            "ggz.security.claims.role | ' ' | ggz.security.claims.role | must not be blank",
     })
     void anImpossibleValueStopsTheStartNamingTheProperty(String property, String value, String reported,
                                                          String reason, CapturedOutput output) {
