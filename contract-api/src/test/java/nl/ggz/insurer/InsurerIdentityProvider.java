@@ -129,10 +129,15 @@ public class InsurerIdentityProvider {
         return new InMemoryRegisteredClientRepository(pagesClient, machine(CLAIMS_CLIENT), machine(OTHER_APP_CLIENT));
     }
 
+    /** Each machine client's own secret (the authorization server refuses two clients with one secret). */
+    public static String machineSecret(String clientId) {
+        return clientId + "-" + MACHINE_SECRET;
+    }
+
     private static RegisteredClient machine(String clientId) {
         return RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(clientId)
-                .clientSecret("{noop}" + MACHINE_SECRET)
+                .clientSecret("{noop}" + machineSecret(clientId))
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
                 .build();

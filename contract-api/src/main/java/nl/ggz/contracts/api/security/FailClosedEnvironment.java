@@ -18,7 +18,9 @@ import java.util.Map;
  *     explicitly: its token endpoint must not be offered to the network in the first place;</li>
  *     <li>production without an issuer and an audience stops here, with a message naming the properties, before
  *     it connects to a database or opens a port; so does a browser sign-in client that lacks a part
- *     ({@link LoginSettings}).</li>
+ *     ({@link LoginSettings});</li>
+ *     <li>production's session cookie (the pages' sign-in) is {@code Secure} unless
+ *     {@code server.servlet.session.cookie.secure} is set explicitly.</li>
  * </ul>
  */
 public class FailClosedEnvironment implements EnvironmentPostProcessor, Ordered {
@@ -26,6 +28,8 @@ public class FailClosedEnvironment implements EnvironmentPostProcessor, Ordered 
     static final String SERVER_ADDRESS = "server.address";
     static final String LOOPBACK = "127.0.0.1";
     static final String PROPERTY_SOURCE = "ggzTrialLoopback";
+    static final String SECURE_COOKIE = "server.servlet.session.cookie.secure";
+    static final String PRODUCTION_PROPERTY_SOURCE = "ggzProductionSecureCookie";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -38,6 +42,11 @@ public class FailClosedEnvironment implements EnvironmentPostProcessor, Ordered 
         } else {
             IssuerSettings.require(IssuerSettings.bind(env), IssuerSettings.whyProduction(env));
             LoginSettings.require(LoginSettings.bind(env), IssuerSettings.whyProduction(env));
+            if (!Binder.get(env).bind(SECURE_COOKIE, Bindable.of(Boolean.class)).isBound()) {
+                // production is served over TLS (behind its proxy): the session cookie never goes over plain HTTP
+                env.getPropertySources().addLast(new MapPropertySource(PRODUCTION_PROPERTY_SOURCE,
+                        Map.of(SECURE_COOKIE, "true")));
+            }
         }
     }
 

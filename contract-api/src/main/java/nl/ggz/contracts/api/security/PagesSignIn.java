@@ -156,7 +156,7 @@ public class PagesSignIn {
     }
 
     /** A session whose ID token has expired is signed in no longer (the session itself stays, for the next sign-in). */
-    private static final class IdTokenLifetime extends OncePerRequestFilter {
+    static final class IdTokenLifetime extends OncePerRequestFilter {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {

@@ -45,6 +45,20 @@ class FailClosedEnvironmentTest {
     }
 
     @Test
+    void productionsSessionCookieIsSecureUnlessSetExplicitly() {
+        MockEnvironment env = environment(DATABASE, ISSUER, AUDIENCE);
+        process(env);
+        assertThat(env.getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
+        MockEnvironment plain = environment(DATABASE, ISSUER, AUDIENCE, "server.servlet.session.cookie.secure=false");
+        process(plain);
+        assertThat(plain.getProperty("server.servlet.session.cookie.secure")).isEqualTo("false");
+        // the trial is plain HTTP on this machine
+        MockEnvironment trial = new MockEnvironment();
+        process(trial);
+        assertThat(trial.getProperty("server.servlet.session.cookie.secure")).isNull();
+    }
+
+    @Test
     void productionWithoutAnIssuerIsRefusedNamingTheProperty() {
         assertThatThrownBy(() -> process(environment(DATABASE, AUDIENCE)))
                 .isInstanceOf(IssuerNotConfiguredException.class)

@@ -55,6 +55,8 @@ class InsurerIdentityProviderSignInTest extends ApplicationTest {
         issuer = "http://localhost:" + identityProvider.getEnvironment().getProperty("local.server.port");
         registry.add("server.port", () -> appPort);
         registry.add("ggz.demo.enabled", () -> "false");
+        // the one departure from production: plain HTTP on this machine, so the session cookie cannot be Secure
+        registry.add("server.servlet.session.cookie.secure", () -> "false");
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> issuer);
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> InsurerIdentityProvider.AUDIENCE);
         registry.add("spring.security.oauth2.client.registration.insurer.client-id",
@@ -129,7 +131,7 @@ class InsurerIdentityProviderSignInTest extends ApplicationTest {
     }
 
     private static String clientCredentials(String client) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((client + ":" + InsurerIdentityProvider.MACHINE_SECRET)
+        String basic = Base64.getEncoder().encodeToString((client + ":" + InsurerIdentityProvider.machineSecret(client))
                 .getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(issuer
                         + "/oauth2/token")).header("Authorization", "Basic " + basic)
