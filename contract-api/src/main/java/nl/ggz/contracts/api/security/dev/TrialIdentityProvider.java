@@ -31,7 +31,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import java.util.List;
 
@@ -83,8 +83,9 @@ public class TrialIdentityProvider {
         HttpSessionRequestCache requests = new HttpSessionRequestCache();
         requests.setSessionAttrName(SESSION_KEY + "_REQUEST");
         // the endpoints, and the login form with its stylesheet
-        http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(), new AntPathRequestMatcher("/login"),
-                        new AntPathRequestMatcher("/default-ui.css")))
+        http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(),
+                PathPatternRequestMatcher.withDefaults().matcher("/login"),
+                PathPatternRequestMatcher.withDefaults().matcher("/default-ui.css")))
                 .with(server, as -> as
                         .registeredClientRepository(client)
                         .oidc(Customizer.withDefaults())
@@ -98,7 +99,7 @@ public class TrialIdentityProvider {
                 .userDetailsService(users)
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .requestCache(cache -> cache.requestCache(requests))
-                .authorizeHttpRequests(requests1 -> requests1
+                .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/login", "/default-ui.css").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults())
