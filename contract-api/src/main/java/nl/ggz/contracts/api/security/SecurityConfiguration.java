@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 import static nl.ggz.contracts.api.security.Role.CLAIMS;
 import static nl.ggz.contracts.api.security.Role.OPERATOR;
@@ -48,8 +49,10 @@ public class SecurityConfiguration {
                     + IssuerSettings.AUDIENCES + " for the identity provider that signs the bearer tokens; only the "
                     + "embedded trial signs its own");
         }
-        // a session only for the pages' sign-in; a bearer token's call never makes one
+        // a session only for the pages' sign-in; a bearer token's call never makes one, nor does a 401 (no request is
+        // saved for after a sign-in: the pages come back to where they were themselves)
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .csrf(PagesSignIn::csrf)
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> {
