@@ -77,7 +77,7 @@ class SignInBrowserTest extends BrowserTest {
     @Test
     void theRegulatorSignsInReadsTheMonitorAndIsRefusedAfterSigningOut() {
         signIn("REGULATOR", null);
-        assertThat(page.locator("#who").textContent()).isEqualTo("nza · regulator (NZa), read-only");
+        assertThat(page.locator("#who").textContent()).isEqualTo("nza-toezichthouder · regulator (NZa), read-only");
         page.navigate(url("/monitor.html"));
         ready();
         assertThat(page.locator("#message .error").count()).isZero();
@@ -89,7 +89,7 @@ class SignInBrowserTest extends BrowserTest {
     @Test
     void theOperatorSignsInReadsTheDeadLettersAndIsRefusedAfterSigningOut() {
         signIn("OPERATOR", null);
-        assertThat(page.locator("#signed-in-as").textContent()).isEqualTo("beheer · operator");
+        assertThat(page.locator("#signed-in-as").textContent()).isEqualTo("beheerder · operator");
         assertThat(page.locator("#operator-hint").isVisible()).isTrue();
         Object status = page.evaluate("async () => (await fetch('/api/admin/dead-letters')).status");
         assertThat(status).isEqualTo(200);

@@ -48,14 +48,19 @@ public class TrialUsers implements UserDetailsService {
         passwords.put("beheer", password());
     }
 
-    /** The identity behind a user name, if it is one of the trial's users. */
+    /**
+     * The identity behind a user name, if it is one of the trial's users. The name shown where one signs is the same
+     * display name a script's token of {@code POST /api/dev/tokens} gets by default ({@code zorgaanbieder-<AGB>},
+     * {@code nza-toezichthouder}), so the history reads alike whichever way the trial signed in.
+     */
     public Optional<Identity> identity(String username) {
         if (username == null) {
             return Optional.empty();
         }
         Matcher provider = PROVIDER.matcher(username);
         if (provider.matches()) {
-            return Optional.of(new Identity(username, Role.PROVIDER, null, provider.group(1), username));
+            return Optional.of(new Identity(username, Role.PROVIDER, null, provider.group(1),
+                    "zorgaanbieder-" + provider.group(1)));
         }
         if (!passwords.containsKey(username)) {
             return Optional.empty();
@@ -64,8 +69,9 @@ public class TrialUsers implements UserDetailsService {
             return Optional.of(new Identity(username, Role.PURCHASER, username.substring("inkoper-".length()), null,
                     username));
         }
-        return Optional.of(new Identity(username, username.equals("nza") ? Role.REGULATOR : Role.OPERATOR, null, null,
-                username));
+        return Optional.of(username.equals("nza")
+                ? new Identity(username, Role.REGULATOR, null, null, "nza-toezichthouder")
+                : new Identity(username, Role.OPERATOR, null, null, "beheerder"));
     }
 
     /** The password of a user (for the printout, and the browser tests that sign in as the trial's users). */
