@@ -42,12 +42,12 @@ public record Caller(String principal, String name, Role role, String insurer, S
             role = Role.valueOf(roleClaim == null ? "" : roleClaim);
         } catch (IllegalArgumentException e) {
             throw new InvalidBearerTokenException("the token's role claim must be one of PURCHASER, PROVIDER, CLAIMS, "
-                    + "REGULATOR or OPERATOR");
+                    + "REGULATOR, OPERATOR or PRIVACY_OFFICER");
         }
         String insurer = jwt.getClaimAsString(TokenClaims.INSURER);
         String provider = jwt.getClaimAsString(TokenClaims.PROVIDER);
         switch (role) {
-            case PURCHASER, CLAIMS -> {
+            case PURCHASER, CLAIMS, PRIVACY_OFFICER -> {
                 if (insurer == null || !UZOVI.matcher(insurer).matches()) {
                     throw new InvalidBearerTokenException("a " + role + " token needs insurer_uzovi, a 4-digit UZOVI code");
                 }
@@ -94,7 +94,7 @@ public record Caller(String principal, String name, Role role, String insurer, S
             case REGULATOR -> true;
             case PURCHASER, CLAIMS -> insurer.equals(contractInsurer);
             case PROVIDER -> provider.equals(contractProvider);
-            case OPERATOR -> false;
+            case OPERATOR, PRIVACY_OFFICER -> false;
         };
     }
 }
