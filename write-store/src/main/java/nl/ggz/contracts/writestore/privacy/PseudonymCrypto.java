@@ -24,6 +24,11 @@ public final class PseudonymCrypto {
     private static final int TAG_BITS = 128;
     private static final Base64.Encoder TEXT = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder FROM_TEXT = Base64.getUrlDecoder();
+    /** Looking a transformation up costs more than using it: one instance per thread, initialised per use. */
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(
+            () -> instance(() -> Mac.getInstance("HmacSHA256")));
+    private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(
+            () -> instance(() -> Cipher.getInstance("AES/GCM/NoPadding")));
 
     private PseudonymCrypto() {
     }
@@ -38,7 +43,7 @@ public final class PseudonymCrypto {
     /** HMAC-SHA256 of the pseudonym under the insurer's hash key, as 43 characters of base64url. */
     public static String keyedHash(byte[] hashKey, String patientRef) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(hashKey, "HmacSHA256"));
             return TEXT.encodeToString(mac.doFinal(patientRef.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
@@ -51,7 +56,7 @@ public final class PseudonymCrypto {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(dataKey, "AES"), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(associatedData(insurer, keyedHash));
             byte[] sealed = cipher.doFinal(patientRef.getBytes(StandardCharsets.UTF_8));
@@ -71,7 +76,7 @@ public final class PseudonymCrypto {
             if (in.length <= IV_BYTES) {
                 return Optional.empty();
             }
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = AES_GCM.get();
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(dataKey, "AES"),
                     new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             cipher.updateAAD(associatedData(insurer, keyedHash));
@@ -80,6 +85,18 @@ public final class PseudonymCrypto {
             return Optional.empty();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JDK", e);
+        }
+    }
+
+    private interface Lookup<T> {
+        T get() throws GeneralSecurityException;
+    }
+
+    private static <T> T instance(Lookup<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM and HMAC-SHA256 are part of every JDK", e);
         }
     }
 
