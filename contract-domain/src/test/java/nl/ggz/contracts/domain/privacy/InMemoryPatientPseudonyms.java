@@ -60,6 +60,11 @@ public class InMemoryPatientPseudonyms implements PatientPseudonyms {
         return opened;
     }
 
+    /** Whether a key was ever made for this pseudonym (and not destroyed). */
+    public boolean hasKey(InsurerCode insurer, String patientRef) {
+        return keys.contains(insurer.value() + "/" + hashOf(insurer, patientRef));
+    }
+
     @Override
     public boolean destroyKey(InsurerCode insurer, String keyedHash) {
         return keys.remove(insurer.value() + "/" + keyedHash);
