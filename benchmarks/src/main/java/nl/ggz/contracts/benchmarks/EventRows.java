@@ -3,6 +3,7 @@ package nl.ggz.contracts.benchmarks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
+import nl.ggz.contracts.domain.privacy.SealedPseudonym;
 import nl.ggz.contracts.domain.shared.Money;
 import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.Setting;
@@ -26,18 +27,30 @@ public final class EventRows {
     public EventRows(DeclarationSamples samples) {
         ObjectMapper json = AxonObjectMapper.create();
         String ceilingId = UUID.randomUUID() + "-" + samples.year();
+        // issue 16: the payload holds the pseudonym sealed: random bytes of the size the application's seal has
+        java.util.Random random = new java.util.Random(16);
         try {
             for (int i = 0; i < POOL; i++) {
                 DeclarationSamples.Sample s = samples.line(i);
                 Money amount = Money.cents(s.amountCents());
                 payloads[i] = json.writeValueAsBytes(new DeclarationRecorded(ceilingId, "ZPM-" + (100_000_000 + i),
                         new PrestatieCode(s.prestatieCode()), new Setting(s.setting()), s.treatmentDate(),
-                        s.patientRef(), amount, amount, Money.ZERO, false));
+                        sealed(random, s.patientRef()), amount, amount, Money.ZERO, false));
                 metadata[i] = json.writeValueAsBytes(auditMetadata());
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** IV (12 bytes), ciphertext and tag (16 bytes) as AES-GCM makes them; an HMAC-SHA256 of 32 bytes. */
+    private static SealedPseudonym sealed(java.util.Random random, String patientRef) {
+        byte[] ciphertext = new byte[12 + patientRef.length() + 16];
+        byte[] hash = new byte[32];
+        random.nextBytes(ciphertext);
+        random.nextBytes(hash);
+        java.util.Base64.Encoder text = java.util.Base64.getUrlEncoder().withoutPadding();
+        return SealedPseudonym.sealed(text.encodeToString(ciphertext), text.encodeToString(hash));
     }
 
     /** Who, which system, correlation and causation: what the application records on every event. */

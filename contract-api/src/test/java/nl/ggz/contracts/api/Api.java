@@ -83,6 +83,11 @@ public final class Api {
         public static Identity operator() {
             return new Identity("OPERATOR", null, null, "beheerder");
         }
+
+        /** Issue 16: an insurer's privacy officer, who erases pseudonyms of that insurer. */
+        public static Identity privacyOfficer(String insurer) {
+            return new Identity("PRIVACY_OFFICER", insurer, null, "privacy-officer-" + insurer);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();

@@ -3,6 +3,7 @@ package nl.ggz.contracts.api;
 import nl.ggz.contracts.api.Responses.Ceiling;
 import nl.ggz.contracts.api.Responses.DeclarationResult;
 import nl.ggz.contracts.api.Responses.DeclarationResults;
+import nl.ggz.contracts.domain.shared.InsurerCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A declaration id is accepted once, whatever the claims system repeats and however it overlaps. */
 class DeclarationExactnessTest extends ApplicationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private nl.ggz.contracts.domain.privacy.PatientPseudonyms pseudonyms;
 
     @Test
     void duplicatesWithinAndAcrossBatchesAreCountedOnce() {
@@ -126,7 +130,8 @@ class DeclarationExactnessTest extends ApplicationTest {
 
     @Test
     void aBadLineNeverFailsItsNeighbours() {
-        String contractId = signedContract(newInsurer(), 10_000_000);
+        String insurer = newInsurer();
+        String contractId = signedContract(insurer, 10_000_000);
         Map<String, Object> bsn = declaration("B-2", contractId, 1_000);
         bsn.put("patientRef", "111222333");
         Map<String, Object> wrongType = declaration("B-3", contractId, 1_000);
@@ -141,8 +146,12 @@ class DeclarationExactnessTest extends ApplicationTest {
         assertThat(results.get(1).reason()).contains("BSN");
         assertThat(results.get(3).reason()).contains("no contract");
         assertThat(readCeiling(ceilingOf(contractId)).declaredCents()).isEqualTo(2_000);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM declaration_ledger WHERE patient_ref = '111222333'",
-                Long.class)).as("no BSN is stored").isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM declaration_ledger WHERE insurer_uzovi = ? "
+                + "AND declaration_id = 'B-2'", Long.class, insurer)).as("no BSN is stored").isZero();
+        // issue 16: not even sealed under a key of its own
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM patient_key WHERE insurer_uzovi = ? AND keyed_hash = ?",
+                Long.class, insurer, pseudonyms.keyedHash(new InsurerCode(insurer), "111222333").orElseThrow()))
+                .as("no key made for a BSN").isZero();
     }
 
     /** Issue 12, finding 7: a BSN with separators or a prefix was accepted and stored for good. */

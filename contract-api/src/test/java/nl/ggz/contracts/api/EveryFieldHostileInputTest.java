@@ -362,6 +362,11 @@ class EveryFieldHostileInputTest extends ApplicationTest {
         all.add(contractAct("termination", signed, purchaser, raw("reason", text("opgezegd"),
                 "effectiveDate", text(YEAR + "-12-01")), List.of(Field.body("reason", Kind.FREE_TEXT, true),
                 Field.body("effectiveDate", Kind.DATE, true))));
+        // issue 16: erasing a pseudonym; the control erases that of the declaration made above
+        all.add(new Endpoint("POST", "/api/privacy/erasures", Identity.privacyOfficer(insurer), Map.of(), Map.of(),
+                raw("insurerUzovi", text(insurer), "patientRef", text(pseudonym(declared))), null,
+                List.of(Field.body("insurerUzovi", Kind.INSURER, true), Field.body("patientRef", Kind.ID, true)),
+                true));
         // operations: the control of a rebuild would rebuild every read model, so it has none
         all.add(new Endpoint("POST", "/api/admin/read-models/rebuild", operator, Map.of(), raw("group", "timeline"),
                 null, null, List.of(Field.query("group", Kind.GROUP, false)), false));

@@ -74,7 +74,10 @@ class SecurityTest extends ApplicationTest {
                 .contains("8-digit AGB");
         Api.Response unknown = anonymous.post("/api/dev/tokens", Map.of("role", "ADMIN"));
         assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.text("detail")).contains("role must be PURCHASER, PROVIDER, CLAIMS, REGULATOR or OPERATOR");
+        assertThat(unknown.text("detail")).contains("role must be PURCHASER, PROVIDER, CLAIMS, REGULATOR, OPERATOR or "
+                + "PRIVACY_OFFICER");
+        assertThat(anonymous.post("/api/dev/tokens", Map.of("role", "PRIVACY_OFFICER")).text("detail"))
+                .contains("insurerUzovi");
     }
 
     // --- the trial's own tokens (the embedded default these tests run) ---

@@ -1,7 +1,10 @@
 package nl.ggz.contracts.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.ggz.contracts.domain.privacy.PatientPseudonyms;
+import nl.ggz.contracts.domain.shared.InsurerCode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SupplementLimitTest extends ApplicationTest {
 
     private static final int ROUNDS = 20;
+
+    @Autowired
+    PatientPseudonyms pseudonyms;
     private static final int POSTS = 4;
 
     @Test
@@ -55,8 +61,10 @@ class SupplementLimitTest extends ApplicationTest {
                     }
                 }
                 assertThat(accepted).as("round %d: supplements accepted for one person", round).isEqualTo(2);
+                // issue 16: the ledger knows the person by keyed hash only
                 assertThat(jdbc.queryForObject("SELECT count(*) FROM declaration_ledger WHERE insurer_uzovi = ? "
-                        + "AND patient_ref = ? AND supplement", Long.class, insurer, person)).isEqualTo(2);
+                        + "AND patient_hash = ? AND supplement", Long.class, insurer,
+                        pseudonyms.keyedHash(new InsurerCode(insurer), person).orElseThrow())).isEqualTo(2);
             }
         } finally {
             pool.shutdownNow();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.ggz.contracts.domain.ceiling.CeilingAgreed;
 import nl.ggz.contracts.domain.ceiling.ClawBackIssued;
 import nl.ggz.contracts.domain.ceiling.ContractAmendmentApplied;
+import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
 import nl.ggz.contracts.domain.ceiling.IncreaseRejected;
 import nl.ggz.contracts.domain.ceiling.IncreaseRequested;
 import nl.ggz.contracts.domain.contract.ContractAmended;
@@ -38,6 +39,9 @@ import java.util.List;
  * Issue 15: decision periods per contract kind, the increase regime, a fixed decision day and the claims cut-off in
  * the policy (revision 2 → 3); criteria of a request and reasons of a rejection (none before), and what a claw-back
  * reclaimed of what was paid (revision 1 → 2).
+ * <p>
+ * Issue 16: a declaration's pseudonym is sealed (revision 1 → 2); one stored before held it in plain text, and keeps
+ * it (the chain cannot be rewritten): it is read as a legacy plain value, never as sealed.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventUpcasters {
@@ -78,6 +82,14 @@ public class EventUpcasters {
                     clawBack.set("payableReduction", clawBack.get("amount").deepCopy());
                     clawBack.put("unpaidReduction", 0L);
                     clawBack.put("afterSettlement", false);
+                }),
+                // issue 16
+                new RevisionUpcaster(DeclarationRecorded.class, "2", recorded -> {
+                    JsonNode plain = recorded.remove("patientRef");
+                    ObjectNode patient = recorded.putObject("patient");
+                    if (plain != null && !plain.isNull()) {
+                        patient.set("legacyPlain", plain);
+                    }
                 }));
     }
 

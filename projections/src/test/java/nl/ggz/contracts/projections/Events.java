@@ -18,6 +18,7 @@ import nl.ggz.contracts.domain.contract.ContractSigned;
 import nl.ggz.contracts.domain.contract.PatientStopAnnounced;
 import nl.ggz.contracts.domain.contract.PatientStopLifted;
 import nl.ggz.contracts.domain.contract.PatientStopReason;
+import nl.ggz.contracts.domain.privacy.SealedPseudonym;
 import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.ContractTerm;
 import nl.ggz.contracts.domain.shared.InsurerCode;
@@ -89,7 +90,7 @@ public final class Events {
     public static DeclarationRecorded recorded(String ceilingId, String declarationId, long cents, long payableCents,
                                                LocalDate treatmentDate) {
         return new DeclarationRecorded(ceilingId, declarationId, new PrestatieCode("CO0142"), new Setting(2),
-                treatmentDate, "p-" + declarationId, euros(cents), euros(payableCents), euros(cents - payableCents),
+                treatmentDate, SealedPseudonym.sealed("c2VhbGVk-" + declarationId, "hash-" + declarationId), euros(cents), euros(payableCents), euros(cents - payableCents),
                 false);
     }
 

@@ -2,6 +2,7 @@ package nl.ggz.contracts.benchmarks.baseline;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
+import nl.ggz.contracts.domain.privacy.SealedPseudonym;
 import nl.ggz.contracts.domain.shared.Money;
 import nl.ggz.contracts.domain.shared.PrestatieCode;
 import nl.ggz.contracts.domain.shared.Setting;
@@ -34,7 +35,7 @@ public class BaselineCeiling {
     public void handle(RecordBaselineDeclaration command) {
         Money amount = Money.cents(command.amountCents());
         apply(new DeclarationRecorded(ceilingId, command.declarationId(), new PrestatieCode(command.prestatieCode()),
-                new Setting(command.setting()), command.treatmentDate(), command.patientRef(), amount, amount,
+                new Setting(command.setting()), command.treatmentDate(), SealedPseudonym.legacy(command.patientRef()), amount, amount,
                 Money.ZERO, false));
     }
 

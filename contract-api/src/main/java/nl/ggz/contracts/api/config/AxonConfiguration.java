@@ -4,6 +4,7 @@ import nl.ggz.contracts.api.correlation.AuditTrailCorrelation;
 import nl.ggz.contracts.api.correlation.CommandMetadata;
 import nl.ggz.contracts.api.settings.GgzProperties;
 import nl.ggz.contracts.domain.ceiling.CeilingAgreement;
+import nl.ggz.contracts.domain.privacy.PatientErasure;
 import nl.ggz.contracts.domain.process.ContractChangesToCeilings;
 import nl.ggz.contracts.domain.contract.Contract;
 import nl.ggz.contracts.domain.policy.PurchasingPolicy;
@@ -68,7 +69,9 @@ public class AxonConfiguration {
                         .configureCache(c -> ceilingCache)
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                 c.snapshotter(), settings.snapshots().ceilingThreshold())))
-                .configureAggregate(PurchasingPolicy.class);
+                .configureAggregate(PurchasingPolicy.class)
+                // issue 16: one erasure of a patient pseudonym
+                .configureAggregate(PatientErasure.class);
     }
 
     /** The snapshotter finds aggregates through these factories (they are not Spring stereotypes). */

@@ -63,7 +63,7 @@ public record Caller(String principal, String name, Role role, String insurer, S
         String insurer = claims.getClaimAsString(mapping.insurer());
         String provider = claims.getClaimAsString(mapping.provider());
         switch (role) {
-            case PURCHASER, CLAIMS -> {
+            case PURCHASER, CLAIMS, PRIVACY_OFFICER -> {
                 if (insurer == null || !UZOVI.matcher(insurer).matches()) {
                     throw new Refused("a " + role + " token needs " + mapping.insurer()
                             + ", a 4-digit UZOVI code");
@@ -93,7 +93,7 @@ public record Caller(String principal, String name, Role role, String insurer, S
     /** One role: a plain claim, or a list (Entra ID's app roles) holding exactly one of the roles. */
     private static Role role(Object claim, String claimName) {
         String refusal = "the token's " + claimName + " claim must be one of PURCHASER, PROVIDER, CLAIMS, "
-                + "REGULATOR or OPERATOR";
+                + "REGULATOR, OPERATOR or PRIVACY_OFFICER";
         if (claim instanceof Collection<?> values) {
             List<Role> roles = values.stream().map(String::valueOf).filter(ROLE_NAMES::contains).distinct()
                     .map(Role::valueOf).toList();
@@ -138,7 +138,7 @@ public record Caller(String principal, String name, Role role, String insurer, S
             case REGULATOR -> true;
             case PURCHASER, CLAIMS -> insurer.equals(contractInsurer);
             case PROVIDER -> provider.equals(contractProvider);
-            case OPERATOR -> false;
+            case OPERATOR, PRIVACY_OFFICER -> false;
         };
     }
 }

@@ -12,8 +12,13 @@ public enum Role {
     CLAIMS,
     /** The NZa: reads everything, including the audit history and the reports, and changes nothing. */
     REGULATOR,
-    /** Runs the installation: dead letters and read-model rebuilds; sees no contract data. */
-    OPERATOR;
+    /** Runs the installation: dead letters and read-model rebuilds; sees no contract data. May erase a pseudonym. */
+    OPERATOR,
+    /**
+     * An insurer's privacy officer (functionaris gegevensbescherming): erases a patient pseudonym of its own insurer
+     * (issue 16, AVG/GDPR art. 17); sees no contract data.
+     */
+    PRIVACY_OFFICER;
 
     /** The Spring Security authority for the role. */
     public String authority() {

@@ -17,6 +17,7 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 
 import static nl.ggz.contracts.api.security.Role.CLAIMS;
 import static nl.ggz.contracts.api.security.Role.OPERATOR;
+import static nl.ggz.contracts.api.security.Role.PRIVACY_OFFICER;
 import static nl.ggz.contracts.api.security.Role.PROVIDER;
 import static nl.ggz.contracts.api.security.Role.PURCHASER;
 import static nl.ggz.contracts.api.security.Role.REGULATOR;
@@ -121,6 +122,10 @@ public class SecurityConfiguration {
                         .requestMatchers(GET, "/api/monitoring/**").hasAnyRole(PURCHASER.name(), REGULATOR.name())
                         .requestMatchers(GET, "/api/reports/patient-stops").hasAnyRole(PURCHASER.name(), REGULATOR.name())
                         .requestMatchers(GET, "/api/reports/contracting-monitor").hasRole(REGULATOR.name())
+
+                        // issue 16: erasing a patient pseudonym (AVG/GDPR art. 17); a privacy officer for its own
+                        // insurer only (ErasureController)
+                        .requestMatchers(POST, "/api/privacy/erasures").hasAnyRole(PRIVACY_OFFICER.name(), OPERATOR.name())
 
                         // a checkpoint adds a record but changes no contract: the operator's job, or its schedule
                         .requestMatchers(POST, "/api/audit/checkpoints").hasRole(OPERATOR.name())

@@ -3,6 +3,8 @@ package nl.ggz.contracts.domain.ceiling;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import nl.ggz.contracts.domain.policy.PolicyParameters;
 import nl.ggz.contracts.domain.policy.PurchasingPolicies;
+import nl.ggz.contracts.domain.privacy.PatientPseudonyms;
+import nl.ggz.contracts.domain.privacy.SealedPseudonym;
 import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.DomainTime;
 import nl.ggz.contracts.domain.shared.InsurerCode;
@@ -86,20 +88,34 @@ public class CeilingAgreement {
 
     @CommandHandler
     public List<DeclarationOutcome> handle(RecordDeclarations command, DeclarationLedger ledger,
-                                           PrestatieCatalogue catalogue, PurchasingPolicies policies) {
+                                           PatientPseudonyms pseudonyms, PrestatieCatalogue catalogue,
+                                           PurchasingPolicies policies) {
         List<DeclarationLine> lines = command.lines();
         Set<String> ids = new HashSet<>();
-        Set<String> supplementPatients = new HashSet<>();
+        Set<String> patients = new HashSet<>();
         for (DeclarationLine line : lines) {
             ids.add(line.declarationId());
             if (line.correctsDeclarationId() != null) {
                 ids.add(line.correctsDeclarationId());
             }
-            if (!line.isCredit() && catalogue.isPsychodiagnosticsSupplement(line.prestatieCode())) {
-                supplementPatients.add(line.patientRef());
+            // a BSN is never sealed, not even under a key of its own (seed 002 §4.3: refused below)
+            if (!line.isCredit() && line.patientRef() != null && !PatientReference.looksLikeBsn(line.patientRef())) {
+                patients.add(line.patientRef());
             }
         }
         Map<String, LedgerEntry> known = new HashMap<>(ledger.find(insurer, ids));
+        // issue 16: sealed once per batch; the supplement rule counts by the keyed hash, never by the plain pseudonym
+        Map<String, SealedPseudonym> sealed = new HashMap<>();
+        if (!patients.isEmpty()) {
+            sealed.putAll(pseudonyms.seal(insurer, patients));
+        }
+        Set<String> supplementPatients = new HashSet<>();
+        for (DeclarationLine line : lines) {
+            SealedPseudonym patient = sealed.get(line.patientRef());
+            if (patient != null && catalogue.isPsychodiagnosticsSupplement(line.prestatieCode())) {
+                supplementPatients.add(patient.keyedHash());
+            }
+        }
         Map<String, Integer> supplements = supplementPatients.isEmpty()
                 ? new HashMap<>()
                 : new HashMap<>(ledger.supplementsCharged(insurer, year, supplementPatients));
@@ -124,7 +140,8 @@ public class CeilingAgreement {
             if (refusal == null) {
                 refusal = line.isCredit()
                         ? creditRefusal(line, known.get(line.correctsDeclarationId()))
-                        : declarationRefusal(line, command.receivedAt(), cutOff, catalogue, supplements);
+                        : declarationRefusal(line, sealed.get(line.patientRef()), command.receivedAt(), cutOff,
+                                catalogue, supplements);
             }
             if (refusal != null) {
                 outcomes.add(DeclarationOutcome.rejected(line.declarationId(), ceilingId, refusal));
@@ -133,7 +150,7 @@ public class CeilingAgreement {
             if (line.isCredit()) {
                 outcomes.add(credit(line, known));
             } else {
-                outcomes.add(record(line, catalogue, supplements, known));
+                outcomes.add(record(line, sealed.get(line.patientRef()), catalogue, supplements, known));
             }
             checkThresholds(thresholds, line.declarationId());
         }
@@ -189,8 +206,8 @@ public class CeilingAgreement {
                 + " accepts no more declarations or credits";
     }
 
-    private String declarationRefusal(DeclarationLine line, Instant receivedAt, Instant cutOff,
-                                      PrestatieCatalogue catalogue, Map<String, Integer> supplements) {
+    private String declarationRefusal(DeclarationLine line, SealedPseudonym patient, Instant receivedAt,
+                                      Instant cutOff, PrestatieCatalogue catalogue, Map<String, Integer> supplements) {
         // seed 000 ⓰–⓱: providers give care, then insurers check and pay the declarations of it — care declared
         // before it was given is not a declaration of care
         LocalDate today = DomainTime.dateOf(receivedAt);
@@ -230,9 +247,12 @@ public class CeilingAgreement {
         if (PatientReference.looksLikeBsn(line.patientRef())) {
             return "patientRef looks like a BSN; send the claims system's pseudonym, never a citizen service number";
         }
+        if (patient == null) {
+            return "patientRef is required: the claims system's pseudonym of the insured person";
+        }
         // seed 002 §5.2: the psychodiagnostics supplement at most twice per year per insured person
         if (catalogue.isPsychodiagnosticsSupplement(line.prestatieCode())
-                && supplements.getOrDefault(line.patientRef(), 0) >= 2) {
+                && supplements.getOrDefault(patient.keyedHash(), 0) >= 2) {
             return "the psychodiagnostics supplement was already charged twice in " + year + " for this insured person";
         }
         return null;
@@ -265,16 +285,16 @@ public class CeilingAgreement {
         return null;
     }
 
-    private DeclarationOutcome record(DeclarationLine line, PrestatieCatalogue catalogue,
+    private DeclarationOutcome record(DeclarationLine line, SealedPseudonym patient, PrestatieCatalogue catalogue,
                                       Map<String, Integer> supplements, Map<String, LedgerEntry> known) {
         Money room = balance.ceiling().minus(balance.counted()).max(Money.ZERO);
         Money payable = line.amount().min(room);
         Money unpaid = line.amount().minus(payable);
         boolean supplement = catalogue.isPsychodiagnosticsSupplement(line.prestatieCode());
         apply(new DeclarationRecorded(ceilingId, line.declarationId(), line.prestatieCode(), line.setting(),
-                line.treatmentDate(), line.patientRef(), line.amount(), payable, unpaid, supplement));
+                line.treatmentDate(), patient, line.amount(), payable, unpaid, supplement));
         if (supplement) {
-            supplements.merge(line.patientRef(), 1, Integer::sum);
+            supplements.merge(patient.keyedHash(), 1, Integer::sum);
         }
         known.put(line.declarationId(), new LedgerEntry(line.declarationId(), ceilingId, line.amount(), false));
         return DeclarationOutcome.accepted(line.declarationId(), ceilingId, payable, unpaid);

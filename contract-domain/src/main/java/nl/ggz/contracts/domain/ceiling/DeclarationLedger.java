@@ -20,8 +20,8 @@ public interface DeclarationLedger {
     /** The insurer's declarations with these ids; another insurer's declaration of the same id is not among them. */
     Map<String, LedgerEntry> find(InsurerCode insurer, Collection<String> declarationIds);
 
-    /** Supplements accepted per patient reference for this insurer and year. */
-    Map<String, Integer> supplementsCharged(InsurerCode insurer, int year, Collection<String> patientRefs);
+    /** Supplements accepted per patient (by the keyed hash of the pseudonym) for this insurer and year. */
+    Map<String, Integer> supplementsCharged(InsurerCode insurer, int year, Collection<String> keyedHashes);
 
     /**
      * The latest treatment date of a declaration ever accepted on these ceilings (a contract's), also when it was

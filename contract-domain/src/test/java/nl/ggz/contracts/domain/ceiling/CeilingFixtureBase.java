@@ -1,5 +1,7 @@
 package nl.ggz.contracts.domain.ceiling;
 
+import nl.ggz.contracts.domain.privacy.InMemoryPatientPseudonyms;
+import nl.ggz.contracts.domain.privacy.SealedPseudonym;
 import nl.ggz.contracts.domain.policy.FakePurchasingPolicies;
 import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.InsurerCode;
@@ -42,6 +44,7 @@ abstract class CeilingFixtureBase {
 
     AggregateTestFixture<CeilingAgreement> fixture;
     InMemoryDeclarationLedger ledger;
+    InMemoryPatientPseudonyms pseudonyms;
     FakePurchasingPolicies policies;
 
     @BeforeEach
@@ -49,7 +52,9 @@ abstract class CeilingFixtureBase {
         fixture = new AggregateTestFixture<>(CeilingAgreement.class);
         ledger = new InMemoryDeclarationLedger();
         policies = new FakePurchasingPolicies();
+        pseudonyms = new InMemoryPatientPseudonyms();
         fixture.registerInjectableResource(ledger);
+        fixture.registerInjectableResource(pseudonyms);
         fixture.registerInjectableResource(policies);
         fixture.registerInjectableResource(new FakePrestatieCatalogue());
     }
@@ -95,19 +100,26 @@ abstract class CeilingFixtureBase {
     }
 
     static DeclarationRecorded recorded(String id, long amount, long payable, long unpaid) {
-        return new DeclarationRecorded(CEILING_ID, id, PRESTATIE, new Setting(2), CARE_DATE, PATIENT, Money.cents(amount),
+        return new DeclarationRecorded(CEILING_ID, id, PRESTATIE, new Setting(2), CARE_DATE, sealed(PATIENT),
+                Money.cents(amount),
                 Money.cents(payable), Money.cents(unpaid), false);
     }
 
     static DeclarationRecorded recorded(DeclarationLine line, long payable, long unpaid, boolean supplement) {
         return new DeclarationRecorded(CEILING_ID, line.declarationId(), line.prestatieCode(), line.setting(),
-                line.treatmentDate(), line.patientRef(), line.amount(), Money.cents(payable), Money.cents(unpaid),
+                line.treatmentDate(), sealed(line.patientRef()), line.amount(), Money.cents(payable), Money.cents(unpaid),
                 supplement);
     }
 
     static DeclarationRecorded supplementRecorded(String id, String patient) {
-        return new DeclarationRecorded(CEILING_ID, id, SUPPLEMENT, new Setting(2), CARE_DATE, patient, Money.cents(5_000),
+        return new DeclarationRecorded(CEILING_ID, id, SUPPLEMENT, new Setting(2), CARE_DATE, sealed(patient),
+                Money.cents(5_000),
                 Money.cents(5_000), Money.ZERO, true);
+    }
+
+    /** The pseudonym as the ceiling's insurer seals it (issue 16: never stored plain). */
+    static SealedPseudonym sealed(String patientRef) {
+        return InMemoryPatientPseudonyms.sealedOf(INSURER, patientRef);
     }
 
     static DeclarationCredited credited(String id, String corrects, long amount, long payableReduction,

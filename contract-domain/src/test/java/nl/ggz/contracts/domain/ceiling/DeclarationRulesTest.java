@@ -162,6 +162,18 @@ class DeclarationRulesTest extends CeilingFixtureBase {
     }
 
     @Test
+    void aBsnIsNeverSealedNotEvenUnderAKeyOfItsOwn() {
+        // seed 002 §4.3 and issue 16: a refused BSN leaves no key behind; the pseudonym beside it is sealed
+        given(agreed())
+                .when(batch(line("D-1", CARE_DATE, 2, PRESTATIE, "111222333", 10_000),
+                        line("D-2", CARE_DATE, 2, PRESTATIE, PATIENT, 10_000)))
+                .expectEvents(recorded(line("D-2", CARE_DATE, 2, PRESTATIE, PATIENT, 10_000), 10_000, 0, false));
+
+        assertThat(pseudonyms.hasKey(INSURER, "111222333")).isFalse();
+        assertThat(pseudonyms.hasKey(INSURER, PATIENT)).isTrue();
+    }
+
+    @Test
     void nineDigitPatientRefFailingTheElevenTestIsAccepted() {
         // seed 002 §4.3: only what could be a BSN is refused; 123456789 fails the eleven-test
         DeclarationLine line = line("D-1", CARE_DATE, 2, PRESTATIE, "123456789", 10_000);

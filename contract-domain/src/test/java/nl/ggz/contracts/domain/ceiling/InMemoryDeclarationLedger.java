@@ -1,5 +1,6 @@
 package nl.ggz.contracts.domain.ceiling;
 
+import nl.ggz.contracts.domain.privacy.InMemoryPatientPseudonyms;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 
 import java.time.LocalDate;
@@ -43,7 +44,7 @@ public class InMemoryDeclarationLedger implements DeclarationLedger {
             acceptedCare(recorded.ceilingId(), recorded.treatmentDate());
             if (recorded.psychodiagnosticsSupplement()) {
                 supplementCharges.put(id(insurer, recorded.declarationId()),
-                        key(insurer, ceilings.get(recorded.ceilingId()).year(), recorded.patientRef()));
+                        key(insurer, ceilings.get(recorded.ceilingId()).year(), recorded.patient().keyedHash()));
             }
         } else if (event instanceof DeclarationCredited credited) {
             InsurerCode insurer = insurerOf(credited.ceilingId());
@@ -87,7 +88,7 @@ public class InMemoryDeclarationLedger implements DeclarationLedger {
     }
 
     public void putSupplements(InsurerCode insurer, int year, String patientRef, int count) {
-        otherSupplements.put(key(insurer, year, patientRef), count);
+        otherSupplements.put(key(insurer, year, InMemoryPatientPseudonyms.hashOf(insurer, patientRef)), count);
     }
 
     @Override
@@ -103,10 +104,10 @@ public class InMemoryDeclarationLedger implements DeclarationLedger {
     }
 
     @Override
-    public Map<String, Integer> supplementsCharged(InsurerCode insurer, int year, Collection<String> patientRefs) {
+    public Map<String, Integer> supplementsCharged(InsurerCode insurer, int year, Collection<String> keyedHashes) {
         // like the application's ledger: a supplement credited in full no longer counts
         Map<String, Integer> counts = new HashMap<>();
-        for (String ref : patientRefs) {
+        for (String ref : keyedHashes) {
             String key = key(insurer, year, ref);
             int n = otherSupplements.getOrDefault(key, 0);
             for (Map.Entry<String, String> charge : supplementCharges.entrySet()) {

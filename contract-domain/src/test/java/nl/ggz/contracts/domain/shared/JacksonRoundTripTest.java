@@ -3,6 +3,7 @@ package nl.ggz.contracts.domain.shared;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.ggz.contracts.domain.ceiling.AddendumSigned;
+import nl.ggz.contracts.domain.privacy.SealedPseudonym;
 import nl.ggz.contracts.domain.ceiling.CeilingAgreed;
 import nl.ggz.contracts.domain.ceiling.ClawBackIssued;
 import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
@@ -100,7 +101,7 @@ class JacksonRoundTripTest {
     @Test
     void declarationRecordedRoundTripsEqual() throws Exception {
         DeclarationRecorded event = new DeclarationRecorded("c-1-2027", "ZPM-000001", new PrestatieCode("CO0142"), new Setting(2),
-                LocalDate.of(2027, 3, 1), "p-7f3a9c", Money.cents(15_230), Money.cents(10_000), Money.cents(5_230),
+                LocalDate.of(2027, 3, 1), SealedPseudonym.sealed("bm90IHJlYWxseQ", "a2V5ZWQgaGFzaA"), Money.cents(15_230), Money.cents(10_000), Money.cents(5_230),
                 false);
         String json = mapper.writeValueAsString(event);
         JsonNode tree = mapper.readTree(json);
@@ -108,10 +109,12 @@ class JacksonRoundTripTest {
         assertThat(tree.get("payable").asLong()).isEqualTo(10_000L);
         assertThat(tree.get("unpaid").asLong()).isEqualTo(5_230L);
         assertThat(tree.get("setting").asInt()).isEqualTo(2);
-        // seed 002 §4.3: no diagnosis, no BSN — a declaration event holds only these fields
+        // seed 002 §4.3: no diagnosis, no BSN — a declaration event holds only these fields; issue 16: the
+        // pseudonym sealed, never plain
         assertThat(tree.fieldNames()).toIterable().containsExactlyInAnyOrder("ceilingId", "declarationId",
-                "prestatieCode", "setting", "treatmentDate", "patientRef", "amount", "payable", "unpaid",
+                "prestatieCode", "setting", "treatmentDate", "patient", "amount", "payable", "unpaid",
                 "psychodiagnosticsSupplement");
+        assertThat(tree.get("patient").fieldNames()).toIterable().containsExactly("ciphertext", "keyedHash");
 
         assertThat(mapper.readValue(json, DeclarationRecorded.class)).isEqualTo(event);
     }

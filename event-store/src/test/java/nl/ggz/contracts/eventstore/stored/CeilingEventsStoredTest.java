@@ -21,6 +21,7 @@ import nl.ggz.contracts.domain.ceiling.RejectionReason;
 import nl.ggz.contracts.domain.ceiling.IncreaseDecisionOverdue;
 import nl.ggz.contracts.domain.ceiling.IncreaseRejected;
 import nl.ggz.contracts.domain.ceiling.IncreaseRequested;
+import nl.ggz.contracts.domain.privacy.SealedPseudonym;
 import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.Money;
@@ -73,18 +74,37 @@ class CeilingEventsStoredTest extends StoredEventTest {
         assertWritten(event, "2", stored);
     }
 
+    /** Issue 16: stored before pseudonyms were sealed, the plain pseudonym stays and reads as legacy plain. */
     @Test
-    void declarationRecordedStoredWithoutRevisionLoadsWithItsValues() {
+    void declarationRecordedStoredWithoutRevisionLoadsWithItsPlainPseudonymMarkedLegacy() {
         String stored = """
                 {"ceilingId":"c-1-2027","declarationId":"ZPM-000001","prestatieCode":"CO0142","setting":2,\
                 "treatmentDate":"2027-03-01","patientRef":"p-7f3a9c","amount":15230,"payable":10000,"unpaid":5230,\
                 "psychodiagnosticsSupplement":false}""";
         DeclarationRecorded event = new DeclarationRecorded(CEILING, "ZPM-000001", new PrestatieCode("CO0142"),
-                new Setting(2), LocalDate.of(2027, 3, 1), "p-7f3a9c", Money.cents(15_230), Money.cents(10_000),
-                Money.cents(5_230), false);
+                new Setting(2), LocalDate.of(2027, 3, 1), SealedPseudonym.legacy("p-7f3a9c"), Money.cents(15_230),
+                Money.cents(10_000), Money.cents(5_230), false);
 
         assertLoads(stored, NO_REVISION, event);
-        assertWritten(event, "1", stored);
+        assertLoads(stored, "1", event);
+    }
+
+    /** Issue 16: revision 2 holds the pseudonym sealed (ciphertext and keyed hash), never plain. */
+    @Test
+    void declarationRecordedStoredAsRevision2LoadsWithItsSealedPseudonym() {
+        String stored = """
+                {"ceilingId":"c-1-2027","declarationId":"ZPM-000001","prestatieCode":"CO0142","setting":2,\
+                "treatmentDate":"2027-03-01","patient":{"ciphertext":"q83vEjRWeJASNFZ4kBI0VnhrZXkgYW5kIHRhZw",\
+                "keyedHash":"3q2-7wEjRWeJq83vASNFZ4mrze8BI0VniavN7wEjRWc"},"amount":15230,"payable":10000,\
+                "unpaid":5230,"psychodiagnosticsSupplement":true}""";
+        DeclarationRecorded event = new DeclarationRecorded(CEILING, "ZPM-000001", new PrestatieCode("CO0142"),
+                new Setting(2), LocalDate.of(2027, 3, 1),
+                SealedPseudonym.sealed("q83vEjRWeJASNFZ4kBI0VnhrZXkgYW5kIHRhZw",
+                        "3q2-7wEjRWeJq83vASNFZ4mrze8BI0VniavN7wEjRWc"),
+                Money.cents(15_230), Money.cents(10_000), Money.cents(5_230), true);
+
+        assertLoads(stored, "2", event);
+        assertWritten(event, "2", stored);
     }
 
     @Test

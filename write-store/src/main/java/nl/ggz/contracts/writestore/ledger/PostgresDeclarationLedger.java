@@ -7,6 +7,9 @@ import nl.ggz.contracts.domain.ceiling.DeclarationCredited;
 import nl.ggz.contracts.domain.ceiling.DeclarationLedger;
 import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
 import nl.ggz.contracts.domain.ceiling.LedgerEntry;
+import nl.ggz.contracts.domain.privacy.PatientPseudonyms;
+import nl.ggz.contracts.domain.privacy.PseudonymUses;
+import nl.ggz.contracts.domain.privacy.SealedPseudonym;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.Money;
 import nl.ggz.contracts.jdbc.CommitBatch;
@@ -23,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 @ProcessingGroup(PostgresDeclarationLedger.PROCESSING_GROUP)
-public class PostgresDeclarationLedger implements DeclarationLedger, TableOwner {
+public class PostgresDeclarationLedger implements DeclarationLedger, PseudonymUses, TableOwner {
 
     public static final String PROCESSING_GROUP = "declaration-ledger";
 
@@ -43,24 +48,34 @@ public class PostgresDeclarationLedger implements DeclarationLedger, TableOwner 
     }
 
     private final JdbcTemplate jdbc;
+    private final PatientPseudonyms pseudonyms;
     /** In event order: a credit's update must follow the insert of the declaration it corrects. */
     private final CommitBatch writes;
     private final Map<String, CeilingOwner> owners = new ConcurrentHashMap<>();
 
-    public PostgresDeclarationLedger(JdbcTemplate jdbc) {
+    public PostgresDeclarationLedger(JdbcTemplate jdbc, PatientPseudonyms pseudonyms) {
         this.jdbc = jdbc;
+        this.pseudonyms = pseudonyms;
         this.writes = new CommitBatch(jdbc);
     }
 
     @EventHandler
     void on(DeclarationRecorded event) {
         CeilingOwner owner = ownerOf(event.ceilingId());
+        SealedPseudonym patient = event.patient();
+        if (patient != null && patient.legacy()) {
+            // issue 16: a declaration stored before pseudonyms were sealed (read again, e.g. in a rebuild) is sealed
+            // here, so that the ledger never holds a plain pseudonym
+            InsurerCode insurer = new InsurerCode(owner.insurer());
+            patient = pseudonyms.seal(insurer, List.of(patient.legacyPlain())).get(patient.legacyPlain());
+        }
         writes.write("""
-                INSERT INTO declaration_ledger (declaration_id, ceiling_id, insurer_uzovi, contract_year, patient_ref,
-                    amount_cents, supplement)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO declaration_ledger (declaration_id, ceiling_id, insurer_uzovi, contract_year, patient_hash,
+                    patient_sealed, amount_cents, supplement)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-                event.declarationId(), event.ceilingId(), owner.insurer(), owner.year(), event.patientRef(),
+                event.declarationId(), event.ceilingId(), owner.insurer(), owner.year(),
+                patient == null ? null : patient.keyedHash(), patient == null ? null : patient.ciphertext(),
                 event.amount().cents(), event.psychodiagnosticsSupplement());
         // the latest care accepted: once per ceiling and transaction, at the commit (see CommitBatch)
         writes.merge(LATEST_CARE, event.ceilingId(), new LatestCare(event.ceilingId(), event.treatmentDate()));
@@ -163,32 +178,51 @@ public class PostgresDeclarationLedger implements DeclarationLedger, TableOwner 
     }
 
     /**
-     * Counted under a lock on each person's counter (insurer, year, pseudonym), held until the transaction ends: the
-     * limit spans the insurer's ceilings, which are separate aggregates written in separate transactions, so a count
-     * read before a concurrent write of another ceiling would let a third supplement through (issue 12, finding 8).
-     * A second transaction for the same person waits here until the first commits, then counts its supplement. Locks
-     * are taken in one order, so two batches cannot wait for each other.
+     * Counted under a lock on each person's counter (insurer, year, keyed hash of the pseudonym), held until the
+     * transaction ends: the limit spans the insurer's ceilings, which are separate aggregates written in separate
+     * transactions, so a count read before a concurrent write of another ceiling would let a third supplement through
+     * (issue 12, finding 8). A second transaction for the same person waits here until the first commits, then counts
+     * its supplement. Locks are taken in one order, so two batches cannot wait for each other. Issue 16: people are
+     * told apart by keyed hash, which stays when a pseudonym is erased, so the count stays exact.
      */
     @Override
-    public Map<String, Integer> supplementsCharged(InsurerCode insurer, int year, Collection<String> patientRefs) {
+    public Map<String, Integer> supplementsCharged(InsurerCode insurer, int year, Collection<String> keyedHashes) {
         Map<String, Integer> counts = new HashMap<>();
         writes.flush();
         jdbc.query("""
                 SELECT pg_advisory_xact_lock(hashtextextended(person, 0))
-                FROM (SELECT ? || '/' || ? || '/' || ref AS person FROM unnest(?::text[]) AS ref ORDER BY 1) AS people
+                FROM (SELECT ? || '/' || ? || '/' || hash AS person FROM unnest(?::text[]) AS hash ORDER BY 1) AS people
                 """, rs -> {
-        }, insurer.value(), year, SqlArrays.texts(new TreeSet<>(patientRefs)));
+        }, insurer.value(), year, SqlArrays.texts(new TreeSet<>(keyedHashes)));
         // a supplement credited or reclaimed in full no longer counts
         jdbc.query("""
-                SELECT patient_ref, count(*) FROM declaration_ledger
+                SELECT patient_hash, count(*) FROM declaration_ledger
                 WHERE insurer_uzovi = ? AND contract_year = ? AND supplement AND amount_cents > credited_cents + clawed_back_cents
-                  AND patient_ref = ANY (?::text[])
-                GROUP BY patient_ref
+                  AND patient_hash = ANY (?::text[])
+                GROUP BY patient_hash
                 """,
                 rs -> {
                     counts.put(rs.getString(1), rs.getInt(2));
                 },
-                insurer.value(), year, SqlArrays.texts(patientRefs));
+                insurer.value(), year, SqlArrays.texts(keyedHashes));
         return counts;
+    }
+
+    /**
+     * What an erasure affects: the insurer's declarations (not credits) naming the person, per ceiling. A rare
+     * question, answered by a scan of the insurer's rows rather than by an index every declaration would pay for.
+     */
+    @Override
+    public SortedMap<String, Integer> declarationsPerCeiling(InsurerCode insurer, String keyedHash) {
+        SortedMap<String, Integer> perCeiling = new TreeMap<>();
+        writes.flush();
+        jdbc.query("""
+                SELECT ceiling_id, count(*) FROM declaration_ledger
+                WHERE insurer_uzovi = ? AND patient_hash = ? AND corrects_id IS NULL
+                GROUP BY ceiling_id
+                """, rs -> {
+            perCeiling.put(rs.getString(1), rs.getInt(2));
+        }, insurer.value(), keyedHash);
+        return perCeiling;
     }
 }

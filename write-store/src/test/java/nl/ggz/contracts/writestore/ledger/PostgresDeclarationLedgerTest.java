@@ -6,6 +6,7 @@ import nl.ggz.contracts.domain.ceiling.ClawBackShare;
 import nl.ggz.contracts.domain.ceiling.DeclarationCredited;
 import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
 import nl.ggz.contracts.domain.ceiling.LedgerEntry;
+import nl.ggz.contracts.domain.privacy.SealedPseudonym;
 import nl.ggz.contracts.domain.shared.ContractKind;
 import nl.ggz.contracts.domain.shared.InsurerCode;
 import nl.ggz.contracts.domain.shared.Money;
@@ -14,6 +15,7 @@ import nl.ggz.contracts.domain.shared.ProviderCode;
 import nl.ggz.contracts.domain.shared.ProviderType;
 import nl.ggz.contracts.domain.shared.Setting;
 import nl.ggz.contracts.writestore.WriteStoreDatabase;
+import nl.ggz.contracts.writestore.privacy.PostgresPatientPseudonyms;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
@@ -38,11 +40,12 @@ class PostgresDeclarationLedgerTest {
     private static final InsurerCode ZZ = new InsurerCode("7095");
     private static final LocalDate CARE = LocalDate.of(2027, 2, 15);
 
-    private final PostgresDeclarationLedger ledger = new PostgresDeclarationLedger(DB.jdbc());
+    private final PostgresPatientPseudonyms pseudonyms = new PostgresPatientPseudonyms(DB.jdbc());
+    private final PostgresDeclarationLedger ledger = new PostgresDeclarationLedger(DB.jdbc(), pseudonyms);
 
     @BeforeEach
     void empty() {
-        DB.empty(ledger);
+        DB.empty(ledger, pseudonyms);
     }
 
     @Test
@@ -51,10 +54,10 @@ class PostgresDeclarationLedgerTest {
         DB.handle(ledger, recorded("A-2027", "D-1", 15_230, "p-aap", true));
 
         assertThat(DB.jdbc().queryForMap("""
-                SELECT ceiling_id, insurer_uzovi, contract_year, patient_ref, amount_cents, supplement
+                SELECT ceiling_id, insurer_uzovi, contract_year, patient_hash, amount_cents, supplement
                 FROM declaration_ledger WHERE declaration_id = 'D-1'"""))
                 .containsEntry("ceiling_id", "A-2027").containsEntry("insurer_uzovi", "3311")
-                .containsEntry("contract_year", 2027).containsEntry("patient_ref", "p-aap")
+                .containsEntry("contract_year", 2027).containsEntry("patient_hash", hash(VGZ, "p-aap"))
                 .containsEntry("amount_cents", 15_230L).containsEntry("supplement", true);
         assertThat(ledger.find(VGZ, List.of("D-1", "D-unknown")))
                 .containsOnly(Map.entry("D-1", new LedgerEntry("D-1", "A-2027", Money.cents(15_230), false)));
@@ -129,7 +132,7 @@ class PostgresDeclarationLedgerTest {
     void aLedgerStartedAfreshFindsACeilingsInsurerInItsOwnTableNotInAReadModel() {
         DB.handle(ledger, agreed("A-2027", VGZ, 2027));
         // after a restart: nothing remembered, and the read model's ceiling_state holds nothing
-        PostgresDeclarationLedger restarted = new PostgresDeclarationLedger(DB.jdbc());
+        PostgresDeclarationLedger restarted = new PostgresDeclarationLedger(DB.jdbc(), pseudonyms);
         DB.jdbc().update("TRUNCATE ceiling_state");
 
         DB.handle(restarted, recorded("A-2027", "D-1", 1_000, "p-aap", false));
@@ -156,9 +159,53 @@ class PostgresDeclarationLedgerTest {
                 List.of(new ClawBackShare("S-6", Money.cents(1_000))), Instant.parse("2027-06-01T09:00:00Z")));
 
         Map<String, Integer> charged = DB.inTransaction(
-                () -> ledger.supplementsCharged(VGZ, 2027, List.of("p-aap", "p-noot", "p-mies", "p-wim")));
+                () -> ledger.supplementsCharged(VGZ, 2027, List.of(hash(VGZ, "p-aap"), hash(VGZ, "p-noot"),
+                        hash(VGZ, "p-mies"), hash(VGZ, "p-wim"))));
 
-        assertThat(charged).isEqualTo(Map.of("p-aap", 2, "p-mies", 1));
+        assertThat(charged).isEqualTo(Map.of(hash(VGZ, "p-aap"), 2, hash(VGZ, "p-mies"), 1));
+    }
+
+    /** Issue 16: the ledger holds the sealed pseudonym and its keyed hash, never the plain pseudonym. */
+    @Test
+    void theLedgerHoldsThePseudonymSealedNeverPlain() {
+        DB.handle(ledger, agreed("A-2027", VGZ, 2027));
+        DB.handle(ledger, recorded("A-2027", "D-1", 1_000, "p-aap", false));
+
+        Map<String, Object> row = DB.jdbc().queryForMap("SELECT * FROM declaration_ledger WHERE declaration_id = 'D-1'");
+        assertThat(row.values()).noneMatch(value -> String.valueOf(value).contains("p-aap"));
+        SealedPseudonym stored = SealedPseudonym.sealed((String) row.get("patient_sealed"),
+                (String) row.get("patient_hash"));
+        assertThat(pseudonyms.open(VGZ, List.of(stored)).get(stored).patientRef()).isEqualTo("p-aap");
+    }
+
+    /** Issue 16: a declaration stored before sealing, read again, is sealed before it reaches the ledger. */
+    @Test
+    void aLegacyPlainDeclarationIsSealedInTheLedger() {
+        DB.handle(ledger, agreed("A-2027", VGZ, 2027));
+        DB.handle(ledger, new DeclarationRecorded("A-2027", "D-1", new PrestatieCode("CO0427"), new Setting(2), CARE,
+                SealedPseudonym.legacy("p-aap"), Money.cents(5_000), Money.cents(5_000), Money.ZERO, true));
+
+        assertThat(DB.jdbc().queryForObject("SELECT patient_hash FROM declaration_ledger WHERE declaration_id = 'D-1'",
+                String.class)).isEqualTo(hash(VGZ, "p-aap"));
+        assertThat(DB.inTransaction(() -> ledger.supplementsCharged(VGZ, 2027, List.of(hash(VGZ, "p-aap")))))
+                .isEqualTo(Map.of(hash(VGZ, "p-aap"), 1));
+    }
+
+    /** Issue 16: what an erasure affects: the insurer's declarations of the person per ceiling, credits not counted. */
+    @Test
+    void thePersonsDeclarationsAreCountedPerCeilingForAnErasure() {
+        DB.handle(ledger, agreed("A-2027", VGZ, 2027), agreed("B-2027", VGZ, 2027), agreed("Z-2027", ZZ, 2027));
+        DB.handle(ledger, recorded("A-2027", "D-1", 1_000, "p-aap", false),
+                recorded("A-2027", "D-2", 1_000, "p-aap", true), credited("A-2027", "D-2-credit", "D-2", 1_000),
+                recorded("B-2027", "D-3", 1_000, "p-aap", false), recorded("B-2027", "D-4", 1_000, "p-noot", false),
+                recorded("Z-2027", "D-5", 1_000, "p-aap", false));
+
+        assertThat(DB.inTransaction(() -> ledger.declarationsPerCeiling(VGZ, hash(VGZ, "p-aap"))))
+                .isEqualTo(new java.util.TreeMap<>(Map.of("A-2027", 2, "B-2027", 1)));
+    }
+
+    private String hash(InsurerCode insurer, String patientRef) {
+        return pseudonyms.keyedHash(insurer, patientRef).orElseThrow();
     }
 
     @Test
@@ -187,9 +234,15 @@ class PostgresDeclarationLedgerTest {
         assertThat(found).isEqualTo(LocalDate.of(2027, 8, 1));
     }
 
-    private static DeclarationRecorded recordedOn(String ceilingId, String declarationId, LocalDate treatmentDate) {
+    private DeclarationRecorded recordedOn(String ceilingId, String declarationId, LocalDate treatmentDate) {
         return new DeclarationRecorded(ceilingId, declarationId, new PrestatieCode("CO0142"), new Setting(2),
-                treatmentDate, "p-aap", Money.cents(1_000), Money.cents(1_000), Money.ZERO, false);
+                treatmentDate, sealed(ceilingId, "p-aap"), Money.cents(1_000), Money.cents(1_000), Money.ZERO, false);
+    }
+
+    /** Sealed by the ceiling's insurer (the tests' Z- ceilings are Zorg en Zekerheid's), as the aggregate seals. */
+    private SealedPseudonym sealed(String ceilingId, String patientRef) {
+        InsurerCode insurer = ceilingId.startsWith("Z-") ? ZZ : VGZ;
+        return pseudonyms.seal(insurer, List.of(patientRef)).get(patientRef);
     }
 
     private static CeilingAgreed agreed(String ceilingId, InsurerCode insurer, int year) {
@@ -199,10 +252,10 @@ class PostgresDeclarationLedgerTest {
                 Money.cents(1_000_000), Set.of(new Setting(2)), Set.of(), Set.of());
     }
 
-    private static DeclarationRecorded recorded(String ceilingId, String declarationId, long cents, String patientRef,
-                                                boolean supplement) {
+    private DeclarationRecorded recorded(String ceilingId, String declarationId, long cents, String patientRef,
+                                         boolean supplement) {
         return new DeclarationRecorded(ceilingId, declarationId, new PrestatieCode(supplement ? "CO0427" : "CO0142"),
-                new Setting(2), CARE, patientRef, Money.cents(cents), Money.cents(cents), Money.ZERO, supplement);
+                new Setting(2), CARE, sealed(ceilingId, patientRef), Money.cents(cents), Money.cents(cents), Money.ZERO, supplement);
     }
 
     private static DeclarationCredited credited(String ceilingId, String declarationId, String corrects, long cents) {

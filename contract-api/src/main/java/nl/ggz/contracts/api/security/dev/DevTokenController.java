@@ -51,7 +51,7 @@ public class DevTokenController {
     @PostMapping
     public Map<String, Object> token(@Valid @RequestBody DevTokenRequest request) {
         Role role = role(request.role());
-        if ((role == Role.PURCHASER || role == Role.CLAIMS)
+        if ((role == Role.PURCHASER || role == Role.CLAIMS || role == Role.PRIVACY_OFFICER)
                 && (request.insurerUzovi() == null || !request.insurerUzovi().matches("\\d{4}"))) {
             throw new InvalidValueException("a " + role + " needs insurerUzovi, the insurer's 4-digit UZOVI code");
         }
@@ -99,7 +99,8 @@ public class DevTokenController {
         try {
             return Role.valueOf(value == null ? "" : value.strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("role must be PURCHASER, PROVIDER, CLAIMS, REGULATOR or OPERATOR, got "
+            throw new InvalidValueException("role must be PURCHASER, PROVIDER, CLAIMS, REGULATOR, OPERATOR or "
+                    + "PRIVACY_OFFICER, got "
                     + (value == null ? "nothing" : "'" + value + "'"));
         }
     }

@@ -36,6 +36,13 @@ final class BundleReadme {
                 changed, removed or added since it was stored. What it cannot prove: that no whole stream of this
                 insurer was left out of the bundle, that the events were true when written, or anything after
                 position %3$d.
+
+                Patients: a declaration names the insured person by a pseudonym of the insurer's claims system,
+                stored sealed (AVG/GDPR art. 17, crypto-shredding): "patient" holds its AES-GCM ciphertext, which
+                only the installation's key for that person opens, and a keyed hash that is the same for every
+                declaration of one person. Once the person's pseudonym is erased the key is gone: the ciphertext
+                stays exactly as stored (so the chains verify) and can no longer be read. Declarations stored before
+                pseudonyms were sealed (payload revision 1) show the plain "patientRef" they were written with.
                 """.formatted(insurer, year, checkpoint.upToPosition(), checkpoint.id(), checkpoint.keyId(), fileName);
     }
 }
