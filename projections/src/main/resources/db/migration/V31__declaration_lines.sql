@@ -1,5 +1,6 @@
 -- Issue 17: every ceiling's declarations with what became of them (DeclarationLineProjection, a streaming processor).
--- position: the global position of the accepting event, the declaration order and the keyset of the list's pages. No
+-- position: the sequence number of the accepting event in the ceiling's stream: the declaration order within the
+-- ceiling and the keyset of the list's pages. No
 -- patient reference: the list is for paying and reclaiming.
 CREATE TABLE declaration_line (
     ceiling_id        VARCHAR(80) NOT NULL,

@@ -13,7 +13,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,15 +53,28 @@ public class DeclarationLineProjection implements TableOwner {
     }
 
     @EventHandler
-    void on(DeclarationRecorded e, TrackingToken token, @Timestamp Instant at) {
+    void on(DeclarationRecorded e, EventMessage<?> message, @Timestamp Instant at) {
         writes.write("""
                 INSERT INTO declaration_line (ceiling_id, declaration_id, position, treatment_date, prestatie_code,
                     setting, amount_cents, payable_cents, held_cents, accepted_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ceiling_id, declaration_id) DO NOTHING
                 """,
-                e.ceilingId(), e.declarationId(), token.position().orElseThrow(), date(e.treatmentDate()),
+                e.ceilingId(), e.declarationId(), position(message), date(e.treatmentDate()),
                 e.prestatieCode().value(), e.setting().number(), e.amount().cents(), e.payable().cents(),
                 e.unpaid().cents(), ts(at));
+    }
+
+    /**
+     * The declaration's place in its ceiling: the sequence number of its event in the ceiling's stream (unique per
+     * ceiling by the event store's key, in the order the ceiling accepted them). Not the tracking token: a streaming
+     * processor hands several events of one batch the same token, and a replay the token of the reset.
+     */
+    private static long position(EventMessage<?> message) {
+        if (message instanceof DomainEventMessage<?> event) {
+            return event.getSequenceNumber();
+        }
+        // an event outside any stream (tests hand events to the projection directly): its tracking position
+        return ((TrackedEventMessage<?>) message).trackingToken().position().orElseThrow();
     }
 
     @EventHandler
