@@ -66,8 +66,9 @@ public class DeclarationLineProjection implements TableOwner {
 
     /**
      * The declaration's place in its ceiling: the sequence number of its event in the ceiling's stream (unique per
-     * ceiling by the event store's key, in the order the ceiling accepted them). Not the tracking token: a streaming
-     * processor hands several events of one batch the same token, and a replay the token of the reset.
+     * ceiling by the event store's key, in the order the ceiling accepted them). Not the tracking token: under the
+     * pooled processor two declarations of one claims batch were seen with the same position (ClaimsFeedApiTest, a
+     * unique-key failure), and Axon's {@code TrackingToken} parameter is the token of the reset during a replay.
      */
     private static long position(EventMessage<?> message) {
         if (message instanceof DomainEventMessage<?> event) {
