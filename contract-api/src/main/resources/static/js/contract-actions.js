@@ -2,16 +2,19 @@
 // Purchaser: accept the provider's proposal, withdraw an offer, counter-propose (negotiated), renew for the next term,
 // terminate, settle a year, claw back. Provider: sign (once the terms are the insurer's or accepted by it) or decline
 // an offer, counter-propose, request an increase, sign an addendum, announce and lift a patient stop.
-import { post } from './api.js';
+import { get, post } from './api.js';
 import { el, clear, dateTime } from './dom.js';
 import { euros, tariffs } from './money.js';
-import { centsOf, tariffOf, settingsOf, required, dateOf, idsOf, onSubmit, InputError } from './forms.js';
+import { centsOf, tariffOf, settingsOf, required, dateOf, onSubmit, InputError } from './forms.js';
 import { CRITERIA } from './increase-terms.js';
 
 const $ = id => document.getElementById(id);
 
 /** What the page shows now; the handlers act on it. */
-const shown = { contract: null, ceiling: null, renewing: null };
+const shown = { contract: null, ceiling: null, renewing: null, linesAfter: null, linesRun: 0 };
+
+/** Lines of the claw-back picker per page of the ceiling's declaration list. */
+const LINES_PER_PAGE = 50;
 
 function path(...parts) {
   return '/api/' + parts.map(encodeURIComponent).join('/');
@@ -136,13 +139,53 @@ export function setUpActions(session, reload) {
     return 'The year ' + year + ' is settled: its figures are final.';
   });
   act('claw-back-form', async () => {
+    const declarationIds = [...$('claw-back-lines').querySelectorAll('input[type=checkbox]:checked')]
+      .map(box => box.value);
+    if (declarationIds.length === 0) {
+      throw new InputError('Pick at least one declaration to claw back.');
+    }
     const body = { amountCents: centsOf($('claw-back-amount').value, 'The amount'),
-      reason: required($('claw-back-reason').value, 'A reason'),
-      declarationIds: idsOf($('claw-back-declarations').value) };
+      reason: required($('claw-back-reason').value, 'A reason'), declarationIds };
     const answer = await post(path('ceilings', ceilingId(), 'claw-backs'), body);
     $('claw-back-form').reset();
     return 'Clawed back ' + euros(body.amountCents) + ' (' + answer.clawBackId + ').';
   });
+  $('claw-back-more').addEventListener('click', () => showClawBackLines(ceilingId(), false));
+}
+
+/**
+ * The claw-back picker: the ceiling's declarations with what is payable, held, credited and clawed back of each, a
+ * page at a time (GET /api/ceilings/{id}/declarations). Built with el(): the API's text never goes in as HTML.
+ */
+async function showClawBackLines(ceilingId, fromStart) {
+  const body = $('claw-back-lines').tBodies[0];
+  if (fromStart) {
+    shown.linesAfter = 0;
+  }
+  // only the latest listing shows: a reload while a page is on its way starts over
+  const run = ++shown.linesRun;
+  const page = await get(path('ceilings', ceilingId, 'declarations') + '?limit=' + LINES_PER_PAGE + '&after='
+    + shown.linesAfter);
+  if (run !== shown.linesRun || shown.ceiling?.ceilingId !== ceilingId) {
+    return;
+  }
+  if (fromStart) {
+    clear(body);
+  }
+  for (const line of page.lines) {
+    const left = line.amountCents - line.creditedCents - line.clawedBackCents;
+    const box = el('input', { type: 'checkbox', value: line.declarationId, disabled: left <= 0,
+      'aria-label': 'claw back declaration ' + line.declarationId });
+    body.append(el('tr', { 'data-declaration': line.declarationId },
+      el('td', {}, box), el('td', {}, line.declarationId), el('td', {}, line.treatmentDate),
+      el('td', {}, line.prestatieCode), el('td', { class: 'num' }, euros(line.amountCents)),
+      el('td', { class: 'num' }, euros(line.payableCents)), el('td', { class: 'num' }, euros(line.heldCents)),
+      el('td', { class: 'num' }, euros(line.creditedCents)), el('td', { class: 'num' }, euros(line.clawedBackCents)),
+      el('td', { class: 'num' }, euros(left))));
+  }
+  shown.linesAfter = page.next;
+  $('claw-back-more').hidden = page.next === null || page.next === undefined;
+  $('claw-back-none').hidden = body.rows.length > 0;
 }
 
 /** The ceiling in force at the end of the term: its last year's, raises from signed addenda included. */
@@ -226,6 +269,12 @@ export function showCeilingActions(session, contract, ceiling) {
       + euros(asked.amountCents) + ': ' + round.question;
   }
   $('claw-back-form').hidden = session.role !== 'PURCHASER';
+  if (session.role === 'PURCHASER') {
+    showClawBackLines(ceiling.ceilingId, true).catch(e => {
+      $('claw-back-none').hidden = false;
+      $('claw-back-none').textContent = 'The declarations could not be listed: ' + e.message;
+    });
+  }
   // a signed (or since ended) contract's year not settled yet; the API says when it cannot be settled yet
   $('settle-form').hidden = !(session.role === 'PURCHASER' && contract.signedAt && !ceiling.settledAt);
   clear($('addendum-choice')).append(...addenda.map(a => el('option', { value: a.addendumId },

@@ -34,15 +34,6 @@ export function settingsOf(text) {
   return [...new Set(parts.map(Number))];
 }
 
-/** Declaration ids separated by commas, spaces or new lines. */
-export function idsOf(text) {
-  const ids = String(text).split(/[\s,;]+/).filter(id => id !== '');
-  if (ids.length === 0) {
-    throw new InputError('Name the declarations the claw-back reclaims (their ids, separated by commas).');
-  }
-  return ids;
-}
-
 export function required(text, what) {
   const value = String(text).trim();
   if (!value) {

@@ -65,7 +65,7 @@ class EveryFieldHostileInputTest extends ApplicationTest {
     private enum Kind {
         ID, CODE, NAME, FREE_TEXT, DECIMAL, CENTS, LINE_CENTS, INT, DATE, INSTANT, ENUM, INT_LIST, ID_LIST, CODE_LIST,
         TERM_YEARS, MAX_TERM_YEARS, SETTINGS_BY_TYPE, TARIFFS, BATCH, INSURER, PROVIDER, YEAR, LIMIT, POSITION,
-        PERCENTAGE, EVENT_TYPE, GROUP, CHECKPOINT_ID, ENUM_LIST, PERIOD, PERIODS
+        PERCENTAGE, EVENT_TYPE, GROUP, CHECKPOINT_ID, ENUM_LIST, PERIOD, PERIODS, FEED_CURSOR
     }
 
     private enum Where { BODY, LINE, PATH, QUERY }
@@ -394,6 +394,19 @@ class EveryFieldHostileInputTest extends ApplicationTest {
         all.add(new Endpoint("GET", "/api/ceilings/{ceilingId}", regulator, raw("ceilingId", ceiling),
                 raw("asOf", now), null, null, List.of(Field.path("ceilingId", Kind.ID),
                 Field.query("asOf", Kind.INSTANT, false)), true));
+        // issue 17: the declaration lists and the claims feed
+        all.add(new Endpoint("GET", "/api/ceilings/{ceilingId}/declarations", regulator, raw("ceilingId", ceiling),
+                raw("status", "PAYABLE", "from", YEAR + "-01-01", "to", YEAR + "-12-31", "after", "0", "limit", "10"),
+                null, null, List.of(Field.path("ceilingId", Kind.ID), Field.query("status", Kind.ENUM, false),
+                Field.query("from", Kind.DATE, false), Field.query("to", Kind.DATE, false),
+                Field.query("after", Kind.POSITION, false), Field.query("limit", Kind.LIMIT, false).range(1, 1000)),
+                true));
+        all.add(new Endpoint("GET", "/api/ceilings/{ceilingId}/declarations/{declarationId}", regulator,
+                raw("ceilingId", ceiling, "declarationId", declared), Map.of(), null, null,
+                List.of(Field.path("ceilingId", Kind.ID), Field.path("declarationId", Kind.ID)), true));
+        all.add(new Endpoint("GET", "/api/claims-feed", claims, Map.of(), raw("after", "0", "limit", "10"), null, null,
+                List.of(Field.query("after", Kind.FEED_CURSOR, false),
+                        Field.query("limit", Kind.LIMIT, false).range(1, 1000)), true));
         all.add(new Endpoint("GET", "/api/monitoring/ceilings", regulator, Map.of(), raw("insurer", insurer,
                 "year", Integer.toString(YEAR), "provider", provider, "providerType", "INSTITUTION", "kind", "DIGITAL",
                 "minUtilisation", "0.5", "sort", "UTILISATION"), null, null, List.of(
@@ -673,6 +686,9 @@ class EveryFieldHostileInputTest extends ApplicationTest {
             }
             case POSITION -> values.addAll(List.of("-1", "1.5", "1e3", "abc", "99999999999999999999", "\u0000", "１",
                     "9".repeat(5_000)));
+            // a feed cursor is a position, or a position and a line index ("1234.17")
+            case FEED_CURSOR -> values.addAll(List.of("-1", "1.", ".1", "1.2.3", "1.-1", "1e3", "abc", "0x10",
+                    "99999999999999999999", "1.9999999999", "\u0000", "１", "1 ", "9".repeat(5_000)));
             case PERCENTAGE -> values.addAll(List.of("1e999999999", "-1e999999999", "-1", "100001", "NaN",
                     "Infinity", "1.234", "abc", "0x10", "1" + "0".repeat(2_000), "\u0000", "1e-999999999", "５０"));
             case CHECKPOINT_ID -> values.addAll(List.of("abc", "1.5", "99999999999999999999", "1e3", "\u202e1",

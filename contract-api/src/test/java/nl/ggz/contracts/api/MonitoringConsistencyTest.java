@@ -57,6 +57,73 @@ class MonitoringConsistencyTest extends ServerDateTest {
                 assertConsistent(insurer, YEAR, ceilingId, seed);
             }
         });
+        // issue 17: the claims system that replays its feed from 0 holds every declaration's payable and held amount,
+        // and so each ceiling's totals
+        await().untilAsserted(() -> assertFeedReplays(insurer, ceilings, seed));
+    }
+
+    /**
+     * Replays the insurer's claims feed from the start, page by page as a claims system follows it, adding up the
+     * changes per declaration; they must equal the ceiling's payable and unpaid totals (GET /api/ceilings/{id}) and,
+     * per declaration, its line in the ceiling's declaration list (whose amounts add up to what is left of it).
+     */
+    private void assertFeedReplays(String insurer, List<String> ceilings, long seed) {
+        String why = "feed of insurer " + insurer + " (re-run with -Dconsistency.seed=" + seed + ")";
+        Api claims = api.as(Api.Identity.claims(insurer));
+        Map<String, long[]> declarations = new HashMap<>();
+        Map<String, long[]> totals = new HashMap<>();
+        String after = "0";
+        long lastPosition = 0;
+        while (true) {
+            Api.Text page = claims.getText("/api/claims-feed?after=" + after + "&limit=97", null);
+            assertThat(page.status()).as(why + ": " + page.body()).isEqualTo(200);
+            List<String> lines = page.body().lines().filter(l -> !l.isBlank()).toList();
+            for (String line : lines) {
+                com.fasterxml.jackson.databind.JsonNode entry = feedLine(line);
+                assertThat(entry.path("position").asLong()).as(why + ": in position order").isGreaterThanOrEqualTo(lastPosition);
+                lastPosition = entry.path("position").asLong();
+                if (entry.path("type").asText().equals("CEILING_SETTLED")) {
+                    continue;
+                }
+                String key = entry.path("ceilingId").asText() + "/" + entry.path("declarationId").asText();
+                long payable = entry.path("payableChangeCents").asLong();
+                long held = entry.path("heldChangeCents").asLong();
+                long[] own = declarations.computeIfAbsent(key, k -> new long[2]);
+                own[0] += payable;
+                own[1] += held;
+                long[] sum = totals.computeIfAbsent(entry.path("ceilingId").asText(), k -> new long[2]);
+                sum[0] += payable;
+                sum[1] += held;
+            }
+            if (lines.isEmpty()) {
+                break;
+            }
+            after = page.header(nl.ggz.contracts.api.web.claims.ClaimsFeedController.RESUME_HEADER);
+        }
+        for (String ceilingId : ceilings) {
+            Responses.Ceiling state = readCeiling(ceilingId);
+            long[] sum = totals.getOrDefault(ceilingId, new long[2]);
+            assertThat(sum).as(why + ", ceiling " + ceilingId + " payable and held")
+                    .containsExactly(state.payableCents(), state.unpaidCents());
+            String next = "0";
+            while (next != null) {
+                Api.Response page = api.as(Api.Identity.purchaser(insurer))
+                        .get("/api/ceilings/" + ceilingId + "/declarations?limit=50&after=" + next);
+                assertThat(page.status()).as(why).isEqualTo(200);
+                for (com.fasterxml.jackson.databind.JsonNode line : page.body().path("lines")) {
+                    String key = ceilingId + "/" + line.path("declarationId").asText();
+                    long[] own = declarations.getOrDefault(key, new long[2]);
+                    assertThat(new long[]{line.path("payableCents").asLong(), line.path("heldCents").asLong()})
+                            .as(why + ", declaration " + key).containsExactly(own[0], own[1]);
+                    assertThat(own[0] + own[1]).as(why + ", what is left of " + key)
+                            .isEqualTo(line.path("amountCents").asLong() - line.path("creditedCents").asLong()
+                                    - line.path("clawedBackCents").asLong());
+                    assertThat(own[1]).as(why + ", held of " + key).isNotNegative();
+                }
+                next = page.body().path("next").isNull() || page.body().path("next").isMissingNode() ? null
+                        : page.body().path("next").asText();
+            }
+        }
     }
 
     @Test
@@ -204,6 +271,14 @@ class MonitoringConsistencyTest extends ServerDateTest {
             assertThat(view.payableCents()).as(why).isEqualTo(own.payable().cents());
             assertThat(view.unpaidCents()).as(why).isEqualTo(own.unpaid().cents());
             assertThat(view.utilisationPercent()).as(why).isEqualByComparingTo(own.utilisationPercent());
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode feedLine(String line) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a feed line is not JSON: " + line, e);
         }
     }
 

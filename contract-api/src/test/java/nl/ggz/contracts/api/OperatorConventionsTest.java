@@ -31,7 +31,7 @@ class OperatorConventionsTest extends ApplicationTest {
     @Test
     void prometheusShowsEachStreamingReadModelsLagAndDeadLetters() {
         String metrics = prometheus();
-        for (String processor : new String[]{"timeline", "monitoring", "reporting"}) {
+        for (String processor : new String[]{"timeline", "monitoring", "reporting", "declaration-lines"}) {
             assertThat(metrics).contains("ggz_projection_lag_events{processor=\"" + processor + "\"");
             assertThat(metrics).contains("ggz_dead_letters{processor=\"" + processor + "\"");
         }

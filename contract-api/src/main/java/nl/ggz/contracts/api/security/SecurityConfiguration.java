@@ -116,8 +116,11 @@ public class SecurityConfiguration {
                                 "/api/ceilings/*/increase-requests/*/information-request", "/api/ceilings/*/claw-backs",
                                 "/api/ceilings/*/settlement")
                         .hasRole(PURCHASER.name())
-                        .requestMatchers(GET, "/api/ceilings/*")
+                        .requestMatchers(GET, "/api/ceilings/*", "/api/ceilings/*/declarations",
+                                "/api/ceilings/*/declarations/*")
                         .hasAnyRole(PURCHASER.name(), PROVIDER.name(), CLAIMS.name(), REGULATOR.name())
+                        // issue 17: the insurer's own claims system; the regulator reads everything in the audit export
+                        .requestMatchers(GET, "/api/claims-feed").hasRole(CLAIMS.name())
 
                         .requestMatchers(GET, "/api/monitoring/**").hasAnyRole(PURCHASER.name(), REGULATOR.name())
                         .requestMatchers(GET, "/api/reports/patient-stops").hasAnyRole(PURCHASER.name(), REGULATOR.name())

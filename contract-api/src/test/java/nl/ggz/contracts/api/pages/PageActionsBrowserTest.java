@@ -148,10 +148,26 @@ class PageActionsBrowserTest extends BrowserTest {
         ready();
         assertThat(page.locator("#increase-form").isVisible()).isFalse();
         assertThat(page.locator("#terminate-form").isVisible()).isTrue();
-        // a refusal is shown in the API's own words
+        // issue 17: the purchaser picks the declarations from the ceiling's list, with their amounts (the list may lag
+        // the claims batch by about a second)
+        Locator firstLine = page.locator("#claw-back-lines tr[data-declaration='" + first + "']");
+        Locator secondLine = page.locator("#claw-back-lines tr[data-declaration='" + second + "']");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            page.reload();
+            ready();
+            assertThat(secondLine.count()).isEqualTo(1);
+        });
+        assertThat(firstLine.textContent()).contains(Euros.of(200_000));
+        assertThat(page.locator("#claw-back-lines tbody tr").count()).isEqualTo(2);
+        // nothing picked: the page says so, nothing is sent
         page.fill("#claw-back-amount", "5.000,00");
         page.fill("#claw-back-reason", "coded as a longer treatment than given");
-        page.fill("#claw-back-declarations", first + ", " + second);
+        page.click("#claw-back-button");
+        page.locator(".message.error").waitFor();
+        assertThat(page.locator(".message.error").textContent()).contains("Pick at least one declaration");
+        // a refusal is shown in the API's own words
+        firstLine.locator("input[type=checkbox]").check();
+        secondLine.locator("input[type=checkbox]").check();
         page.click("#claw-back-button");
         page.locator(".message.error").waitFor();
         ready();
@@ -162,6 +178,14 @@ class PageActionsBrowserTest extends BrowserTest {
         page.fill("#claw-back-amount", "2.500,50");
         page.click("#claw-back-button");
         okMessage("Clawed back € 2.500,50");
+        // charged in the order of the list: all 2.000,00 of the first, 500,50 of the second, as the picker shows once
+        // the list has it; nothing is left of the first to pick again
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            page.reload();
+            ready();
+            assertThat(secondLine.textContent()).contains(Euros.of(50_050), Euros.of(99_950));
+            assertThat(firstLine.locator("input[type=checkbox]").isDisabled()).isTrue();
+        });
         assertThat(page.locator("#clawed-back").textContent()).isEqualTo(Euros.of(250_050));
         assertThat(page.locator("#claw-backs tbody").textContent()).contains("coded as a longer treatment than given");
         screenshot("claw-back-issued");

@@ -123,6 +123,7 @@ public class CeilingAgreement {
         List<Integer> thresholds = policy.thresholdPercents();
         Instant cutOff = policy.claimsCutOffAt(year);
 
+        HeldQueue held = new HeldQueue(ledger, ceilingId);
         List<DeclarationOutcome> outcomes = new ArrayList<>(lines.size());
         for (DeclarationLine line : lines) {
             String refusal = signRefusal(line);
@@ -148,9 +149,9 @@ public class CeilingAgreement {
                 continue;
             }
             if (line.isCredit()) {
-                outcomes.add(credit(line, known));
+                outcomes.add(credit(line, known, held));
             } else {
-                outcomes.add(record(line, sealed.get(line.patientRef()), catalogue, supplements, known));
+                outcomes.add(record(line, sealed.get(line.patientRef()), catalogue, supplements, known, held));
             }
             checkThresholds(thresholds, line.declarationId());
         }
@@ -286,7 +287,8 @@ public class CeilingAgreement {
     }
 
     private DeclarationOutcome record(DeclarationLine line, SealedPseudonym patient, PrestatieCatalogue catalogue,
-                                      Map<String, Integer> supplements, Map<String, LedgerEntry> known) {
+                                      Map<String, Integer> supplements, Map<String, LedgerEntry> known,
+                                      HeldQueue held) {
         Money room = balance.ceiling().minus(balance.counted()).max(Money.ZERO);
         Money payable = line.amount().min(room);
         Money unpaid = line.amount().minus(payable);
@@ -297,10 +299,11 @@ public class CeilingAgreement {
             supplements.merge(patient.keyedHash(), 1, Integer::sum);
         }
         known.put(line.declarationId(), new LedgerEntry(line.declarationId(), ceilingId, line.amount(), false));
+        held.accepted(line.declarationId(), unpaid);
         return DeclarationOutcome.accepted(line.declarationId(), ceilingId, payable, unpaid);
     }
 
-    private DeclarationOutcome credit(DeclarationLine line, Map<String, LedgerEntry> known) {
+    private DeclarationOutcome credit(DeclarationLine line, Map<String, LedgerEntry> known, HeldQueue held) {
         Money amount = line.amount().negate();
         Money payableBefore = balance.payable();
         Money payableAfter = balance.withDeclared(line.amount()).payable();
@@ -309,11 +312,40 @@ public class CeilingAgreement {
         LedgerEntry corrected = known.get(line.correctsDeclarationId());
         apply(new DeclarationCredited(ceilingId, line.declarationId(), line.correctsDeclarationId(),
                 line.prestatieCode(), line.treatmentDate(), amount, payableReduction, unpaidReduction));
+        reduce(held, corrected, amount, unpaidReduction, PayableChangeCause.CREDIT, line.declarationId());
         known.put(corrected.declarationId(), new LedgerEntry(corrected.declarationId(), ceilingId,
-                corrected.remaining().minus(amount), false));
+                corrected.remaining().minus(amount), false, corrected.held()));
         known.put(line.declarationId(), new LedgerEntry(line.declarationId(), ceilingId, Money.ZERO, true));
         return DeclarationOutcome.accepted(line.declarationId(), ceilingId, payableReduction.negate(),
                 unpaidReduction.negate());
+    }
+
+    /**
+     * A credit or claw-back of {@code amount} on one declaration, of which {@code heldTotalReduction} lowers the
+     * ceiling's held total (the ceiling arithmetic's split): it takes the declaration's own held part first, then its
+     * payable part; the payable room that frees goes to the oldest held declarations (seed 001: "de volgende
+     * declaraties schuiven op" — held declarations are paid in the order they were declared). Per declaration the
+     * changes add up to the ceiling's totals.
+     */
+    private void reduce(HeldQueue held, LedgerEntry declaration, Money amount, Money heldTotalReduction,
+                        PayableChangeCause cause, String causeId) {
+        Money heldReduction = held.heldOf(declaration).min(amount).max(Money.ZERO);
+        held.reduced(declaration, heldReduction);
+        apply(new DeclarationReduced(ceilingId, declaration.declarationId(), cause, causeId,
+                amount.minus(heldReduction), heldReduction));
+        release(held, heldTotalReduction.minus(heldReduction), cause, causeId);
+    }
+
+    /** Releases this much of the oldest held amounts, recorded per declaration in events of bounded size. */
+    private void release(HeldQueue held, Money amount, PayableChangeCause cause, String causeId) {
+        if (!amount.isPositive()) {
+            return;
+        }
+        List<DeclarationRelease> releases = held.release(amount);
+        for (int from = 0; from < releases.size(); from += HeldDeclarationsReleased.MAX_RELEASES) {
+            apply(new HeldDeclarationsReleased(ceilingId, cause, causeId, releases.subList(from,
+                    Math.min(releases.size(), from + HeldDeclarationsReleased.MAX_RELEASES))));
+        }
     }
 
     /**
@@ -464,7 +496,7 @@ public class CeilingAgreement {
     }
 
     @CommandHandler
-    public void handle(SignAddendum command) {
+    public void handle(SignAddendum command, DeclarationLedger ledger) {
         AddendumState addendum = addenda.get(command.addendumId());
         if (addendum == null) {
             throw new UnknownReferenceException("no addendum " + command.addendumId() + " on ceiling " + ceilingId);
@@ -476,6 +508,8 @@ public class CeilingAgreement {
         Money released = balance.withCeiling(newCeiling).payable().minus(balance.payable());
         apply(new AddendumSigned(ceilingId, command.addendumId(), command.signedBy(), command.signedAt(),
                 addendum.amount(), balance.ceiling(), newCeiling, released));
+        // seed 001: the raise pays out what was held above the old ceiling, oldest declaration first
+        release(new HeldQueue(ledger, ceilingId), released, PayableChangeCause.ADDENDUM_SIGNED, command.addendumId());
         // seed 001: the marks are those of the ceiling in force — what the raised ceiling no longer reaches is cleared
         List<Integer> cleared = thresholdsReached.stream().filter(percent -> !balance.hasReached(percent)).toList();
         boolean exhaustionCleared = exhausted && !balance.hasReached(100);
@@ -518,9 +552,18 @@ public class CeilingAgreement {
             }
         }
         // seed 000 ⓴: what was paid is reclaimed; what was held unpaid above the ceiling is only withdrawn
+        CeilingBalance before = balance;
         CeilingBalance.ClawBackSplit split = balance.clawBack(command.amount());
         apply(new ClawBackIssued(ceilingId, command.clawBackId(), command.amount(), command.reason(), shares,
                 command.issuedAt(), split.fromPaid(), split.fromUnpaid(), settledAt != null));
+        // per declaration, share by share: each takes its own held part first, and frees room for the oldest held
+        HeldQueue held = new HeldQueue(ledger, ceilingId);
+        for (ClawBackShare share : shares) {
+            CeilingBalance.ClawBackSplit shareSplit = before.clawBack(share.amount());
+            before = before.withClawBack(shareSplit.fromPaid(), shareSplit.fromUnpaid());
+            reduce(held, found.get(share.declarationId()), share.amount(), shareSplit.fromUnpaid(),
+                    PayableChangeCause.CLAW_BACK, command.clawBackId());
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import nl.ggz.contracts.domain.shared.InsurerCode;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,4 +29,11 @@ public interface DeclarationLedger {
      * credited or reclaimed later; empty when none was accepted.
      */
     Optional<LocalDate> latestTreatmentDate(Collection<String> ceilingIds);
+
+    /**
+     * A keyset page of the ceiling's declarations that have a part held above the ceiling, oldest accepted first, after
+     * acceptance order {@code afterOrder} (0: from the first): so that a raise releases the oldest held amounts without
+     * loading a ceiling's declarations (issue 17).
+     */
+    List<HeldDeclaration> held(String ceilingId, long afterOrder, int limit);
 }

@@ -128,6 +128,21 @@ abstract class CeilingFixtureBase {
                 Money.cents(payableReduction), Money.cents(unpaidReduction));
     }
 
+    static DeclarationReduced reduced(String id, PayableChangeCause cause, String causeId, long payableReduction,
+                                      long heldReduction) {
+        return new DeclarationReduced(CEILING_ID, id, cause, causeId, Money.cents(payableReduction),
+                Money.cents(heldReduction));
+    }
+
+    /** Released amounts, as declaration id and cents pairs: {@code released(cause, causeId, "D-1", 100L, "D-2", 50L)}. */
+    static HeldDeclarationsReleased released(PayableChangeCause cause, String causeId, Object... idsAndCents) {
+        List<DeclarationRelease> releases = new java.util.ArrayList<>();
+        for (int i = 0; i < idsAndCents.length; i += 2) {
+            releases.add(new DeclarationRelease((String) idsAndCents[i], Money.cents(((Number) idsAndCents[i + 1]).longValue())));
+        }
+        return new HeldDeclarationsReleased(CEILING_ID, cause, causeId, releases);
+    }
+
     static CeilingThresholdReached threshold(int percent, long counted, long ceiling, String by) {
         return new CeilingThresholdReached(CEILING_ID, percent, Money.cents(counted), Money.cents(ceiling), by);
     }

@@ -34,7 +34,8 @@ class ClawBackTest extends CeilingFixtureBase {
     void clawBackIsIssuedAgainstTheNamedDeclarations() {
         given(agreed(), recorded("D-1", 600_000, 600_000, 0), recorded("D-2", 300_000, 300_000, 0))
                 .when(clawBack("CB-1", 200_000, "D-1"))
-                .expectEvents(issued("CB-1", 200_000, share("D-1", 200_000)));
+                .expectEvents(issued("CB-1", 200_000, share("D-1", 200_000)),
+                        reduced("D-1", PayableChangeCause.CLAW_BACK, "CB-1", 200_000, 0));
     }
 
     @Test
@@ -63,7 +64,8 @@ class ClawBackTest extends CeilingFixtureBase {
         given(agreed(), recorded("D-1", 500_000, 500_000, 0), credited("C-1", "D-1", 200_000, 200_000, 0),
                 recorded("D-2", 100_000, 100_000, 0))
                 .when(clawBack("CB-1", 400_000, "D-1", "D-2"))
-                .expectEvents(issued("CB-1", 400_000, share("D-1", 300_000), share("D-2", 100_000)));
+                .expectEvents(issued("CB-1", 400_000, share("D-1", 300_000), share("D-2", 100_000)),
+                        reduced("D-1", PayableChangeCause.CLAW_BACK, "CB-1", 300_000, 0), reduced("D-2", PayableChangeCause.CLAW_BACK, "CB-1", 100_000, 0));
     }
 
     @Test
@@ -142,7 +144,8 @@ class ClawBackTest extends CeilingFixtureBase {
     void clawBackIsChargedToTheDeclarationsInTheOrderNamed() {
         given(agreed(), recorded("D-1", 300_000, 300_000, 0), recorded("D-2", 300_000, 300_000, 0))
                 .when(clawBack("CB-1", 400_000, "D-2", "D-1"))
-                .expectEvents(issued("CB-1", 400_000, share("D-2", 300_000), share("D-1", 100_000)));
+                .expectEvents(issued("CB-1", 400_000, share("D-2", 300_000), share("D-1", 100_000)),
+                        reduced("D-2", PayableChangeCause.CLAW_BACK, "CB-1", 300_000, 0), reduced("D-1", PayableChangeCause.CLAW_BACK, "CB-1", 100_000, 0));
     }
 
     @Test
@@ -175,7 +178,8 @@ class ClawBackTest extends CeilingFixtureBase {
         given(agreed(), recorded("D-1", 900_000, 900_000, 0), recorded("D-2", 300_000, 100_000, 200_000))
                 .when(clawBack("CB-1", 150_000, "D-2"))
                 .expectEvents(new ClawBackIssued(CEILING_ID, "CB-1", Money.cents(150_000), "care not delivered",
-                        List.of(share("D-2", 150_000)), ISSUED_AT, Money.ZERO, Money.cents(150_000), false));
+                        List.of(share("D-2", 150_000)), ISSUED_AT, Money.ZERO, Money.cents(150_000), false),
+                        reduced("D-2", PayableChangeCause.CLAW_BACK, "CB-1", 0, 150_000));
     }
 
     @Test
@@ -184,7 +188,9 @@ class ClawBackTest extends CeilingFixtureBase {
         given(agreed(), recorded("D-1", 1_050_000, 1_000_000, 50_000))
                 .when(clawBack("CB-1", 100_000, "D-1"))
                 .expectEvents(new ClawBackIssued(CEILING_ID, "CB-1", Money.cents(100_000), "care not delivered",
-                        List.of(share("D-1", 100_000)), ISSUED_AT, Money.cents(50_000), Money.cents(50_000), false));
+                        List.of(share("D-1", 100_000)), ISSUED_AT, Money.cents(50_000), Money.cents(50_000), false),
+                        // per declaration: D-1's own 50,000 held goes first, then 50,000 of what was paid of it
+                        reduced("D-1", PayableChangeCause.CLAW_BACK, "CB-1", 50_000, 50_000));
     }
 
     @Test
@@ -194,11 +200,26 @@ class ClawBackTest extends CeilingFixtureBase {
         given(agreed(), recorded("D-1", 900_000, 900_000, 0), recorded("D-2", 300_000, 100_000, 200_000),
                 new ClawBackIssued(CEILING_ID, "CB-1", Money.cents(150_000), "care not delivered",
                         List.of(share("D-2", 150_000)), ISSUED_AT, Money.ZERO, Money.cents(150_000), false),
+                reduced("D-2", PayableChangeCause.CLAW_BACK, "CB-1", 0, 150_000),
                 new IncreaseRequested(CEILING_ID, "R-1", Money.cents(300_000), "groei", ISSUED_AT, ISSUED_AT),
                 new IncreaseApproved(CEILING_ID, "R-1", Money.cents(300_000), "A-1", ISSUED_AT),
                 new AddendumOffered(CEILING_ID, "A-1", "R-1", Money.cents(300_000), ISSUED_AT))
                 .when(new SignAddendum(CEILING_ID, "A-1", "provider", signed))
                 .expectEvents(new AddendumSigned(CEILING_ID, "A-1", "provider", signed, Money.cents(300_000),
-                        INITIAL, Money.cents(1_300_000), Money.cents(50_000)));
+                        INITIAL, Money.cents(1_300_000), Money.cents(50_000)),
+                        released(PayableChangeCause.ADDENDUM_SIGNED, "A-1", "D-2", 50_000));
+    }
+
+    @Test
+    void aClawBackOfAPaidDeclarationOnAFullCeilingPaysOutTheOldestHeldInstead() {
+        // D-1 was paid; reclaiming 150,000 of it frees room under the full ceiling, which pays out the held amounts in
+        // the order declared: all 100,000 of D-2, then 50,000 of D-3 (seed 000 ⓴, seed 001)
+        given(agreed(), recorded("D-1", 1_000_000, 1_000_000, 0), recorded("D-2", 100_000, 0, 100_000),
+                recorded("D-3", 200_000, 0, 200_000))
+                .when(clawBack("CB-1", 150_000, "D-1"))
+                .expectEvents(new ClawBackIssued(CEILING_ID, "CB-1", Money.cents(150_000), "care not delivered",
+                                List.of(share("D-1", 150_000)), ISSUED_AT, Money.ZERO, Money.cents(150_000), false),
+                        reduced("D-1", PayableChangeCause.CLAW_BACK, "CB-1", 150_000, 0),
+                        released(PayableChangeCause.CLAW_BACK, "CB-1", "D-2", 100_000, "D-3", 50_000));
     }
 }

@@ -26,7 +26,8 @@ class CreditTest extends CeilingFixtureBase {
     void creditReducesWhatWasDeclaredAndPayable() {
         given(agreed(), recorded("D-1", 500_000, 500_000, 0))
                 .when(batch(creditLine("C-1", "D-1", 200_000)))
-                .expectEvents(credited("C-1", "D-1", 200_000, 200_000, 0))
+                .expectEvents(credited("C-1", "D-1", 200_000, 200_000, 0),
+                        reduced("D-1", PayableChangeCause.CREDIT, "C-1", 200_000, 0))
                 .expectResultMessagePayload(List.of(accepted("C-1", -200_000, 0)));
     }
 
@@ -36,6 +37,7 @@ class CreditTest extends CeilingFixtureBase {
         given(agreed(), recorded("D-1", 500_000, 500_000, 0))
                 .when(batch(creditLine("C-1", "D-1", 200_000), line("D-2", 800_000)))
                 .expectEvents(credited("C-1", "D-1", 200_000, 200_000, 0),
+                        reduced("D-1", PayableChangeCause.CREDIT, "C-1", 200_000, 0),
                         recorded("D-2", 800_000, 700_000, 100_000),
                         threshold(70, 1_100_000, 1_000_000, "D-2"),
                         threshold(100, 1_100_000, 1_000_000, "D-2"),
@@ -49,7 +51,11 @@ class CreditTest extends CeilingFixtureBase {
                 recorded("D-2", 400_000, 200_000, 200_000), threshold(100, 1_200_000, 1_000_000, "D-2"),
                 exhausted(1_200_000, 1_000_000, "D-2"))
                 .when(batch(creditLine("C-1", "D-1", 300_000)))
-                .expectEvents(credited("C-1", "D-1", 300_000, 100_000, 200_000))
+                .expectEvents(credited("C-1", "D-1", 300_000, 100_000, 200_000),
+                        // per declaration: D-1 was paid in full, so its 300,000 comes off what is payable of it, and
+                        // the room that frees pays out the 200,000 held of D-2 (seed 001)
+                        reduced("D-1", PayableChangeCause.CREDIT, "C-1", 300_000, 0),
+                        released(PayableChangeCause.CREDIT, "C-1", "D-2", 200_000))
                 .expectResultMessagePayload(List.of(accepted("C-1", -100_000, -200_000)));
     }
 
@@ -118,14 +124,16 @@ class CreditTest extends CeilingFixtureBase {
     void creditOfExactlyWhatIsLeftIsAccepted() {
         given(agreed(), recorded("D-1", 500_000, 500_000, 0), credited("C-1", "D-1", 400_000, 400_000, 0))
                 .when(batch(creditLine("C-2", "D-1", 100_000)))
-                .expectEvents(credited("C-2", "D-1", 100_000, 100_000, 0));
+                .expectEvents(credited("C-2", "D-1", 100_000, 100_000, 0),
+                        reduced("D-1", PayableChangeCause.CREDIT, "C-2", 100_000, 0));
     }
 
     @Test
     void creditsWithinOneBatchTogetherNeverExceedTheDeclaration() {
         given(agreed(), recorded("D-1", 500_000, 500_000, 0))
                 .when(batch(creditLine("C-1", "D-1", 300_000), creditLine("C-2", "D-1", 300_000)))
-                .expectEvents(credited("C-1", "D-1", 300_000, 300_000, 0))
+                .expectEvents(credited("C-1", "D-1", 300_000, 300_000, 0),
+                        reduced("D-1", PayableChangeCause.CREDIT, "C-1", 300_000, 0))
                 .expectResultMessagePayloadMatching(outcomes(r -> {
                     assertThat(r).extracting(DeclarationOutcome::status)
                             .containsExactly(DeclarationStatus.ACCEPTED, DeclarationStatus.REJECTED);
@@ -137,7 +145,8 @@ class CreditTest extends CeilingFixtureBase {
     void declarationAcceptedEarlierInTheBatchCanBeCreditedInTheSameBatch() {
         given(agreed())
                 .when(batch(line("D-1", 100_000), creditLine("C-1", "D-1", 40_000)))
-                .expectEvents(recorded("D-1", 100_000, 100_000, 0), credited("C-1", "D-1", 40_000, 40_000, 0))
+                .expectEvents(recorded("D-1", 100_000, 100_000, 0), credited("C-1", "D-1", 40_000, 40_000, 0),
+                        reduced("D-1", PayableChangeCause.CREDIT, "C-1", 40_000, 0))
                 .expectResultMessagePayload(List.of(accepted("D-1", 100_000, 0), accepted("C-1", -40_000, 0)));
     }
 
@@ -166,6 +175,30 @@ class CreditTest extends CeilingFixtureBase {
         given(agreed(), recorded("D-1", 5_000, 5_000, 0))
                 .when(batch(credit))
                 .expectEvents(new DeclarationCredited(CEILING_ID, "C-1", "D-1", new PrestatieCode("OV0012"), LocalDate.of(2027, 2, 1),
-                        Money.cents(1_000), Money.cents(1_000), Money.ZERO));
+                        Money.cents(1_000), Money.cents(1_000), Money.ZERO),
+                        reduced("D-1", PayableChangeCause.CREDIT, "C-1", 1_000, 0));
+    }
+
+    @Test
+    void aCreditOfAPaidDeclarationReleasesWhatIsHeldOfADeclarationOfTheSameBatch() {
+        // the ceiling is full; D-2 comes in held, then a credit of 100,000 on D-1 makes room that pays out 100,000 of
+        // D-2 (seed 001: held declarations move up in the order declared), in the same transaction
+        given(agreed(), recorded("D-1", 1_000_000, 1_000_000, 0), threshold(70, 1_000_000, 1_000_000, "D-1"),
+                threshold(100, 1_000_000, 1_000_000, "D-1"), exhausted(1_000_000, 1_000_000, "D-1"))
+                .when(batch(line("D-2", 300_000), creditLine("C-1", "D-1", 100_000)))
+                .expectEvents(recorded("D-2", 300_000, 0, 300_000),
+                        credited("C-1", "D-1", 100_000, 0, 100_000),
+                        reduced("D-1", PayableChangeCause.CREDIT, "C-1", 100_000, 0),
+                        released(PayableChangeCause.CREDIT, "C-1", "D-2", 100_000));
+    }
+
+    @Test
+    void aCreditOfAHeldDeclarationTakesItsOwnHeldPartAndReleasesNothing() {
+        given(agreed(), recorded("D-1", 1_000_000, 1_000_000, 0), threshold(70, 1_000_000, 1_000_000, "D-1"),
+                threshold(100, 1_000_000, 1_000_000, "D-1"), exhausted(1_000_000, 1_000_000, "D-1"),
+                recorded("D-2", 300_000, 0, 300_000))
+                .when(batch(creditLine("C-1", "D-2", 100_000)))
+                .expectEvents(credited("C-1", "D-2", 100_000, 0, 100_000),
+                        reduced("D-2", PayableChangeCause.CREDIT, "C-1", 0, 100_000));
     }
 }

@@ -27,6 +27,11 @@ public class InMemoryDeclarationLedger implements DeclarationLedger {
     private final Map<String, CeilingAgreed> ceilings = new HashMap<>();
     /** ceiling id → the latest treatment date accepted there */
     private final Map<String, LocalDate> latestCare = new HashMap<>();
+    /** insurer/declaration id → acceptance order (for the held declarations, oldest first) */
+    private final Map<String, Long> order = new HashMap<>();
+    private long accepted;
+    /** rows handed out by {@link #held}: what a release read */
+    private long heldRowsRead;
 
     public Object[] recording(Object... events) {
         for (Object event : events) {
@@ -40,7 +45,8 @@ public class InMemoryDeclarationLedger implements DeclarationLedger {
             ceilings.put(agreed.ceilingId(), agreed);
         } else if (event instanceof DeclarationRecorded recorded) {
             InsurerCode insurer = insurerOf(recorded.ceilingId());
-            put(insurer, new LedgerEntry(recorded.declarationId(), recorded.ceilingId(), recorded.amount(), false));
+            put(insurer, new LedgerEntry(recorded.declarationId(), recorded.ceilingId(), recorded.amount(), false,
+                    recorded.unpaid()));
             acceptedCare(recorded.ceilingId(), recorded.treatmentDate());
             if (recorded.psychodiagnosticsSupplement()) {
                 supplementCharges.put(id(insurer, recorded.declarationId()),
@@ -50,21 +56,50 @@ public class InMemoryDeclarationLedger implements DeclarationLedger {
             InsurerCode insurer = insurerOf(credited.ceilingId());
             LedgerEntry corrected = entries.get(id(insurer, credited.correctsDeclarationId()));
             put(insurer, new LedgerEntry(corrected.declarationId(), corrected.ceilingId(),
-                    corrected.remaining().minus(credited.amount()), false));
+                    corrected.remaining().minus(credited.amount()), false, corrected.held()));
             put(insurer, new LedgerEntry(credited.declarationId(), credited.ceilingId(), credited.amount(), true));
         } else if (event instanceof ClawBackIssued clawBack) {
             InsurerCode insurer = insurerOf(clawBack.ceilingId());
             for (ClawBackShare share : clawBack.shares()) {
                 LedgerEntry entry = entries.get(id(insurer, share.declarationId()));
                 put(insurer, new LedgerEntry(entry.declarationId(), entry.ceilingId(),
-                        entry.remaining().minus(share.amount()), false));
+                        entry.remaining().minus(share.amount()), false, entry.held()));
             }
+        } else if (event instanceof DeclarationReduced reduced) {
+            lessHeld(insurerOf(reduced.ceilingId()), reduced.declarationId(), reduced.heldReduction());
+        } else if (event instanceof HeldDeclarationsReleased released) {
+            InsurerCode insurer = insurerOf(released.ceilingId());
+            released.releases().forEach(r -> lessHeld(insurer, r.declarationId(), r.amount()));
         }
+    }
+
+    private void lessHeld(InsurerCode insurer, String declarationId, nl.ggz.contracts.domain.shared.Money less) {
+        LedgerEntry entry = entries.get(id(insurer, declarationId));
+        put(insurer, new LedgerEntry(entry.declarationId(), entry.ceilingId(), entry.remaining(), entry.credit(),
+                entry.held().minus(less)));
+    }
+
+    @Override
+    public List<HeldDeclaration> held(String ceilingId, long afterOrder, int limit) {
+        List<HeldDeclaration> page = entries.entrySet().stream()
+                .filter(e -> e.getValue().ceilingId().equals(ceilingId) && e.getValue().held().isPositive())
+                .map(e -> new HeldDeclaration(e.getValue().declarationId(), order.get(e.getKey()), e.getValue().held()))
+                .filter(h -> h.order() > afterOrder)
+                .sorted(java.util.Comparator.comparingLong(HeldDeclaration::order))
+                .limit(limit).toList();
+        heldRowsRead += page.size();
+        return page;
+    }
+
+    /** How many held rows releases read from this ledger. */
+    public long heldRowsRead() {
+        return heldRowsRead;
     }
 
     /** An entry written elsewhere, e.g. for a declaration on another ceiling, or of another insurer. */
     public void put(InsurerCode insurer, LedgerEntry entry) {
         entries.put(id(insurer, entry.declarationId()), entry);
+        order.computeIfAbsent(id(insurer, entry.declarationId()), id -> ++accepted);
     }
 
     private InsurerCode insurerOf(String ceilingId) {

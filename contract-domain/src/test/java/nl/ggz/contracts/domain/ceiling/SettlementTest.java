@@ -141,7 +141,8 @@ class SettlementTest extends CeilingFixtureBase {
                         List.of("D-1"), issued))
                 .expectEvents(new ClawBackIssued(CEILING_ID, "CB-9", Money.cents(20_000), "materiële controle",
                         List.of(new ClawBackShare("D-1", Money.cents(20_000))), issued, Money.cents(20_000), Money.ZERO,
-                        true));
+                        true),
+                        reduced("D-1", PayableChangeCause.CLAW_BACK, "CB-9", 20_000, 0));
     }
 
     @Test
@@ -186,7 +187,8 @@ class SettlementTest extends CeilingFixtureBase {
         given(agreed(), recorded("D-1", 10_000, 10_000, 0))
                 .when(new RecordDeclarations(CEILING_ID, List.of(creditLine("C-1", "D-1", 1_000)),
                         Instant.parse("2028-05-01T10:00:00Z")))
-                .expectEvents(credited("C-1", "D-1", 1_000, 1_000, 0));
+                .expectEvents(credited("C-1", "D-1", 1_000, 1_000, 0),
+                        reduced("D-1", PayableChangeCause.CREDIT, "C-1", 1_000, 0));
     }
 
     @Test

@@ -12,6 +12,10 @@ import nl.ggz.contracts.domain.ceiling.ContractTerminationApplied;
 import nl.ggz.contracts.domain.ceiling.DeclarationCredited;
 import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
 import nl.ggz.contracts.domain.ceiling.CeilingSettled;
+import nl.ggz.contracts.domain.ceiling.DeclarationReduced;
+import nl.ggz.contracts.domain.ceiling.DeclarationRelease;
+import nl.ggz.contracts.domain.ceiling.HeldDeclarationsReleased;
+import nl.ggz.contracts.domain.ceiling.PayableChangeCause;
 import nl.ggz.contracts.domain.ceiling.CeilingThresholdsCleared;
 import nl.ggz.contracts.domain.ceiling.IncreaseApproved;
 import nl.ggz.contracts.domain.ceiling.IncreaseCriterion;
@@ -358,6 +362,31 @@ class CeilingEventsStoredTest extends StoredEventTest {
         ContractTerminationApplied event = new ContractTerminationApplied(CEILING, LocalDate.of(2027, 6, 30));
 
         assertLoads(stored, NO_REVISION, event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void heldDeclarationsReleasedStoredAsRevision1LoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","cause":"ADDENDUM_SIGNED","causeId":"a-1",\
+                "releases":[{"declarationId":"ZPM-000001","amount":5230},{"declarationId":"ZPM-000002","amount":100}]}""";
+        HeldDeclarationsReleased event = new HeldDeclarationsReleased(CEILING, PayableChangeCause.ADDENDUM_SIGNED, "a-1",
+                List.of(new DeclarationRelease("ZPM-000001", Money.cents(5230)),
+                        new DeclarationRelease("ZPM-000002", Money.cents(100))));
+
+        assertLoads(stored, "1", event);
+        assertWritten(event, "1", stored);
+    }
+
+    @Test
+    void declarationReducedStoredAsRevision1LoadsWithItsValues() {
+        String stored = """
+                {"ceilingId":"c-1-2027","declarationId":"ZPM-000001","cause":"CLAW_BACK","causeId":"cb-1",\
+                "payableReduction":1000,"heldReduction":230}""";
+        DeclarationReduced event = new DeclarationReduced(CEILING, "ZPM-000001", PayableChangeCause.CLAW_BACK, "cb-1",
+                Money.cents(1000), Money.cents(230));
+
+        assertLoads(stored, "1", event);
         assertWritten(event, "1", stored);
     }
 }

@@ -6,6 +6,10 @@ import nl.ggz.contracts.domain.ceiling.ClawBackShare;
 import nl.ggz.contracts.domain.ceiling.DeclarationCredited;
 import nl.ggz.contracts.domain.ceiling.DeclarationLedger;
 import nl.ggz.contracts.domain.ceiling.DeclarationRecorded;
+import nl.ggz.contracts.domain.ceiling.DeclarationReduced;
+import nl.ggz.contracts.domain.ceiling.DeclarationRelease;
+import nl.ggz.contracts.domain.ceiling.HeldDeclaration;
+import nl.ggz.contracts.domain.ceiling.HeldDeclarationsReleased;
 import nl.ggz.contracts.domain.ceiling.LedgerEntry;
 import nl.ggz.contracts.domain.privacy.PatientPseudonyms;
 import nl.ggz.contracts.domain.privacy.PseudonymUses;
@@ -71,12 +75,12 @@ public class PostgresDeclarationLedger implements DeclarationLedger, PseudonymUs
         }
         writes.write("""
                 INSERT INTO declaration_ledger (declaration_id, ceiling_id, insurer_uzovi, contract_year, patient_hash,
-                    patient_sealed, amount_cents, supplement)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    patient_sealed, amount_cents, supplement, held_cents)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 event.declarationId(), event.ceilingId(), owner.insurer(), owner.year(),
                 patient == null ? null : patient.keyedHash(), patient == null ? null : patient.ciphertext(),
-                event.amount().cents(), event.psychodiagnosticsSupplement());
+                event.amount().cents(), event.psychodiagnosticsSupplement(), event.unpaid().cents());
         // the latest care accepted: once per ceiling and transaction, at the commit (see CommitBatch)
         writes.merge(LATEST_CARE, event.ceilingId(), new LatestCare(event.ceilingId(), event.treatmentDate()));
     }
@@ -143,6 +147,39 @@ public class PostgresDeclarationLedger implements DeclarationLedger, PseudonymUs
         }
     }
 
+    /** A credit or claw-back took this much off the declaration's held part (its amounts by the handlers above). */
+    @EventHandler
+    void on(DeclarationReduced event) {
+        if (event.heldReduction().isPositive()) {
+            writes.write(LESS_HELD, event.heldReduction().cents(), ownerOf(event.ceilingId()).insurer(),
+                    event.declarationId());
+        }
+    }
+
+    @EventHandler
+    void on(HeldDeclarationsReleased event) {
+        String insurer = ownerOf(event.ceilingId()).insurer();
+        for (DeclarationRelease release : event.releases()) {
+            writes.write(LESS_HELD, release.amount().cents(), insurer, release.declarationId());
+        }
+    }
+
+    private static final String LESS_HELD =
+            "UPDATE declaration_ledger SET held_cents = held_cents - ? WHERE insurer_uzovi = ? AND declaration_id = ?";
+
+    /** One keyset read of the partial index on held rows (V30): the oldest first, no more than the page. */
+    @Override
+    public List<HeldDeclaration> held(String ceilingId, long afterOrder, int limit) {
+        writes.flush();
+        return jdbc.query("""
+                SELECT declaration_id, accepted_order, held_cents FROM declaration_ledger
+                WHERE ceiling_id = ? AND held_cents > 0 AND accepted_order > ?
+                ORDER BY accepted_order LIMIT ?
+                """,
+                (rs, n) -> new HeldDeclaration(rs.getString(1), rs.getLong(2), Money.cents(rs.getLong(3))),
+                ceilingId, afterOrder, limit);
+    }
+
     @Override
     public Map<String, LedgerEntry> find(InsurerCode insurer, Collection<String> declarationIds) {
         Map<String, LedgerEntry> found = new HashMap<>();
@@ -151,12 +188,13 @@ public class PostgresDeclarationLedger implements DeclarationLedger, PseudonymUs
         }
         writes.flush();
         jdbc.query("""
-                SELECT declaration_id, ceiling_id, amount_cents - credited_cents - clawed_back_cents AS remaining, corrects_id IS NOT NULL AS credit
+                SELECT declaration_id, ceiling_id, amount_cents - credited_cents - clawed_back_cents AS remaining,
+                    corrects_id IS NOT NULL AS credit, held_cents
                 FROM declaration_ledger WHERE insurer_uzovi = ? AND declaration_id = ANY (?::text[])
                 """,
                 rs -> {
                     found.put(rs.getString(1), new LedgerEntry(rs.getString(1), rs.getString(2),
-                            Money.cents(rs.getLong(3)), rs.getBoolean(4)));
+                            Money.cents(rs.getLong(3)), rs.getBoolean(4), Money.cents(rs.getLong(5))));
                 },
                 insurer.value(), SqlArrays.texts(declarationIds));
         return found;
