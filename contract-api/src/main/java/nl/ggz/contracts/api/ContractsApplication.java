@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 // the application and the modules it is made of; the demo comes in as an auto-configuration of its own, when present
 @SpringBootApplication(scanBasePackages = {"nl.ggz.contracts.api", "nl.ggz.contracts.eventstore",
-        "nl.ggz.contracts.writestore", "nl.ggz.contracts.projections"})
+        "nl.ggz.contracts.writestore", "nl.ggz.contracts.projections", "nl.ggz.contracts.webhooks"})
 @ConfigurationPropertiesScan
 public class ContractsApplication {
 
