@@ -47,11 +47,42 @@ class WebhookDeliveryTest extends ApplicationTest {
     @Autowired
     ClaimsFeed feed;
 
-    private final List<Receiver> receivers = new ArrayList<>();
+    @Autowired
+    javax.sql.DataSource dataSource;
 
+    private final List<Receiver> receivers = new ArrayList<>();
+    private final List<String> registered = new ArrayList<>();
+
+    /** The receivers stop, and their subscriptions go: the context is shared with the other tests. */
     @AfterEach
     void stopReceivers() {
+        registered.forEach(id -> api.delete("/api/admin/webhooks/" + id));
         receivers.forEach(Receiver::stop);
+    }
+
+    @Test
+    void aSubscriptionAnotherNodeIsDeliveringIsLeftToIt() throws Exception {
+        String insurer = newInsurer();
+        Receiver receiver = receiver(() -> 200);
+        Registered subscription = register(insurer, receiver.url());
+
+        // another node has taken the subscription (its row locked in its transaction)
+        try (java.sql.Connection otherNode = dataSource.getConnection()) {
+            otherNode.setAutoCommit(false);
+            try (var lock = otherNode.prepareStatement("SELECT 1 FROM webhook_subscription WHERE subscription_id = ? "
+                    + "FOR UPDATE")) {
+                lock.setObject(1, UUID.fromString(subscription.id()));
+                lock.executeQuery().close();
+            }
+            changes(insurer, "L");
+            Thread.sleep(1_000);
+            assertThat(receiver.all()).as("delivered while another node held the subscription").isEmpty();
+            otherNode.commit();
+        }
+        List<ClaimsFeedEntry> expected = feedAfter(insurer, subscription.start());
+        await().untilAsserted(() -> assertThat(receiver.acknowledged()).hasSize(expected.size()));
+        assertThat(receiver.all()).extracting(Delivery::cursor)
+                .containsExactlyElementsOf(expected.stream().map(ClaimsFeedEntry::cursor).toList());
     }
 
     @Test
@@ -257,6 +288,7 @@ class WebhookDeliveryTest extends ApplicationTest {
         JsonNode subscription = registered.body().path("subscription");
         assertThat(subscription.path("state").asText()).isEqualTo("ACTIVE");
         assertThat(subscription.path("insurerUzovi").asText()).isEqualTo(insurer);
+        registered.add(subscription.path("subscriptionId").asText());
         return new Registered(subscription.path("subscriptionId").asText(), registered.text("secret"),
                 FeedCursor.parse(subscription.path("cursor").asText()));
     }
