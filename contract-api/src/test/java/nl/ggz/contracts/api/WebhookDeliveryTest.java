@@ -226,6 +226,7 @@ class WebhookDeliveryTest extends ApplicationTest {
     @Test
     void onlyHttpsOrLoopbackHttpInTheTrialAndOnlyTheOperatorRegisters() {
         String insurer = newInsurer();
+        long subscriptionsBefore = jdbc.queryForObject("SELECT count(*) FROM webhook_subscription", Long.class);
         for (String url : List.of("http://example.com/hook", "ftp://127.0.0.1/hook", "https://user:pw@example.com/h",
                 "https://example.com/h#x", "/relative", "https://exa mple.com/")) {
             Api.Response refused = api.post("/api/admin/webhooks", Map.of("insurerUzovi", insurer, "url", url));
@@ -240,6 +241,9 @@ class WebhookDeliveryTest extends ApplicationTest {
         assertThat(api.post("/api/admin/webhooks/not-a-uuid/retry", Map.of()).status()).isEqualTo(400);
         assertThat(api.post("/api/admin/webhooks/" + UUID.randomUUID() + "/retry", Map.of()).status())
                 .isEqualTo(404);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_subscription WHERE insurer_uzovi = ?", Long.class,
+                insurer)).as("subscriptions stored by refused registrations").isZero();
+        assertThat(subscriptionsBefore).isNotNegative();
     }
 
     // --- the changes, the feed, the operator's API ---
@@ -283,13 +287,13 @@ class WebhookDeliveryTest extends ApplicationTest {
     }
 
     private Registered register(String insurer, String url) {
-        Api.Response registered = api.post("/api/admin/webhooks", Map.of("insurerUzovi", insurer, "url", url));
-        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
-        JsonNode subscription = registered.body().path("subscription");
+        Api.Response answer = api.post("/api/admin/webhooks", Map.of("insurerUzovi", insurer, "url", url));
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(201);
+        JsonNode subscription = answer.body().path("subscription");
         assertThat(subscription.path("state").asText()).isEqualTo("ACTIVE");
         assertThat(subscription.path("insurerUzovi").asText()).isEqualTo(insurer);
         registered.add(subscription.path("subscriptionId").asText());
-        return new Registered(subscription.path("subscriptionId").asText(), registered.text("secret"),
+        return new Registered(subscription.path("subscriptionId").asText(), answer.text("secret"),
                 FeedCursor.parse(subscription.path("cursor").asText()));
     }
 
