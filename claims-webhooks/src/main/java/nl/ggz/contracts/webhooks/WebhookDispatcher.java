@@ -146,6 +146,11 @@ class WebhookDispatcher implements SmartLifecycle {
                 return true;
             }
             DeliveryOutcome outcome = sender.send(subscription.id(), subscription.url(), subscription.secret(), entry);
+            if (!outcome.delivered() && !running) {
+                // the node is stopping (the POST was interrupted): not the receiver's failure; keep what arrived
+                subscriptions.delivered(subscription.id(), cursor, lastDelivered, clock.instant());
+                return true;
+            }
             if (!outcome.delivered()) {
                 metrics.failed();
                 int attempts = (lastDelivered == null ? subscription.attempts() : 0) + 1;
