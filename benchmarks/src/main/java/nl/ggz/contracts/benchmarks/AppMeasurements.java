@@ -89,6 +89,24 @@ final class AppMeasurements {
 
         cpu.accounted("4", () -> singlePosts(loadClaims, single));
 
+        // issue 17: the same ingestion with one webhook receiver subscribed; the subscription is gone afterwards
+        try {
+            BenchmarkMain.say("measurement 3w: " + sizes.loadSeconds() + " s of batches as in 3, with one subscribed "
+                    + "webhook receiver");
+            // hot ceilings of their own, so that each shows exactly what this load got accepted
+            List<String> hooked = new ArrayList<>();
+            for (int i = 0; i < sizes.hotCeilings(); i++) {
+                hooked.add(contract(client, issuer, LOAD_INSURER, 100 + i));
+            }
+            cpu.accounted("3w", () -> WebhookIngestionBenchmark.report(results, WebhookIngestionBenchmark.run(
+                    operator, loadClaims, LOAD_INSURER, hooked, sizes, samples, "HOOK-" + run, CATCH_UP_LIMIT),
+                    figures.appPerSecond));
+        } catch (Exception e) {
+            BenchmarkMain.say("3w ingestion with a webhook receiver FAILED: " + e);
+            results.failed("3w", "ingestion with one subscribed webhook receiver", e);
+        }
+        awaitStreaming(appDatabase, "after measurement 3w");
+
         HttpIngestionLoad.Outcome[] ingestion = new HttpIngestionLoad.Outcome[1];
         cpu.accounted("5a", () -> ingestion[0] = bigCeiling(bigClaims, big));
         HttpIngestionLoad.Outcome bigIngestion = ingestion[0];

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 // Spring Boot's authorization server defaults are left out: the trial's identity provider is configured in full in
 // security/dev, and production has none (it would otherwise get a key and a decoder it never uses)
 @SpringBootApplication(scanBasePackages = {"nl.ggz.contracts.api", "nl.ggz.contracts.eventstore",
-        "nl.ggz.contracts.writestore", "nl.ggz.contracts.projections"},
+        "nl.ggz.contracts.writestore", "nl.ggz.contracts.projections", "nl.ggz.contracts.webhooks"},
         exclude = {OAuth2AuthorizationServerAutoConfiguration.class, OAuth2AuthorizationServerJwtAutoConfiguration.class})
 @ConfigurationPropertiesScan
 public class ContractsApplication {

@@ -181,6 +181,10 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(text)));
     }
 
+    public Response delete(String path) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(base + path)), "DELETE", path, null).DELETE());
+    }
+
     /** Sends the text as it is: for bodies that are not valid JSON. */
     public Response postRaw(String path, String body) {
         return send(authorized(HttpRequest.newBuilder(URI.create(base + path)), "POST", path, body)

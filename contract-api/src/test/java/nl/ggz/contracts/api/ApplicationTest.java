@@ -25,7 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * works on contracts of its own, so tests do not see each other's figures.
  */
 // no demo data: each test makes the contracts it reads (DemoDataTest turns it on in a context of its own)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ggz.demo.enabled=false")
+// webhooks (WebhookDeliveryTest): a short retry schedule, so that a failing receiver is DEAD within seconds
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"ggz.demo.enabled=false",
+        "ggz.webhooks.poll-interval=100ms", "ggz.webhooks.retry.initial-backoff=50ms",
+        "ggz.webhooks.retry.max-backoff=400ms", "ggz.webhooks.retry.max-attempts=6"})
 // the Prometheus registry as in production (Spring Boot's tests leave metrics export off by default)
 @AutoConfigureObservability(tracing = false)
 public abstract class ApplicationTest {

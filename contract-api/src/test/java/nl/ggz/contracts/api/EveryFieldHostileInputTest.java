@@ -64,6 +64,7 @@ class EveryFieldHostileInputTest extends ApplicationTest {
 
     private enum Kind {
         ID, CODE, NAME, FREE_TEXT, DECIMAL, CENTS, LINE_CENTS, INT, DATE, INSTANT, ENUM, INT_LIST, ID_LIST, CODE_LIST,
+        URL, SUBSCRIPTION_ID,
         TERM_YEARS, MAX_TERM_YEARS, SETTINGS_BY_TYPE, TARIFFS, BATCH, INSURER, PROVIDER, YEAR, LIMIT, POSITION,
         PERCENTAGE, EVENT_TYPE, GROUP, CHECKPOINT_ID, ENUM_LIST, PERIOD, PERIODS, FEED_CURSOR
     }
@@ -226,6 +227,9 @@ class EveryFieldHostileInputTest extends ApplicationTest {
         String addendum = api.post("/api/ceilings/" + ceiling + "/increase-requests/" + increaseRequest(ceiling)
                 + "/approval", Map.of("amountCents", 1_000)).text("addendumId");
         long checkpoint = api.as(operator).post("/api/audit/checkpoints", Map.of()).body().path("id").asLong();
+        // issue 17: a webhook subscription to a receiver that refuses connections (it soon gives up: DEAD)
+        String subscription = api.as(operator).post("/api/admin/webhooks", Map.of("insurerUzovi", insurer,
+                "url", "https://127.0.0.1:1/hostile")).body().path("subscription").path("subscriptionId").asText();
 
         // the control offers to a provider of its own: the others hold this year with this insurer
         Map<String, String> offer = raw("insurerUzovi", text(insurer), "providerAgb", text(newProvider()),
@@ -372,6 +376,13 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                 null, null, List.of(Field.query("group", Kind.GROUP, false)), false));
         all.add(new Endpoint("POST", "/api/admin/dead-letters/{group}/retry", operator, raw("group", "timeline"),
                 Map.of(), null, null, List.of(Field.path("group", Kind.GROUP)), true));
+        // webhooks (issue 17); the control of the registration adds one more subscription that soon gives up
+        all.add(new Endpoint("POST", "/api/admin/webhooks", operator, Map.of(), Map.of(),
+                raw("insurerUzovi", text(insurer), "url", text("https://127.0.0.1:1/hostile-control")), null,
+                List.of(Field.body("insurerUzovi", Kind.INSURER, true), Field.body("url", Kind.URL, true)), true));
+        all.add(new Endpoint("POST", "/api/admin/webhooks/{subscriptionId}/retry", operator,
+                raw("subscriptionId", subscription), Map.of(), null, null,
+                List.of(Field.path("subscriptionId", Kind.SUBSCRIPTION_ID)), true));
         all.add(new Endpoint("POST", "/api/dev/tokens", null, Map.of(), Map.of(),
                 raw("role", text("PURCHASER"), "insurerUzovi", text(insurer), "providerAgb", "null",
                         "name", text("inkoper")), null, List.of(Field.body("role", Kind.ENUM, true),
@@ -442,6 +453,13 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                 Map.of(), null, null, List.of(Field.path("id", Kind.CHECKPOINT_ID)), true));
         all.add(new Endpoint("GET", "/api/admin/dead-letters", operator, Map.of(), raw("group", "timeline"), null,
                 null, List.of(Field.query("group", Kind.GROUP, false)), true));
+        all.add(new Endpoint("GET", "/api/admin/webhooks/{subscriptionId}", operator,
+                raw("subscriptionId", subscription), Map.of(), null, null,
+                List.of(Field.path("subscriptionId", Kind.SUBSCRIPTION_ID)), true));
+        // last: its control deletes the subscription the others act on
+        all.add(new Endpoint("DELETE", "/api/admin/webhooks/{subscriptionId}", operator,
+                raw("subscriptionId", subscription), Map.of(), null, null,
+                List.of(Field.path("subscriptionId", Kind.SUBSCRIPTION_ID)), true));
         return all;
     }
 
@@ -522,7 +540,7 @@ class EveryFieldHostileInputTest extends ApplicationTest {
         boolean json = field.where() == Where.BODY || field.where() == Where.LINE;
         List<String> values = new ArrayList<>();
         switch (field.kind()) {
-            case ID, CODE, NAME, FREE_TEXT, DECIMAL, INSURER, PROVIDER, GROUP, EVENT_TYPE -> {
+            case ID, CODE, NAME, FREE_TEXT, DECIMAL, INSURER, PROVIDER, GROUP, EVENT_TYPE, URL -> {
                 List<String> plain = new ArrayList<>();
                 int max = switch (field.kind()) {
                     case ID, GROUP -> 64;
@@ -530,6 +548,7 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                     case NAME -> 200;
                     case DECIMAL -> 14;
                     case EVENT_TYPE -> 200;
+                    case URL -> 2_000;
                     default -> 4_000;
                 };
                 String base = switch (field.kind()) {
@@ -538,6 +557,7 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                     case DECIMAL -> "92.50";
                     case GROUP -> "timeline";
                     case EVENT_TYPE -> "ContractOffered";
+                    case URL -> "https://claims.example/hooks";
                     default -> "a1";
                 };
                 for (String forbidden : FORBIDDEN_IN_TEXT) {
@@ -568,6 +588,15 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                 }
                 if (field.kind() == Kind.GROUP) {
                     plain.addAll(List.of("no-such-group", "..", "timeline/../monitoring"));
+                }
+                if (field.kind() == Kind.URL) {
+                    // payment data goes only over https (plain http only to loopback, in the trial)
+                    plain.addAll(List.of("http://claims.example/hooks", "ftp://claims.example/hooks",
+                            "https://user:secret@claims.example/hooks", "https://claims.example/hooks#x",
+                            "/hooks", "claims.example/hooks", "https://", "https://claims.example:99999/h",
+                            "https://claims example/h", "https://claims.example/h\u00e9", "javascript:alert(1)",
+                            "file:///etc/passwd", "http://10.0.0.1/hooks", "http://localhost.example/hooks",
+                            "https://claims.example/" + "x".repeat(2_000)));
                 }
                 if (json && (field.required() || field.kind() == Kind.ID || field.kind() == Kind.CODE
                         || field.kind() == Kind.DECIMAL)) {
@@ -691,6 +720,10 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                     "99999999999999999999", "1.9999999999", "\u0000", "１", "1 ", "9".repeat(5_000)));
             case PERCENTAGE -> values.addAll(List.of("1e999999999", "-1e999999999", "-1", "100001", "NaN",
                     "Infinity", "1.234", "abc", "0x10", "1" + "0".repeat(2_000), "\u0000", "1e-999999999", "５０"));
+            case SUBSCRIPTION_ID -> values.addAll(List.of("abc", "not-a-uuid", "3f2b8c1e-0d4a-4b7e-9c51-2a6f0e8d9b1",
+                    "3f2b8c1e0d4a4b7e9c512a6f0e8d9b13", "3f2b8c1e-0d4a-4b7e-9c51-2a6f0e8d9b13\u0000",
+                    "\u202e3f2b8c1e-0d4a-4b7e-9c51-2a6f0e8d9b13", "３f2b8c1e-0d4a-4b7e-9c51-2a6f0e8d9b13",
+                    "x".repeat(65), "9".repeat(5_000), UUID.randomUUID().toString(), ".."));
             case CHECKPOINT_ID -> values.addAll(List.of("abc", "1.5", "99999999999999999999", "1e3", "\u202e1",
                     "\u0001", "9".repeat(5_000), "-0x1", "０x1", "１"));
         }
@@ -730,7 +763,7 @@ class EveryFieldHostileInputTest extends ApplicationTest {
     /** Random text with a character no text may hold, at a random place (QuickTheories, fixed seed). */
     private void randomTexts(Endpoint endpoint, Field field) {
         boolean text = switch (field.kind()) {
-            case ID, CODE, NAME, FREE_TEXT, DECIMAL, INSURER, PROVIDER, GROUP, EVENT_TYPE -> true;
+            case ID, CODE, NAME, FREE_TEXT, DECIMAL, INSURER, PROVIDER, GROUP, EVENT_TYPE, URL -> true;
             default -> false;
         };
         if (!text) {

@@ -36,16 +36,19 @@ class ArchitectureTest {
                 .layer("event store").definedBy(ROOT + ".eventstore..")
                 .layer("write store").definedBy(ROOT + ".writestore..")
                 .layer("read models").definedBy(ROOT + ".projections..")
+                .layer("webhooks").definedBy(ROOT + ".webhooks..")
                 .layer("demo").definedBy(ROOT + ".demo..")
                 .layer("application").definedBy(ROOT + ".api..")
                 .whereLayer("application").mayNotBeAccessedByAnyLayer()
                 .whereLayer("demo").mayNotBeAccessedByAnyLayer()
-                .whereLayer("read models").mayOnlyBeAccessedByLayers("application")
+                .whereLayer("webhooks").mayOnlyBeAccessedByLayers("application")
+                .whereLayer("read models").mayOnlyBeAccessedByLayers("webhooks", "application")
                 .whereLayer("write store").mayOnlyBeAccessedByLayers("application")
-                .whereLayer("event store").mayOnlyBeAccessedByLayers("read models", "demo", "application")
-                .whereLayer("jdbc").mayOnlyBeAccessedByLayers("event store", "write store", "read models", "application")
-                .whereLayer("domain").mayOnlyBeAccessedByLayers("event store", "write store", "read models", "demo",
+                .whereLayer("event store").mayOnlyBeAccessedByLayers("read models", "webhooks", "demo", "application")
+                .whereLayer("jdbc").mayOnlyBeAccessedByLayers("event store", "write store", "read models", "webhooks",
                         "application")
+                .whereLayer("domain").mayOnlyBeAccessedByLayers("event store", "write store", "read models", "webhooks",
+                        "demo", "application")
                 .whereLayer("verifier").mayOnlyBeAccessedByLayers("event store", "application")
                 .check(classes);
     }

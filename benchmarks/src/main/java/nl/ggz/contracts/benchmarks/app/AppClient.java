@@ -76,6 +76,10 @@ public final class AppClient {
         }
     }
 
+    public Reply delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** A GET whose body is read as it streams in (no time limit: an export of millions of lines takes minutes). */
     public HttpResponse<InputStream> stream(String path) throws IOException, InterruptedException {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());

@@ -51,6 +51,8 @@ public final class AppProcess implements AutoCloseable {
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=postgres",
                 "--ggz.demo.enabled=false",
+                // measurement 3w: the benchmark's webhook receiver listens on loopback, plain http
+                "--ggz.webhooks.allow-loopback-http=true",
                 "--server.port=" + port,
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
                         + issuer.publicKeyFile().toAbsolutePath(),
