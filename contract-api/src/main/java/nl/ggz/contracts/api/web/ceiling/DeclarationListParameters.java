@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static nl.ggz.contracts.api.input.QueryParameters.single;
+
 /** The filters of a ceiling's declaration list, read strictly: unknown or malformed ones are a 400 naming them. */
 final class DeclarationListParameters {
 
@@ -72,16 +74,5 @@ final class DeclarationListParameters {
             throw new InvalidValueException(name + ": " + Dates.DATE_RULE + ", got '" + Echo.of(value) + "'");
         }
         return date;
-    }
-
-    private static String single(Map<String, String[]> parameters, String name) {
-        String[] values = parameters.get(name);
-        if (values == null) {
-            return null;
-        }
-        if (values.length > 1) {
-            throw new InvalidValueException(name + " is given " + values.length + " times; give it once");
-        }
-        return values[0];
     }
 }

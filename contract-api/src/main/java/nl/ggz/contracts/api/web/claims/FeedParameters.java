@@ -8,6 +8,8 @@ import nl.ggz.contracts.projections.claimsfeed.FeedCursor;
 import java.util.List;
 import java.util.Map;
 
+import static nl.ggz.contracts.api.input.QueryParameters.single;
+
 /**
  * {@code after} and {@code limit} of the claims feed, read strictly: a claims system that misspells {@code after}
  * must get a 400, never the feed from the start again (it would pay twice).
@@ -43,16 +45,5 @@ record FeedParameters(FeedCursor after, int limit) {
             most = Integer.parseInt(limit);
         }
         return new FeedParameters(cursor, most);
-    }
-
-    private static String single(Map<String, String[]> parameters, String name) {
-        String[] values = parameters.get(name);
-        if (values == null) {
-            return null;
-        }
-        if (values.length > 1) {
-            throw new InvalidValueException(name + " is given " + values.length + " times; give it once");
-        }
-        return values[0];
     }
 }
