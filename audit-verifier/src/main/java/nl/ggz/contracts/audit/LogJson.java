@@ -29,7 +29,7 @@ final class LogJson {
     }
 
     static byte[] hash(JsonNode object, String field) {
-        return hash(object.get(field), field);
+        return decode(object.get(field), field);
     }
 
     static List<byte[]> hashes(JsonNode object, String field) {
@@ -39,12 +39,12 @@ final class LogJson {
         }
         List<byte[]> hashes = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {
-            hashes.add(hash(value.get(i), field + "[" + i + "]"));
+            hashes.add(decode(value.get(i), field + "[" + i + "]"));
         }
         return hashes;
     }
 
-    static byte[] hash(JsonNode value, String field) {
+    private static byte[] decode(JsonNode value, String field) {
         if (value == null || !value.isTextual()) {
             throw new IllegalArgumentException(field + ": a base64 hash is required");
         }
