@@ -99,6 +99,25 @@ public final class LogVerifier {
         return new Verdict(null, report);
     }
 
+    /** Whether the event of an inclusion proof is in the signed head given (RFC 9162 §2.1.3.2). */
+    public static Verdict inclusion(LogCheckpoint checkpoint, PublicKey key, LogInclusionProof proof) {
+        String at = " position " + proof.position() + " (leaf " + proof.leafIndex() + ") in " + checkpoint.origin()
+                + " at size " + checkpoint.treeSize();
+        if (!checkpoint.signedBy(checkpoint.origin(), key)) {
+            return failure(Tampering.INCONSISTENT, " " + checkpoint.origin() + " at size " + checkpoint.treeSize()
+                    + ": no valid signature by key " + checkpoint.origin() + "+"
+                    + HexFormat.of().formatHex(LogCheckpoint.keyHash(checkpoint.origin(), key)));
+        }
+        if (!proof.origin().equals(checkpoint.origin()) || proof.treeSize() != checkpoint.treeSize()) {
+            return failure(Tampering.INCLUSION, at + ": the proof is for " + proof.origin() + " at size "
+                    + proof.treeSize() + ", not for this checkpoint");
+        }
+        if (!proof.leadsTo(checkpoint.rootHash())) {
+            return failure(Tampering.INCLUSION, at + ": the proof does not lead from the leaf to the signed root");
+        }
+        return new Verdict(null, List.of("INCLUSION OK:" + at + ", leaf hash " + shortHex(proof.leafHash()) + "…"));
+    }
+
     /** The block size to recompute an export with: the stored head's, else {@link #BLOCK_SIZE}. */
     public static long blockSize(TrustedState state, String origin) {
         TrustedState.Head head = state.head(origin);

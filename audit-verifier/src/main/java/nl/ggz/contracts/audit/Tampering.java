@@ -35,5 +35,7 @@ public enum Tampering {
      * event below it was changed, removed, inserted or reordered; named by the positions of the first block that
      * differs.
      */
-    REWRITTEN
+    REWRITTEN,
+    /** An inclusion proof of the log does not lead from the event's leaf to the signed root of the size it names. */
+    INCLUSION
 }
