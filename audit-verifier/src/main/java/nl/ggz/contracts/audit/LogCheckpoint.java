@@ -28,7 +28,8 @@ import java.util.List;
  * origin, and the key hash the first 4 bytes of SHA-256(key name ‖ 0x0A ‖ 0x01 ‖ the 32-byte Ed25519 public key).
  * Signature lines of other keys (cosignatures of witnesses) are kept and ignored.
  */
-public record LogCheckpoint(String origin, long treeSize, byte[] rootHash, String body, List<NoteSignature> signatures) {
+public record LogCheckpoint(String origin, long treeSize, byte[] rootHash, String body, List<NoteSignature> signatures,
+                            String note) {
 
     private static final String DASH = "\u2014 ";
     /** X.509 SubjectPublicKeyInfo of an Ed25519 key up to its 32 raw bytes (RFC 8410). */
@@ -102,19 +103,12 @@ public record LogCheckpoint(String origin, long treeSize, byte[] rootHash, Strin
         if (signatures.isEmpty()) {
             throw new IllegalArgumentException("the checkpoint carries no signature");
         }
-        return new LogCheckpoint(origin, size, root, body, signatures);
+        return new LogCheckpoint(origin, size, root, body, signatures, note);
     }
 
-    /** The note as served: the body, a blank line, the signature lines. */
+    /** The note exactly as received (kept in the trusted state as the evidence of what was signed). */
     public String text() {
-        StringBuilder text = new StringBuilder(body).append('\n');
-        for (NoteSignature signature : signatures) {
-            byte[] blob = ByteBuffer.allocate(4 + signature.signature().length).put(signature.keyHash())
-                    .put(signature.signature()).array();
-            text.append(DASH).append(signature.keyName()).append(' ')
-                    .append(Base64.getEncoder().encodeToString(blob)).append('\n');
-        }
-        return text.toString();
+        return note;
     }
 
     /**
