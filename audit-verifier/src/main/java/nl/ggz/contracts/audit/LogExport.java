@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The log recomputed from an unfiltered NDJSON export: one leaf per line, in the export's order (ascending global
- * position), leaf input = the line's {@code hash} (the chain hash, hex in the export). Keeps the root at the sizes
+ * position), leaf input = the line's {@code hash} (the chain hash, hex in the export; 32 zero bytes for an event
+ * stored before the chain existed, as the server appends it). Keeps the root at the sizes
  * asked for, the roots of the aligned blocks, and each leaf's position, to name where a difference lies. The export
  * must hold every event from the first on: a filtered or resumed export is another sequence of leaves.
  */
@@ -24,8 +25,11 @@ public final class LogExport {
     private final long blockSize;
     private final long[] positions;
     private final long size;
+    private final long unchained;
 
-    private LogExport(Map<Long, byte[]> rootsAt, List<byte[]> blockRoots, long blockSize, long[] positions, long size) {
+    private LogExport(Map<Long, byte[]> rootsAt, List<byte[]> blockRoots, long blockSize, long[] positions, long size,
+                      long unchained) {
+        this.unchained = unchained;
         this.rootsAt = rootsAt;
         this.blockRoots = blockRoots;
         this.blockSize = blockSize;
@@ -35,7 +39,7 @@ public final class LogExport {
 
     /**
      * Reads the export; {@code sizes} are the tree sizes whose roots are wanted. A line that is no JSON event or has
-     * no chain hash is refused (its leaf cannot be recomputed), naming its line.
+     * a malformed hash is refused (its leaf cannot be recomputed), naming its line.
      */
     public static LogExport read(BufferedReader export, long blockSize, long... sizes) throws IOException {
         LogRoot log = new LogRoot(blockSize);
@@ -46,6 +50,7 @@ public final class LogExport {
             }
         }
         long[] positions = new long[1024];
+        long unchained = 0;
         String text;
         int lineNumber = 0;
         while ((text = export.readLine()) != null) {
@@ -62,14 +67,20 @@ public final class LogExport {
             long position = line.path("position").asLong(Long.MIN_VALUE);
             JsonNode hash = line.get("hash");
             byte[] input;
-            try {
-                input = hash == null || !hash.isTextual() ? null : HexFormat.of().parseHex(hash.textValue());
-            } catch (IllegalArgumentException e) {
-                input = null;
-            }
-            if (input == null || input.length != EventHash.LENGTH) {
-                throw new IllegalArgumentException("line " + lineNumber + " (position " + position + ") has no chain "
-                        + "hash, so its leaf of the log cannot be recomputed");
+            if (hash == null || hash.isNull()) {
+                // an event stored before the hash chain (V7) has none: the log's leaf input is then 32 zero bytes
+                input = EventHash.none();
+                unchained++;
+            } else {
+                try {
+                    input = hash.isTextual() ? HexFormat.of().parseHex(hash.textValue()) : null;
+                } catch (IllegalArgumentException e) {
+                    input = null;
+                }
+                if (input == null || input.length != EventHash.LENGTH) {
+                    throw new IllegalArgumentException("line " + lineNumber + " (position " + position + ") has a "
+                            + "hash that is not 32 bytes of hex, so its leaf of the log cannot be recomputed");
+                }
             }
             if (log.size() == positions.length) {
                 positions = Arrays.copyOf(positions, positions.length * 2);
@@ -82,7 +93,12 @@ public final class LogExport {
                 }
             }
         }
-        return new LogExport(rootsAt, log.blockRoots(), blockSize, positions, log.size());
+        return new LogExport(rootsAt, log.blockRoots(), blockSize, positions, log.size(), unchained);
+    }
+
+    /** The events without a chain hash (stored before V7), whose leaf input is 32 zero bytes. */
+    public long unchained() {
+        return unchained;
     }
 
     /** The number of leaves: the lines of the export. */

@@ -94,6 +94,10 @@ public final class LogVerifier {
             report.add("LOG OK: the log recomputed from the export's first " + checkpoint.treeSize()
                     + " events has the checkpoint's root; " + complete + " block roots of " + export.blockSize()
                     + " leaves stored");
+            if (export.unchained() > 0) {
+                report.add("note: " + export.unchained() + " events were stored before the hash chain existed; their "
+                        + "leaves are 32 zero bytes, so the log proves their place and count, not their content");
+            }
         }
         state.put(origin, new TrustedState.Head(checkpoint.treeSize(), checkpoint.rootHash(), checkpoint.text(), blocks));
         return new Verdict(null, report);

@@ -149,6 +149,22 @@ class LogVerifierTest {
                 .contains("in leaves 12 to 15: at position 130 or after it, up to position 150");
     }
 
+    @Test
+    void anEventStoredBeforeTheHashChainIsALeafOf32ZeroBytesAsTheServerAppendsIt() throws IOException {
+        List<String> lines = new ArrayList<>(events(6));
+        String first = lines.get(0);
+        lines.set(0, first.substring(0, first.indexOf(",\"previousHash\"")) + ",\"previousHash\":null,\"hash\":null}");
+        List<byte[]> inputs = inputs(lines.subList(1, 6));
+        inputs.add(0, new byte[32]);
+        LogCheckpoint head = LogCheckpoint.parse(LogCheckpointTest.signed(ORIGIN, 6, new ReferenceLog(inputs).root(6)));
+
+        Verdict verdict = LogVerifier.update(TrustedState.empty(), head, LogCheckpointTest.KEY.getPublic(), null,
+                export(lines, 4, 6));
+
+        assertThat(verdict.intact()).as(verdict.report()).isTrue();
+        assertThat(verdict.report()).contains("note: 1 events were stored before the hash chain existed");
+    }
+
     /** The report of presenting the stored head again with a tampered export (as a superuser would rewrite it). */
     private static String rewrite(List<String> lines, List<String> tampered, long blockSize) throws IOException {
         assertThat(ExportVerifier.verify(reader(tampered)).intact()).as("the chains alone see nothing").isTrue();
