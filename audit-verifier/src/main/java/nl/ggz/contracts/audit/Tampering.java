@@ -22,5 +22,20 @@ public enum Tampering {
      * A stream's last event in a bundle is not the head the signed checkpoint covers: it differs from the manifest's
      * head, or the head's inclusion proof does not lead to the signed root.
      */
-    HEAD
+    HEAD,
+    /**
+     * The log's signed head does not hold: no valid signature by the log's key, or it is not a consistent extension
+     * of the head the verifier stored (the proof fails, is missing or is for other sizes, or the head is older).
+     */
+    INCONSISTENT,
+    /** Two signed heads of one log with the same size and different roots: the log shows different histories. */
+    FORK,
+    /**
+     * The log recomputed from an export differs from a head the verifier stored (or from the checkpoint given): an
+     * event below it was changed, removed, inserted or reordered; named by the positions of the first block that
+     * differs.
+     */
+    REWRITTEN,
+    /** An inclusion proof of the log does not lead from the event's leaf to the signed root of the size it names. */
+    INCLUSION
 }
