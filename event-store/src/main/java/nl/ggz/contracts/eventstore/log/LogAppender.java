@@ -56,6 +56,7 @@ public class LogAppender implements SmartLifecycle {
     private Map<String, Frontier> frontiers;
     private long lastPosition;
     private ScheduledExecutorService thread;
+    private long writeNanos;
 
     public LogAppender(DataSource dataSource, CommittedHorizon horizon, LogProperties settings) {
         this.dataSource = dataSource;
@@ -67,10 +68,16 @@ public class LogAppender implements SmartLifecycle {
     public synchronized long catchUp() {
         long until = horizon.position();
         long appended = 0;
+        long start = System.nanoTime();
+        writeNanos = 0;
         while (true) {
             int batch = appendBatch(until);
             appended += batch;
             if (batch < settings.batchSize()) {
+                if (appended >= settings.batchSize()) {
+                    log.info("verifiable log: appended {} events up to position {} in {} ms ({} ms writing)",
+                            appended, lastPosition, (System.nanoTime() - start) / 1_000_000, writeNanos / 1_000_000);
+                }
                 return appended;
             }
         }
@@ -141,7 +148,9 @@ public class LogAppender implements SmartLifecycle {
             }
         }
         if (count > 0) {
+            long start = System.nanoTime();
             LogStore.write(connection, leaves, newStreams, heads);
+            writeNanos += System.nanoTime() - start;
         }
         return count;
     }
@@ -175,10 +184,7 @@ public class LogAppender implements SmartLifecycle {
 
     private void poll() {
         try {
-            long appended = catchUp();
-            if (appended >= settings.batchSize()) {
-                log.info("verifiable log: appended {} events, up to position {}", appended, lastPosition);
-            }
+            catchUp();
         } catch (WritesStillOpenException e) {
             log.debug("verifiable log: writes still open, next round", e);
         } catch (RuntimeException e) {

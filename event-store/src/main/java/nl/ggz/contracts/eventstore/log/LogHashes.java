@@ -33,11 +33,18 @@ public final class LogHashes {
         return sha256().digest();
     }
 
-    static MessageDigest sha256() {
+    /** One digest per thread, reset by each digest(): the appender hashes millions of times in a back-fill. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    });
+
+    static MessageDigest sha256() {
+        MessageDigest sha = SHA256.get();
+        sha.reset();
+        return sha;
     }
 }

@@ -117,34 +117,61 @@ public final class LogStore implements AutoCloseable {
     record Appended(String log, long leafIndex, long position, byte[] leafHash, List<Frontier.Node> nodes) {
     }
 
-    /** Writes one batch: leaves, the subtrees kept, new streams' insurers and the logs' new heads. */
+    /**
+     * Writes one batch: leaves, the subtrees kept, new streams' insurers and the logs' new heads. Leaves and subtrees go
+     * as arrays into one INSERT … SELECT FROM unnest(…) each: a back-fill writes millions of rows.
+     */
     static void write(Connection connection, List<Appended> leaves, Map<String, String> newStreams,
                       Map<String, long[]> heads) throws SQLException {
-        try (PreparedStatement leafInsert = connection.prepareStatement(
-                "INSERT INTO audit_log_leaf (log, leaf_index, position, leaf_hash) VALUES (?, ?, ?, ?)");
-             PreparedStatement nodeInsert = connection.prepareStatement(
-                     "INSERT INTO audit_log_node (log, level, node_index, hash) VALUES (?, ?, ?, ?)");
+        int n = leaves.size();
+        String[] leafLogs = new String[n];
+        Long[] indexes = new Long[n];
+        Long[] positions = new Long[n];
+        byte[][] hashes = new byte[n][];
+        List<String> nodeLogs = new java.util.ArrayList<>();
+        List<Integer> levels = new java.util.ArrayList<>();
+        List<Long> nodeIndexes = new java.util.ArrayList<>();
+        List<byte[]> nodeHashes = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Appended appended = leaves.get(i);
+            leafLogs[i] = appended.log();
+            indexes[i] = appended.leafIndex();
+            positions[i] = appended.position();
+            hashes[i] = appended.leafHash();
+            for (Frontier.Node completed : appended.nodes()) {
+                if (stored(completed.level())) {
+                    nodeLogs.add(appended.log());
+                    levels.add(completed.level());
+                    nodeIndexes.add(completed.index());
+                    nodeHashes.add(completed.hash());
+                }
+            }
+        }
+        try (PreparedStatement leafInsert = connection.prepareStatement("""
+                INSERT INTO audit_log_leaf (log, leaf_index, position, leaf_hash)
+                SELECT * FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::bytea[])
+                """);
+             PreparedStatement nodeInsert = connection.prepareStatement("""
+                     INSERT INTO audit_log_node (log, level, node_index, hash)
+                     SELECT * FROM unnest(?::text[], ?::integer[], ?::bigint[], ?::bytea[])
+                     """);
              PreparedStatement streamInsert = connection.prepareStatement(
                      "INSERT INTO audit_log_stream (aggregate_id, insurer) VALUES (?, ?)");
              PreparedStatement headUpsert = connection.prepareStatement("""
                      INSERT INTO audit_log_head (log, size, last_position) VALUES (?, ?, ?)
                      ON CONFLICT (log) DO UPDATE SET size = EXCLUDED.size, last_position = EXCLUDED.last_position
                      """)) {
-            for (Appended appended : leaves) {
-                leafInsert.setString(1, appended.log());
-                leafInsert.setLong(2, appended.leafIndex());
-                leafInsert.setLong(3, appended.position());
-                leafInsert.setBytes(4, appended.leafHash());
-                leafInsert.addBatch();
-                for (Frontier.Node completed : appended.nodes()) {
-                    if (stored(completed.level())) {
-                        nodeInsert.setString(1, appended.log());
-                        nodeInsert.setInt(2, completed.level());
-                        nodeInsert.setLong(3, completed.index());
-                        nodeInsert.setBytes(4, completed.hash());
-                        nodeInsert.addBatch();
-                    }
-                }
+            leafInsert.setArray(1, connection.createArrayOf("text", leafLogs));
+            leafInsert.setArray(2, connection.createArrayOf("bigint", indexes));
+            leafInsert.setArray(3, connection.createArrayOf("bigint", positions));
+            leafInsert.setArray(4, connection.createArrayOf("bytea", hashes));
+            leafInsert.executeUpdate();
+            if (!nodeLogs.isEmpty()) {
+                nodeInsert.setArray(1, connection.createArrayOf("text", nodeLogs.toArray()));
+                nodeInsert.setArray(2, connection.createArrayOf("integer", levels.toArray()));
+                nodeInsert.setArray(3, connection.createArrayOf("bigint", nodeIndexes.toArray()));
+                nodeInsert.setArray(4, connection.createArrayOf("bytea", nodeHashes.toArray(new byte[0][])));
+                nodeInsert.executeUpdate();
             }
             for (Map.Entry<String, String> stream : newStreams.entrySet()) {
                 streamInsert.setString(1, stream.getKey());
@@ -157,8 +184,6 @@ public final class LogStore implements AutoCloseable {
                 headUpsert.setLong(3, head.getValue()[1]);
                 headUpsert.addBatch();
             }
-            leafInsert.executeBatch();
-            nodeInsert.executeBatch();
             streamInsert.executeBatch();
             headUpsert.executeBatch();
         }
