@@ -13,8 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The event store on PostgreSQL: Axon's JDBC storage engine with the hash chain on every append, and its settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({EventStoreProperties.class, AuditProperties.class,
-        nl.ggz.contracts.eventstore.log.LogProperties.class})
+@EnableConfigurationProperties({EventStoreProperties.class, AuditProperties.class})
 public class EventStoreConfiguration {
 
     /**
