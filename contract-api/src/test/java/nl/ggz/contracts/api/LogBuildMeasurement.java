@@ -7,7 +7,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import java.time.Duration;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 18, throughput: how long the appender takes to build the log over a large store it has never seen (the
@@ -26,6 +30,13 @@ class LogBuildMeasurement extends ApplicationTest {
     @Autowired
     private VerifiableLog log;
 
+    private boolean processorsCaughtUp() {
+        String metrics = api.as(Api.Identity.operator()).getText("/actuator/prometheus", null).body();
+        List<String> lags = metrics.lines().filter(line -> line.startsWith("ggz_projection_lag_events")).toList();
+        return !lags.isEmpty() && lags.stream().allMatch(line -> Double.parseDouble(
+                line.substring(line.lastIndexOf(' ') + 1)) == 0);
+    }
+
     @Test
     void buildTheLogOverAGeneratedStore() {
         long events = Long.parseLong(System.getProperty("ggz.measure.log-build"));
@@ -41,6 +52,11 @@ class LogBuildMeasurement extends ApplicationTest {
                 FROM generate_series(0, ? - 1) AS i
                 """, events);
         double generated = (System.nanoTime() - start) / 1e9;
+        // at an upgrade the read models are caught up: let the tracking processors pass the generated events first,
+        // so that the figure is the appender's, not theirs
+        start = System.nanoTime();
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(this::processorsCaughtUp);
+        double processors = (System.nanoTime() - start) / 1e9;
 
         start = System.nanoTime();
         long appended = appender.catchUp();
@@ -57,6 +73,7 @@ class LogBuildMeasurement extends ApplicationTest {
         double perAnswer = (System.nanoTime() - start) / 1e6 / (3 * reads);
         long rows = jdbc.queryForObject("SELECT (SELECT count(*) FROM audit_log_leaf) + "
                 + "(SELECT count(*) FROM audit_log_node)", Long.class);
+        System.out.printf("%nLOG BUILD: processors caught up in %.1f s first%n", processors);
         System.out.printf("%nLOG BUILD: %,d events generated in %.1f s; log built in %.1f s (%,.0f events/s; %,d leaf and "
                         + "node rows); checkpoint/inclusion/consistency %.2f ms per answer%n", appended, generated, built,
                 appended / built, rows, perAnswer);
