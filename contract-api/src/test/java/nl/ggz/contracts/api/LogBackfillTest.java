@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 18, back-fill: a store written before the log existed (here: the appender's thread off, so its tables stay
  * empty while events are written) gets, once the appender runs, exactly one leaf per event, in global order, leaf
  * indexes 0… without a gap — and running it again, or after a restart (a new appender, nothing in memory) with a batch
- * size that splits the work, appends only what is new.
+ * size that splits the work, appends only what is new; two appenders at once (two nodes) still give one leaf per
+ * event.
  */
 @TestPropertySource(properties = "ggz.audit.log.enabled=false")
 class LogBackfillTest extends ApplicationTest {
@@ -64,6 +66,21 @@ class LogBackfillTest extends ApplicationTest {
                 Duration.ofMillis(100), 3));
         assertThat(restarted.catchUp()).isEqualTo(eventCount() - events);
         assertThat(restarted.catchUp()).isZero();
+        assertLeavesAreTheStoreInOrder();
+        assertThat(log.head(null).root()).isEqualTo(Rfc9162.root(leafHashesOfTheStore()));
+
+        // two nodes at once: one appends at a time, and what both did is still one leaf per event, in order
+        signedContract(newInsurer(), 1_000_000);
+        signedContract(newInsurer(), 1_000_000);
+        LogAppender one = new LogAppender(dataSource, horizon, new LogProperties(false, settings.origin(),
+                Duration.ofMillis(100), 2));
+        LogAppender other = new LogAppender(dataSource, horizon, new LogProperties(false, settings.origin(),
+                Duration.ofMillis(100), 2));
+        long before = log.size(null);
+        CompletableFuture<Long> byOne = CompletableFuture.supplyAsync(one::catchUp);
+        CompletableFuture<Long> byOther = CompletableFuture.supplyAsync(other::catchUp);
+        long together = byOne.join() + byOther.join() + one.catchUp() + other.catchUp();
+        assertThat(before + together).isEqualTo(eventCount());
         assertLeavesAreTheStoreInOrder();
         assertThat(log.head(null).root()).isEqualTo(Rfc9162.root(leafHashesOfTheStore()));
 
