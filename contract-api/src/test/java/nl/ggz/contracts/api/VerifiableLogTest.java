@@ -90,19 +90,26 @@ class VerifiableLogTest extends ApplicationTest {
     }
 
     @Test
-    void anInsurersLogHoldsExactlyTheEventsOfItsContractsAndCeilingsInGlobalOrder() throws Exception {
+    void anInsurersLogHoldsExactlyTheEventsOfItsContractsCeilingsAndErasuresInGlobalOrder() throws Exception {
         String insurer = newInsurer();
         String contractId = signedContract(insurer, 1_000_000);
         assertThat(declare(declaration("I-1-" + contractId, contractId, 3_000)).status()).isEqualTo(200);
+        // a patient erasure at the insurer (issue 16) is the insurer's too: PatientDataErased names it
+        assertThat(api.as(Api.Identity.privacyOfficer(insurer)).post("/api/privacy/erasures", java.util.Map.of(
+                "insurerUzovi", insurer, "patientRef", pseudonym("I-1-" + contractId))).status()).isEqualTo(200);
+        long erasure = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry WHERE payloadtype LIKE "
+                + "'%.PatientDataErased'", Long.class);
         String other = contractWithFourDeclarations("O");
-        long last = Math.max(eventPosition(ceilingOf(contractId), 1), eventPosition(ceilingOf(other), 4));
-        Note note = checkpointCovering(insurer, eventPosition(ceilingOf(contractId), 1));
+        long last = Math.max(erasure, eventPosition(ceilingOf(other), 4));
+        Note note = checkpointCovering(insurer, erasure);
         checkpointCovering(null, last);
 
         assertThat(note.origin()).isEqualTo("ggz-contracts/log/insurer/" + insurer);
         assertThat(note.signatureVerifies(key)).isTrue();
         List<Long> expected = jdbc.queryForList("SELECT globalindex FROM domainevententry WHERE aggregateidentifier "
-                + "IN (?, ?) ORDER BY globalindex", Long.class, contractId, ceilingOf(contractId));
+                + "IN (?, ?) OR globalindex = ? ORDER BY globalindex", Long.class, contractId, ceilingOf(contractId),
+                erasure);
+        assertThat(expected).endsWith(erasure);
         List<Long> leaves = jdbc.queryForList("SELECT position FROM audit_log_leaf WHERE log = ? ORDER BY leaf_index",
                 Long.class, insurer);
         assertThat(leaves).isEqualTo(expected);
