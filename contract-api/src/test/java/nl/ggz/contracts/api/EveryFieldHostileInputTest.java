@@ -66,7 +66,7 @@ class EveryFieldHostileInputTest extends ApplicationTest {
         ID, CODE, NAME, FREE_TEXT, DECIMAL, CENTS, LINE_CENTS, INT, DATE, INSTANT, ENUM, INT_LIST, ID_LIST, CODE_LIST,
         URL, SUBSCRIPTION_ID,
         TERM_YEARS, MAX_TERM_YEARS, SETTINGS_BY_TYPE, TARIFFS, BATCH, INSURER, PROVIDER, YEAR, LIMIT, POSITION,
-        PERCENTAGE, EVENT_TYPE, GROUP, CHECKPOINT_ID, ENUM_LIST, PERIOD, PERIODS, FEED_CURSOR
+        PERCENTAGE, EVENT_TYPE, GROUP, CHECKPOINT_ID, ENUM_LIST, PERIOD, PERIODS, FEED_CURSOR, LOG_SIZE
     }
 
     private enum Where { BODY, LINE, PATH, QUERY }
@@ -227,6 +227,12 @@ class EveryFieldHostileInputTest extends ApplicationTest {
         String addendum = api.post("/api/ceilings/" + ceiling + "/increase-requests/" + increaseRequest(ceiling)
                 + "/approval", Map.of("amountCents", 1_000)).text("addendumId");
         long checkpoint = api.as(operator).post("/api/audit/checkpoints", Map.of()).body().path("id").asLong();
+        // issue 18: the verifiable log, once it has appended the signed contract (it runs a little behind)
+        long logged = eventPosition(ceiling, 0);
+        await().until(() -> jdbc.queryForObject("SELECT count(*) FROM audit_log_leaf WHERE log = ? AND position = ?",
+                Long.class, insurer, logged) == 1);
+        long logSize = jdbc.queryForObject("SELECT size FROM audit_log_head WHERE log = 'global'", Long.class);
+        long insurerLogSize = jdbc.queryForObject("SELECT size FROM audit_log_head WHERE log = ?", Long.class, insurer);
         // issue 17: a webhook subscription to a receiver that refuses connections (it soon gives up: DEAD)
         String subscription = api.as(operator).post("/api/admin/webhooks", Map.of("insurerUzovi", insurer,
                 "url", "https://127.0.0.1:1/hostile")).body().path("subscription").path("subscriptionId").asText();
@@ -451,6 +457,15 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                 List.of(Field.path("insurerUzovi", Kind.INSURER), Field.path("year", Kind.YEAR)), true));
         all.add(new Endpoint("GET", "/api/audit/checkpoints/{id}", regulator, raw("id", Long.toString(checkpoint)),
                 Map.of(), null, null, List.of(Field.path("id", Kind.CHECKPOINT_ID)), true));
+        all.add(new Endpoint("GET", "/api/audit/log/checkpoint", regulator, Map.of(), raw("insurer", insurer), null,
+                null, List.of(Field.query("insurer", Kind.INSURER, false)), true));
+        all.add(new Endpoint("GET", "/api/audit/log/proof/inclusion", regulator, Map.of(), raw("position",
+                Long.toString(logged), "treeSize", Long.toString(logSize)), null, null, List.of(
+                Field.query("position", Kind.LOG_SIZE, true), Field.query("treeSize", Kind.LOG_SIZE, true)), true));
+        all.add(new Endpoint("GET", "/api/audit/log/proof/consistency", regulator, Map.of(), raw("from", "1",
+                "to", Long.toString(insurerLogSize), "insurer", insurer), null, null, List.of(
+                Field.query("from", Kind.LOG_SIZE, true), Field.query("to", Kind.LOG_SIZE, true),
+                Field.query("insurer", Kind.INSURER, false)), true));
         all.add(new Endpoint("GET", "/api/admin/dead-letters", operator, Map.of(), raw("group", "timeline"), null,
                 null, List.of(Field.query("group", Kind.GROUP, false)), true));
         all.add(new Endpoint("GET", "/api/admin/webhooks/{subscriptionId}", operator,
@@ -724,6 +739,9 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                     "3f2b8c1e0d4a4b7e9c512a6f0e8d9b13", "3f2b8c1e-0d4a-4b7e-9c51-2a6f0e8d9b13\u0000",
                     "\u202e3f2b8c1e-0d4a-4b7e-9c51-2a6f0e8d9b13", "３f2b8c1e-0d4a-4b7e-9c51-2a6f0e8d9b13",
                     "x".repeat(65), "9".repeat(5_000), UUID.randomUUID().toString(), ".."));
+            // a tree size or position of the verifiable log: 1 or more, and never beyond the log
+            case LOG_SIZE -> values.addAll(List.of("0", "-1", "1.5", "1e3", "abc", "99999999999999999999",
+                    "999999999999999999", "\u0000", "１", "0x1", "\u202e1", "9".repeat(5_000)));
             case CHECKPOINT_ID -> values.addAll(List.of("abc", "1.5", "99999999999999999999", "1e3", "\u202e1",
                     "\u0001", "9".repeat(5_000), "-0x1", "０x1", "１"));
         }

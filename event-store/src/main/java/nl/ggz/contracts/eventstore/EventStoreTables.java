@@ -15,6 +15,7 @@ public class EventStoreTables implements TableOwner {
     @Override
     public List<String> tables() {
         return List.of(EventTable.NAME, "snapshotevententry", "tokenentry", "sagaentry", "associationvalueentry",
-                "deadletterentry", "scheduled_tasks", "audit_checkpoint");
+                "deadletterentry", "scheduled_tasks", "audit_checkpoint", "audit_log_leaf",
+                "audit_log_node", "audit_log_stream", "audit_log_head");
     }
 }
