@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,10 +129,10 @@ public final class LogStore implements AutoCloseable {
         Long[] indexes = new Long[n];
         Long[] positions = new Long[n];
         byte[][] hashes = new byte[n][];
-        List<String> nodeLogs = new java.util.ArrayList<>();
-        List<Integer> levels = new java.util.ArrayList<>();
-        List<Long> nodeIndexes = new java.util.ArrayList<>();
-        List<byte[]> nodeHashes = new java.util.ArrayList<>();
+        List<String> nodeLogs = new ArrayList<>();
+        List<Integer> levels = new ArrayList<>();
+        List<Long> nodeIndexes = new ArrayList<>();
+        List<byte[]> nodeHashes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Appended appended = leaves.get(i);
             leafLogs[i] = appended.log();
