@@ -1,7 +1,10 @@
 package nl.ggz.contracts.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.ggz.contracts.api.support.Rfc9162;
+import nl.ggz.contracts.audit.ConsistencyProof;
+import nl.ggz.contracts.audit.InclusionProof;
+import nl.ggz.contracts.audit.LogHash;
+import nl.ggz.contracts.audit.LogRoot;
 import nl.ggz.contracts.eventstore.checkpoint.AuditSigningKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * Issue 18: the verifiable log over HTTP. Events posted are appended in global order; the signed checkpoint is a C2SP
  * note whose Ed25519 signature verifies with the audit key under the key hash of c2sp.org/signed-note; an inclusion
  * proof of an event leads to the checkpoint's root; a consistency proof leads from a checkpoint taken before more
- * events to one taken after (RFC 9162, checked with the verifier in {@link Rfc9162}, not the server's code); an
+ * events to one taken after (RFC 9162, checked with the regulator's offline verifier, audit-verifier, not the server's code); an
  * insurer's log holds exactly the events of its contracts and ceilings, in order.
  */
 class VerifiableLogTest extends ApplicationTest {
@@ -53,13 +56,13 @@ class VerifiableLogTest extends ApplicationTest {
         byte[] chainHash = jdbc.queryForObject("SELECT hash FROM domainevententry WHERE globalindex = ?",
                 byte[].class, position);
         byte[] leafHash = BASE64.decode(proof.path("leafHash").asText());
-        assertThat(leafHash).isEqualTo(Rfc9162.leaf(chainHash));
-        assertThat(Rfc9162.inclusion(proof.path("leafIndex").asLong(), note.size(), leafHash, hashes(proof),
+        assertThat(leafHash).isEqualTo(LogHash.leaf(chainHash));
+        assertThat(new InclusionProof(proof.path("leafIndex").asLong(), note.size(), hashes(proof)).leadsTo(leafHash,
                 note.root())).isTrue();
         // the proof of another event's leaf does not hold for this one
-        byte[] other = Rfc9162.leaf(jdbc.queryForObject("SELECT hash FROM domainevententry WHERE globalindex = ?",
+        byte[] other = LogHash.leaf(jdbc.queryForObject("SELECT hash FROM domainevententry WHERE globalindex = ?",
                 byte[].class, last));
-        assertThat(Rfc9162.inclusion(proof.path("leafIndex").asLong(), note.size(), other, hashes(proof),
+        assertThat(new InclusionProof(proof.path("leafIndex").asLong(), note.size(), hashes(proof)).leadsTo(other,
                 note.root())).isFalse();
     }
 
@@ -80,12 +83,12 @@ class VerifiableLogTest extends ApplicationTest {
             JsonNode proof = api.as(Api.Identity.regulator()).get(query).body();
             assertThat(proof.path("fromSize").asLong()).isEqualTo(pair[0].size());
             assertThat(proof.path("toSize").asLong()).isEqualTo(pair[1].size());
-            assertThat(Rfc9162.consistency(pair[0].size(), pair[1].size(), pair[0].root(), pair[1].root(),
-                    hashes(proof))).as(query).isTrue();
+            assertThat(new ConsistencyProof(pair[0].origin(), pair[0].size(), pair[1].size(), hashes(proof))
+                    .proves(pair[0].root(), pair[1].root())).as(query).isTrue();
             byte[] rewritten = pair[0].root().clone();
             rewritten[5] ^= 1;
-            assertThat(Rfc9162.consistency(pair[0].size(), pair[1].size(), rewritten, pair[1].root(),
-                    hashes(proof))).isFalse();
+            assertThat(new ConsistencyProof(pair[0].origin(), pair[0].size(), pair[1].size(), hashes(proof))
+                    .proves(rewritten, pair[1].root())).isFalse();
         }
     }
 
@@ -115,10 +118,10 @@ class VerifiableLogTest extends ApplicationTest {
         assertThat(leaves).isEqualTo(expected);
         List<byte[]> leafHashes = new ArrayList<>();
         for (long position : expected) {
-            leafHashes.add(Rfc9162.leaf(jdbc.queryForObject("SELECT hash FROM domainevententry WHERE globalindex = ?",
+            leafHashes.add(LogHash.leaf(jdbc.queryForObject("SELECT hash FROM domainevententry WHERE globalindex = ?",
                     byte[].class, position)));
         }
-        assertThat(note.root()).isEqualTo(Rfc9162.root(leafHashes));
+        assertThat(note.root()).isEqualTo(rootOf(leafHashes));
 
         // its own purchaser reads it; another insurer's purchaser, and the global log, are refused
         assertThat(api.as(Api.Identity.purchaser(insurer)).getText("/api/audit/log/checkpoint?insurer=" + insurer,
@@ -211,5 +214,12 @@ class VerifiableLogTest extends ApplicationTest {
             verifier.update(body.getBytes(StandardCharsets.UTF_8));
             return verifier.verify(Arrays.copyOfRange(signatureLine, 4, signatureLine.length));
         }
+    }
+
+    /** The root the regulator's verifier computes over these leaf hashes (audit-verifier, RFC 9162 §2.1.1). */
+    private static byte[] rootOf(List<byte[]> leafHashes) {
+        LogRoot root = new LogRoot(1024);
+        leafHashes.forEach(root::appendLeafHash);
+        return root.root();
     }
 }
