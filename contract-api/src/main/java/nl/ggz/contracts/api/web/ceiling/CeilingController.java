@@ -90,10 +90,8 @@ public class CeilingController {
     @PostMapping("/increase-requests/{requestId}/rejection")
     public CeilingView reject(@PathVariable @ValidText(Text.ID) String ceilingId, @PathVariable @ValidText(Text.ID) String requestId,
                               @Valid @RequestBody RejectionRequest body) {
-        find(ceilingId);
-        commands.sendAndWait(new RejectIncrease(ceilingId, requestId, body.grounds(), body.reasons(),
+        return act(ceilingId, new RejectIncrease(ceilingId, requestId, body.grounds(), body.reasons(),
                 clock.instant()));
-        return find(ceilingId);
     }
 
     /** Seed 001: the purchaser asks the provider for more information; the decision clock stops until it comes. */
@@ -101,9 +99,7 @@ public class CeilingController {
     public CeilingView requestInformation(@PathVariable @ValidText(Text.ID) String ceilingId,
                                           @PathVariable @ValidText(Text.ID) String requestId,
                                           @Valid @RequestBody InformationRequest body) {
-        find(ceilingId);
-        commands.sendAndWait(new RequestIncreaseInformation(ceilingId, requestId, body.question(), clock.instant()));
-        return find(ceilingId);
+        return act(ceilingId, new RequestIncreaseInformation(ceilingId, requestId, body.question(), clock.instant()));
     }
 
     /** The provider sends what was asked: the request is complete, decided the policy's period from today. */
@@ -111,9 +107,7 @@ public class CeilingController {
     public CeilingView complete(@PathVariable @ValidText(Text.ID) String ceilingId,
                                 @PathVariable @ValidText(Text.ID) String requestId,
                                 @Valid @RequestBody CompletionRequest body) {
-        find(ceilingId);
-        commands.sendAndWait(new CompleteIncreaseRequest(ceilingId, requestId, body.information(), clock.instant()));
-        return find(ceilingId);
+        return act(ceilingId, new CompleteIncreaseRequest(ceilingId, requestId, body.information(), clock.instant()));
     }
 
     /**
@@ -123,18 +117,14 @@ public class CeilingController {
     @PostMapping("/settlement")
     public CeilingView settle(@PathVariable @ValidText(Text.ID) String ceilingId,
                               @Valid @RequestBody(required = false) SettlementRequest body) {
-        find(ceilingId);
-        commands.sendAndWait(new SettleCeiling(ceilingId, clock.instant()));
-        return find(ceilingId);
+        return act(ceilingId, new SettleCeiling(ceilingId, clock.instant()));
     }
 
     @PostMapping("/addenda/{addendumId}/signature")
     public CeilingView signAddendum(@PathVariable @ValidText(Text.ID) String ceilingId, @PathVariable @ValidText(Text.ID) String addendumId,
                                     @Valid @RequestBody(required = false) SignatureRequest body) {
-        find(ceilingId);
-        commands.sendAndWait(new SignAddendum(ceilingId, addendumId,
+        return act(ceilingId, new SignAddendum(ceilingId, addendumId,
                 Caller.signatory(body == null ? null : body.signedBy()), clock.instant()));
-        return find(ceilingId);
     }
 
     @PostMapping("/claw-backs")
@@ -155,5 +145,12 @@ public class CeilingController {
                 .orElseThrow(() -> new NotFoundException(notFound));
         Tenancy.requireSees(view.insurerUzovi(), view.providerAgb(), notFound);
         return view;
+    }
+
+    /** A command on a visible ceiling, answered with the ceiling as it is after it (another tenant's: 404 first). */
+    private CeilingView act(String ceilingId, Object command) {
+        find(ceilingId);
+        commands.sendAndWait(command);
+        return find(ceilingId);
     }
 }
