@@ -1,6 +1,7 @@
 package nl.ggz.contracts.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -38,7 +40,13 @@ import java.util.zip.ZipFile;
  *     signed, and none is missing at its end;</li>
  *     <li>the manifest's counts: events, per type, streams, first and last position ({@link Tampering#BUNDLE}).</li>
  * </ol>
- * Reads {@code events.ndjson} once, line by line (memory grows with the number of streams, not of events).
+ * A /2 bundle also carries the insurer's signed log head, the log's leaves up to it and the first event of each of the
+ * insurer's streams outside the year: its head must be signed with the same key (and, given a trusted state, be the
+ * stored head or a consistent extension of it: {@link LogVerifier}), the first events must be intact and show their
+ * streams outside the year ({@link StreamScope}), and the bundle must be complete against the leaves
+ * ({@link BundleCompleteness}; {@link Tampering#INCOMPLETE}). A /1 bundle is checked as before, and the report says
+ * what it cannot show.
+ * Reads {@code events.ndjson} twice, line by line (memory grows with the number of streams, not of events).
  */
 public final class BundleVerifier {
 
@@ -48,10 +56,12 @@ public final class BundleVerifier {
 
     private final ZipFile zip;
     private final PublicKey givenKey;
+    private final TrustedState state;
 
-    private BundleVerifier(ZipFile zip, PublicKey givenKey) {
+    private BundleVerifier(ZipFile zip, PublicKey givenKey, TrustedState state) {
         this.zip = zip;
         this.givenKey = givenKey;
+        this.state = state;
     }
 
     /**
@@ -59,15 +69,26 @@ public final class BundleVerifier {
      * the bundle, or null to check with the bundled key alone (which shows only that the bundle is consistent).
      */
     public static Verdict verify(Path bundle, PublicKey givenKey) throws IOException {
+        return verify(bundle, givenKey, null);
+    }
+
+    /**
+     * As {@link #verify(Path, PublicKey)}, and with a trusted state (and the key given) also the insurer's log head
+     * against the head stored for it, as {@link LogVerifier} does for the log; on success the state (in memory) holds
+     * the bundle's head, for the caller to write.
+     */
+    public static Verdict verify(Path bundle, PublicKey givenKey, TrustedState state) throws IOException {
+        if (state != null && givenKey == null) {
+            throw new IllegalArgumentException("a trusted state takes only heads signed with the key given");
+        }
         try (ZipFile zip = new ZipFile(bundle.toFile(), StandardCharsets.UTF_8)) {
-            return new BundleVerifier(zip, givenKey).run();
+            return new BundleVerifier(zip, givenKey, state).run();
         }
     }
 
     private Verdict run() throws IOException {
-        for (String name : List.of(BundleLayout.PUBLIC_KEY, BundleLayout.CHECKPOINT, BundleLayout.EVENTS,
-                BundleLayout.MANIFEST)) {
-            if (zip.getEntry(name) == null) {
+        for (String name : BundleLayout.FILES_1) {
+            if (!name.equals(BundleLayout.README) && zip.getEntry(name) == null) {
                 return bundle("the bundle has no " + name);
             }
         }
@@ -93,6 +114,15 @@ public final class BundleVerifier {
             return bundle(BundleLayout.MANIFEST + " is not a bundle manifest: " + e.getOriginalMessage());
         }
 
+        boolean complete = BundleLayout.FORMAT.equals(manifest.format());
+        if (!complete && !BundleLayout.FORMAT_1.equals(manifest.format())) {
+            return bundle(BundleLayout.MANIFEST + " has format " + manifest.format() + ", this verifier reads "
+                    + BundleLayout.FORMAT + " and " + BundleLayout.FORMAT_1);
+        }
+        if (!complete && state != null) {
+            return bundle("a " + BundleLayout.FORMAT_1 + " bundle carries no head of the insurer's log to check "
+                    + "against the trusted state; ask for a new bundle");
+        }
         String signature = signature(checkpoint, bundledKey);
         if (signature != null) {
             return new Verdict(Tampering.CHECKPOINT, List.of(signature));
@@ -100,6 +130,20 @@ public final class BundleVerifier {
         String reference = reference(manifest, checkpoint);
         if (reference != null) {
             return bundle(reference);
+        }
+        LogHead head = null;
+        if (complete) {
+            for (String name : List.of(BundleLayout.LOG_CHECKPOINT, BundleLayout.FIRST_EVENTS,
+                    BundleLayout.LOG_LEAVES)) {
+                if (zip.getEntry(name) == null) {
+                    return bundle("the bundle has no " + name);
+                }
+            }
+            Object read = head(manifest, bundledKey);
+            if (read instanceof Verdict failure) {
+                return failure;
+            }
+            head = (LogHead) read;
         }
 
         ExportVerifier events = new ExportVerifier(null, true);
@@ -124,6 +168,19 @@ public final class BundleVerifier {
             }
             return new Verdict(Tampering.BUNDLE, report);
         }
+        String completeness = null;
+        if (head != null) {
+            BundleCompleteness.Outcome outcome;
+            try (BufferedReader leaves = reader(BundleLayout.LOG_LEAVES);
+                 BufferedReader lines = reader(BundleLayout.EVENTS)) {
+                outcome = BundleCompleteness.check(leaves, lines, head.outside(), head.checkpoint(), manifest.year(),
+                        manifest.outOfScope(), checkpoint);
+            }
+            if (outcome.failure() != null) {
+                return outcome.failure();
+            }
+            completeness = outcome.report();
+        }
         if (!chains.intact()) {
             return chains;
         }
@@ -140,7 +197,121 @@ public final class BundleVerifier {
         if (counts != null) {
             return bundle(counts);
         }
-        return ok(manifest, checkpoint, events);
+        return ok(manifest, checkpoint, events, head, completeness);
+    }
+
+    /**
+     * A /2 bundle's log head: signed with the key, of the insurer's log, the stored head or a consistent extension of
+     * it when a state is given; and its first events, intact and outside the year. A {@link Verdict} when not.
+     */
+    private Object head(BundleManifest manifest, PublicKey bundledKey) throws IOException {
+        LogCheckpoint note;
+        try {
+            note = LogCheckpoint.parse(new String(bytes(BundleLayout.LOG_CHECKPOINT), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return bundle(BundleLayout.LOG_CHECKPOINT + ": " + e.getMessage());
+        }
+        String origin = note.origin();
+        if (!origin.endsWith("/insurer/" + manifest.insurer())) {
+            return bundle(BundleLayout.LOG_CHECKPOINT + " is the head of " + origin + ", not of the log of insurer "
+                    + manifest.insurer());
+        }
+        PublicKey key = givenKey == null ? bundledKey : givenKey;
+        if (!note.signedBy(origin, key)) {
+            return new Verdict(Tampering.INCONSISTENT, List.of(Tampering.INCONSISTENT + " " + origin + " at size "
+                    + note.treeSize() + ": no valid signature by key " + origin + "+"
+                    + HEX.formatHex(LogCheckpoint.keyHash(origin, key)) + " (" + BundleLayout.LOG_CHECKPOINT + " was "
+                    + "changed after it was signed, or not signed with the public key "
+                    + (givenKey == null ? "in the bundle)" : "given)")));
+        }
+        ConsistencyProof proof = null;
+        if (zip.getEntry(BundleLayout.LOG_CONSISTENCY) != null) {
+            try (Reader json = reader(BundleLayout.LOG_CONSISTENCY)) {
+                proof = ConsistencyProof.read(json);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                return bundle(BundleLayout.LOG_CONSISTENCY + ": " + (e instanceof JsonProcessingException json
+                        ? json.getOriginalMessage() : e.getMessage()));
+            }
+            if (!proof.origin().equals(origin) || proof.toSize() != note.treeSize()) {
+                return bundle(BundleLayout.LOG_CONSISTENCY + " is a proof for " + proof.origin() + " up to size "
+                        + proof.toSize() + ", the head is " + origin + " at size " + note.treeSize());
+            }
+        }
+        List<String> report = new ArrayList<>();
+        if (state != null) {
+            LogExport leaves;
+            try (BufferedReader lines = reader(BundleLayout.LOG_LEAVES)) {
+                leaves = LogExport.readLeaves(lines, LogVerifier.blockSize(state, origin),
+                        LogVerifier.sizesOfInterest(state, note));
+            } catch (IllegalArgumentException e) {
+                return bundle(BundleLayout.LOG_LEAVES + ": " + e.getMessage());
+            }
+            Verdict stored = LogVerifier.update(state, note, givenKey, proof, leaves);
+            if (!stored.intact()) {
+                return stored;
+            }
+            report.addAll(stored.lines());
+        } else {
+            report.add("LOG OK: " + origin + " at size " + note.treeSize() + ", root "
+                    + LogVerifier.shortHex(note.rootHash()) + "…, signed by the key " + (givenKey == null
+                    ? "in the bundle" : "given"));
+            if (proof != null) {
+                report.add("note: " + BundleLayout.LOG_CONSISTENCY + " proves the head extends one of size "
+                        + proof.fromSize() + "; that is checked against the head stored before (--state)");
+            }
+        }
+        Map<String, BundleCompleteness.Outside> outside = new HashMap<>();
+        ExportVerifier firstEvents = new ExportVerifier(null, true);
+        Verdict chains;
+        try (BufferedReader lines = reader(BundleLayout.FIRST_EVENTS)) {
+            chains = firstEvents.run(lines);
+        }
+        if (!chains.intact()) {
+            return new Verdict(chains.failure(), List.of(chains.lines().get(0) + " (in " + BundleLayout.FIRST_EVENTS
+                    + ")"));
+        }
+        try (BufferedReader lines = reader(BundleLayout.FIRST_EVENTS)) {
+            String text;
+            while ((text = lines.readLine()) != null) {
+                if (text.isBlank()) {
+                    continue;
+                }
+                JsonNode line = CanonicalJson.MAPPER.readTree(text);
+                String id = line.path("aggregateId").textValue();
+                long position = line.path("position").asLong();
+                String where = BundleLayout.FIRST_EVENTS + ": the first event of stream " + id + " (position "
+                        + position + ")";
+                StreamHead first = firstEvents.heads().get(id);
+                if (first.sequence() != 0 || outside.containsKey(id)) {
+                    return bundle(where + " is not the stream's only event there, sequence 0");
+                }
+                if (!first.chained()) {
+                    return bundle(where + " has no hash, so it cannot show which years its stream covers");
+                }
+                Optional<StreamScope> scope = StreamScope.of(line.path("eventType").textValue(), line.get("payload"));
+                if (scope.isEmpty()) {
+                    return bundle(where + " does not decide which years its stream covers, so the stream belongs in "
+                            + BundleLayout.EVENTS + " in full");
+                }
+                if (!scope.get().insurer().equals(manifest.insurer())) {
+                    return bundle(where + " is of insurer " + scope.get().insurer() + ", not " + manifest.insurer());
+                }
+                if (scope.get().covers(manifest.year())) {
+                    return new Verdict(Tampering.INCOMPLETE, List.of(Tampering.INCOMPLETE + ": stream " + id
+                            + " covers " + scope.get().years() + " by its first event (position " + position + "), so "
+                            + "it belongs in the bundle of " + manifest.year() + ", but " + BundleLayout.EVENTS
+                            + " does not hold it"));
+                }
+                outside.put(id, new BundleCompleteness.Outside(id, position, LogHash.leaf(first.hash()),
+                        scope.get()));
+            }
+        }
+        return new LogHead(note, outside, report);
+    }
+
+    /** A /2 bundle's insurer log head, the streams shown outside the year, and the report on the head. */
+    private record LogHead(LogCheckpoint checkpoint, Map<String, BundleCompleteness.Outside> outside,
+                           List<String> report) {
     }
 
     /** The signature with the given key (or the bundled one): null when it holds. */
@@ -165,10 +336,6 @@ public final class BundleVerifier {
     }
 
     private static String reference(BundleManifest manifest, Checkpoint checkpoint) {
-        if (!BundleLayout.FORMAT.equals(manifest.format())) {
-            return BundleLayout.MANIFEST + " has format " + manifest.format() + ", this verifier reads "
-                    + BundleLayout.FORMAT;
-        }
         BundleCheckpoint named = manifest.checkpoint();
         String root = HEX.formatHex(checkpoint.merkleRoot());
         if (named == null || named.id() != checkpoint.id() || named.upToPosition() != checkpoint.upToPosition()
@@ -270,7 +437,8 @@ public final class BundleVerifier {
         return null;
     }
 
-    private Verdict ok(BundleManifest manifest, Checkpoint checkpoint, ExportVerifier events) {
+    private Verdict ok(BundleManifest manifest, Checkpoint checkpoint, ExportVerifier events, LogHead log,
+                       String completeness) {
         long unchained = events.heads().values().stream().filter(head -> !head.chained()).count();
         long proved = events.heads().size() - unchained;
         List<String> report = new ArrayList<>();
@@ -284,6 +452,10 @@ public final class BundleVerifier {
         report.add("MANIFEST OK: " + BundleLayout.EVENTS + " SHA-256 " + manifest.eventsSha256().substring(0, 16) + "…, "
                 + events.events() + " events of " + events.eventsByType().size() + " types, positions "
                 + events.firstPosition() + " to " + events.lastPosition() + ", " + events.heads().size() + " streams");
+        if (log != null) {
+            report.addAll(log.report());
+            report.add(completeness);
+        }
         if (unchained > 0) {
             report.add("note: " + unchained + " streams were stored entirely before the hash chain existed: only "
                     + "their order and sequence numbers are checked, the checkpoint does not cover them");
@@ -293,7 +465,10 @@ public final class BundleVerifier {
                     + "consistent, not that the installation signed it. Pass --public-key with the key obtained from "
                     + "the installation apart from this bundle");
         }
-        report.add("note: a bundle cannot show that no whole stream of the insurer was left out of it (README)");
+        if (log == null) {
+            report.add("note: a " + BundleLayout.FORMAT_1 + " bundle cannot show that no event or whole stream of the "
+                    + "insurer was left out of it; a " + BundleLayout.FORMAT + " bundle can (README)");
+        }
         return new Verdict(null, report);
     }
 
@@ -301,6 +476,10 @@ public final class BundleVerifier {
         try (InputStream in = open(name)) {
             return in.readAllBytes();
         }
+    }
+
+    private BufferedReader reader(String name) throws IOException {
+        return new BufferedReader(new InputStreamReader(open(name), StandardCharsets.UTF_8));
     }
 
     private InputStream open(String name) throws IOException {

@@ -42,6 +42,19 @@ public final class LogExport {
      * a malformed hash is refused (its leaf cannot be recomputed), naming its line.
      */
     public static LogExport read(BufferedReader export, long blockSize, long... sizes) throws IOException {
+        return read(export, false, blockSize, sizes);
+    }
+
+    /**
+     * Reads the leaf list of a bundle ({@link BundleLayout#LOG_LEAVES}): one line per leaf, in order, with its
+     * {@code position} and {@code leafHash} (base64, the leaf hash itself rather than its input).
+     */
+    public static LogExport readLeaves(BufferedReader leaves, long blockSize, long... sizes) throws IOException {
+        return read(leaves, true, blockSize, sizes);
+    }
+
+    private static LogExport read(BufferedReader export, boolean leafHashes, long blockSize, long... sizes)
+            throws IOException {
         LogRoot log = new LogRoot(blockSize);
         Map<Long, byte[]> rootsAt = new HashMap<>();
         for (long wanted : sizes) {
@@ -62,31 +75,40 @@ public final class LogExport {
             try {
                 line = CanonicalJson.MAPPER.readTree(text);
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("line " + lineNumber + " is not a JSON event");
+                throw new IllegalArgumentException("line " + lineNumber + " is not a JSON " + (leafHashes ? "leaf"
+                        : "event"));
             }
             long position = line.path("position").asLong(Long.MIN_VALUE);
-            JsonNode hash = line.get("hash");
-            byte[] input;
-            if (hash == null || hash.isNull()) {
-                // an event stored before the hash chain (V7) has none: the log's leaf input is then 32 zero bytes
-                input = EventHash.none();
-                unchained++;
-            } else {
-                try {
-                    input = hash.isTextual() ? HexFormat.of().parseHex(hash.textValue()) : null;
-                } catch (IllegalArgumentException e) {
-                    input = null;
-                }
-                if (input == null || input.length != EventHash.LENGTH) {
-                    throw new IllegalArgumentException("line " + lineNumber + " (position " + position + ") has a "
-                            + "hash that is not 32 bytes of hex, so its leaf of the log cannot be recomputed");
-                }
-            }
             if (log.size() == positions.length) {
                 positions = Arrays.copyOf(positions, positions.length * 2);
             }
             positions[(int) log.size()] = position;
-            log.appendInput(input);
+            if (leafHashes) {
+                try {
+                    log.appendLeafHash(LogJson.hash(line, "leafHash"));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("line " + lineNumber + ": " + e.getMessage(), e);
+                }
+            } else {
+                JsonNode hash = line.get("hash");
+                byte[] input;
+                if (hash == null || hash.isNull()) {
+                    // an event stored before the hash chain (V7) has none: the log's leaf input is then 32 zero bytes
+                    input = EventHash.none();
+                    unchained++;
+                } else {
+                    try {
+                        input = hash.isTextual() ? HexFormat.of().parseHex(hash.textValue()) : null;
+                    } catch (IllegalArgumentException e) {
+                        input = null;
+                    }
+                    if (input == null || input.length != EventHash.LENGTH) {
+                        throw new IllegalArgumentException("line " + lineNumber + " (position " + position + ") has "
+                                + "a hash that is not 32 bytes of hex, so its leaf of the log cannot be recomputed");
+                    }
+                }
+                log.appendInput(input);
+            }
             for (long wanted : sizes) {
                 if (wanted == log.size()) {
                     rootsAt.put(wanted, log.root());

@@ -37,5 +37,10 @@ public enum Tampering {
      */
     REWRITTEN,
     /** An inclusion proof of the log does not lead from the event's leaf to the signed root of the size it names. */
-    INCLUSION
+    INCLUSION,
+    /**
+     * A bundle lacks an event of its insurer's log up to the signed head: the event is not in {@code events.ndjson},
+     * and its stream is not shown to lie outside the bundle's year (by its first event).
+     */
+    INCOMPLETE
 }

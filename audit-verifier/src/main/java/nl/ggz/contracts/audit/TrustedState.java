@@ -42,6 +42,7 @@ public final class TrustedState {
     }
 
     private final Map<String, Head> heads;
+    private String lastPut;
 
     private TrustedState(Map<String, Head> heads) {
         this.heads = heads;
@@ -57,6 +58,12 @@ public final class TrustedState {
 
     public void put(String origin, Head head) {
         heads.put(origin, head);
+        lastPut = origin;
+    }
+
+    /** The origin of the head stored last in this run; null when none was. */
+    public String lastPut() {
+        return lastPut;
     }
 
     public static TrustedState read(Path file) throws IOException {

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  * {@code java -jar audit-verifier.jar <export.ndjson> [--checkpoints <checkpoints.json> --public-key <public.pem>]}:
  * prints {@code OK: …} and exits 0 when every hash chain of the export is intact and every checkpoint given holds for
  * it, or prints the first event that was altered, removed or reordered, or the first checkpoint that does not hold,
- * and exits 1. {@code --bundle <ggz-audit-….zip> [--public-key <public.pem>]} checks a regulator bundle instead
- * ({@link BundleVerifier}). {@code --state <nza-heads.json> --checkpoint <checkpoint.txt> --public-key <public.pem>
+ * and exits 1. {@code --bundle <ggz-audit-….zip> [--public-key <public.pem> [--state <nza-heads.json>]]} checks a
+ * regulator bundle instead ({@link BundleVerifier}), with the state also its insurer's log head, stored on success. {@code --state <nza-heads.json> --checkpoint <checkpoint.txt> --public-key <public.pem>
  * [--consistency <proof.json>] [export.ndjson]} accepts the log's signed head into the trusted state only as a
  * consistent extension of the head stored there ({@link LogVerifier}); {@code --inclusion <proof.json>} with
  * {@code --checkpoint} checks that an event is in that head. Exit 2 for wrong use or a file that cannot be read.
@@ -26,7 +26,8 @@ public final class VerifyExport {
 
     static final String USAGE = "usage: java -jar audit-verifier.jar <export.ndjson> "
             + "[--checkpoints <checkpoints.json> --public-key <public.pem>]" + System.lineSeparator()
-            + "       java -jar audit-verifier.jar --bundle <ggz-audit-XXXX-YYYY.zip> [--public-key <public.pem>]"
+            + "       java -jar audit-verifier.jar --bundle <ggz-audit-XXXX-YYYY.zip> [--public-key <public.pem> "
+            + "[--state <nza-heads.json>]]"
             + System.lineSeparator()
             + "       java -jar audit-verifier.jar --state <nza-heads.json> --checkpoint <checkpoint.txt> "
             + "--public-key <public.pem> [--consistency <proof.json>] [<export.ndjson>]" + System.lineSeparator()
@@ -66,6 +67,10 @@ public final class VerifyExport {
                 }
             }
         }
+        if (bundle != null && state != null && logCheckpoint == null && consistency == null && inclusion == null) {
+            return export != null || checkpointFile != null || bundle.isEmpty() || state.isEmpty()
+                    || publicKeyFile == null || publicKeyFile.isEmpty() ? usage() : bundle(bundle, publicKeyFile, state);
+        }
         if (state != null || logCheckpoint != null || consistency != null || inclusion != null) {
             if (bundle != null || checkpointFile != null || logCheckpoint == null || publicKeyFile == null
                     || (state == null && inclusion == null) || (consistency != null && state == null)
@@ -76,7 +81,7 @@ public final class VerifyExport {
         }
         if (bundle != null) {
             return export != null || checkpointFile != null || bundle.isEmpty() || "".equals(publicKeyFile) ? usage()
-                    : bundle(bundle, publicKeyFile);
+                    : bundle(bundle, publicKeyFile, null);
         }
         if (export == null || "".equals(checkpointFile) || "".equals(publicKeyFile)
                 || (checkpointFile == null) != (publicKeyFile == null)) {
@@ -106,15 +111,30 @@ public final class VerifyExport {
         }
     }
 
-    private static int bundle(String bundle, String publicKeyFile) {
+    private static int bundle(String bundle, String publicKeyFile, String stateFile) {
         String reading = publicKeyFile;
         try {
             PublicKey publicKey = publicKeyFile == null ? null
                     : CheckpointSignature.publicKey(Files.readString(Path.of(publicKeyFile), StandardCharsets.US_ASCII));
+            TrustedState state = null;
+            if (stateFile != null) {
+                reading = stateFile;
+                state = TrustedState.read(Path.of(stateFile));
+            }
             reading = bundle;
-            Verdict verdict = BundleVerifier.verify(Path.of(bundle), publicKey);
+            Verdict verdict = BundleVerifier.verify(Path.of(bundle), publicKey, state);
             System.out.println(verdict.report());
-            return verdict.intact() ? 0 : 1;
+            if (!verdict.intact()) {
+                return 1;
+            }
+            if (state != null) {
+                reading = stateFile;
+                state.write(Path.of(stateFile));
+                String origin = state.lastPut();
+                System.out.println("STATE: " + stateFile + " holds the head of " + origin + " at size "
+                        + state.head(origin).treeSize());
+            }
+            return 0;
         } catch (IOException | IllegalArgumentException e) {
             return unreadable(reading, e);
         }

@@ -27,7 +27,8 @@ import java.util.zip.ZipOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code --bundle}: bundles made by hand the way the application makes them. The installation holds streams A and B
+ * {@code --bundle}: {@code ggz-audit-bundle/1} bundles made by hand the way the application made them (still read;
+ * the /2 parts: {@link BundleCompletenessTest}). The installation holds streams A and B
  * of the insurer ({@link ExportLines#sample()}, positions 1–7) and C of another insurer (position 8); the checkpoint
  * covers all three, the bundle holds A and B.
  */
@@ -53,6 +54,22 @@ class BundleVerifierTest {
         Run bundledKey = run("--bundle", bundle(installation.subList(0, 7)).toString());
         assertThat(bundledKey.exit()).as(bundledKey.out()).isZero();
         assertThat(bundledKey.out()).contains("warning: checked with the public key inside the bundle only");
+    }
+
+    @Test
+    void aVersion1BundleStillVerifiesAndSaysItCannotShowCompleteness() throws Exception {
+        Run run = run("--bundle", bundle(installation.subList(0, 7)).toString(), "--public-key", key().toString());
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out()).contains("note: a ggz-audit-bundle/1 bundle cannot show that no event or whole stream "
+                + "of the insurer was left out of it; a ggz-audit-bundle/2 bundle can (README)")
+                .doesNotContain("COMPLETE");
+
+        Run withState = run("--bundle", bundle(installation.subList(0, 7)).toString(), "--public-key",
+                key().toString(), "--state", folder.resolve("heads.json").toString());
+        assertThat(withState.exit()).as(withState.out()).isEqualTo(1);
+        assertThat(withState.out()).startsWith("BUNDLE: a ggz-audit-bundle/1 bundle carries no head of the insurer's "
+                + "log to check against the trusted state");
+        assertThat(folder.resolve("heads.json")).doesNotExist();
     }
 
     @Test
@@ -118,12 +135,12 @@ class BundleVerifierTest {
             streams.add(new BundleStream(head.aggregateId(), head.sequence(), HexFormat.of().formatHex(head.hash()),
                     proof.leafIndex(), proof.treeSize(), proof.path().stream().map(HexFormat.of()::formatHex).toList()));
         }
-        BundleManifest manifest = new BundleManifest(BundleLayout.FORMAT, "7095", 2027, "2027-03-01T10:00:01Z",
+        BundleManifest manifest = new BundleManifest(BundleLayout.FORMAT_1, "7095", 2027, "2027-03-01T10:00:01Z",
                 lines.size(), byType, streams.size(), json(lines.get(0)).path("position").asLong(),
                 json(lines.get(lines.size() - 1)).path("position").asLong(),
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(events.getBytes(StandardCharsets.UTF_8))),
                 new BundleCheckpoint(checkpoint.id(), checkpoint.upToPosition(),
-                        HexFormat.of().formatHex(checkpoint.merkleRoot())), streams);
+                        HexFormat.of().formatHex(checkpoint.merkleRoot())), streams, null);
         ByteArrayOutputStream manifestBytes = new ByteArrayOutputStream();
         manifest.write(manifestBytes);
         Map<String, byte[]> files = new LinkedHashMap<>();
