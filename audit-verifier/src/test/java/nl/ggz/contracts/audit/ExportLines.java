@@ -35,12 +35,18 @@ final class ExportLines {
     /** A line as the export writes it, chained to the stream's last line in {@code heads}. */
     static String line(long position, String aggregateId, long sequence, String payload,
                        Map<String, byte[]> heads) {
+        return line(position, aggregateId, sequence, "nl.ggz.Declared", payload, heads);
+    }
+
+    /** As {@link #line(long, String, long, String, Map)}, of the stored event type given. */
+    static String line(long position, String aggregateId, long sequence, String eventType, String payload,
+                       Map<String, byte[]> heads) {
         try {
             String metadata = "{\"principal\":\"clerk\",\"role\":\"PURCHASER\",\"correlationId\":\"c-" + position + "\"}";
             byte[] previous = heads.getOrDefault(aggregateId, EventHash.none());
             String timestamp = "2027-03-01T09:15:00." + String.format("%03d", position) + "Z";
             byte[] hash = new EventHash().of(previous, "CeilingAgreement", aggregateId, sequence, "e-" + position,
-                    "nl.ggz.Declared", null, timestamp, CanonicalJson.ofStored(payload.getBytes()),
+                    eventType, null, timestamp, CanonicalJson.ofStored(payload.getBytes()),
                     CanonicalJson.ofStored(metadata.getBytes()));
             heads.put(aggregateId, hash);
             ObjectNode line = JSON.createObjectNode();
@@ -48,7 +54,7 @@ final class ExportLines {
             line.put("aggregateType", "CeilingAgreement");
             line.put("aggregateId", aggregateId);
             line.put("sequenceNumber", sequence);
-            line.put("eventType", "nl.ggz.Declared");
+            line.put("eventType", eventType);
             line.putNull("revision");
             line.put("timestamp", timestamp);
             line.put("eventId", "e-" + position);
