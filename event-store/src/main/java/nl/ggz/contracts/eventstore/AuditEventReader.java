@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -54,7 +55,27 @@ public class AuditEventReader {
      */
     public long read(FindAuditEvents query, long horizon, AuditEventSink sink) throws IOException {
         List<Object> parameters = new ArrayList<>();
-        String sql = sql(query, horizon, parameters);
+        return read(sql(query, horizon, parameters), parameters, sink);
+    }
+
+    /**
+     * The first event (sequence 0) of every stream of the insurer's verifiable log ({@code audit_log_stream}) at or
+     * below {@code horizon}, in ascending position: what a bundle decides each stream's scope by.
+     */
+    public long readFirstEvents(String insurer, long horizon, AuditEventSink sink) throws IOException {
+        return read("SELECT " + COLUMNS + " FROM " + EventTable.NAME + " WHERE globalindex <= ? AND sequencenumber = 0"
+                + " AND aggregateidentifier IN (SELECT aggregate_id FROM audit_log_stream WHERE insurer = ?)"
+                + " ORDER BY globalindex", List.of(horizon, insurer), sink);
+    }
+
+    /** Every event of these streams at or below {@code horizon}, in ascending position. */
+    public long readStreams(Collection<String> aggregateIds, long horizon, AuditEventSink sink) throws IOException {
+        return read("SELECT " + COLUMNS + " FROM " + EventTable.NAME + " WHERE globalindex <= ? AND "
+                + "aggregateidentifier = ANY (?) ORDER BY globalindex",
+                List.of(horizon, aggregateIds.stream().sorted().toArray(String[]::new)), sink);
+    }
+
+    private long read(String sql, List<Object> parameters, AuditEventSink sink) throws IOException {
         long count = 0;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

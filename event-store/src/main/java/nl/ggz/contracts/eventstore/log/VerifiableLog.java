@@ -3,8 +3,14 @@ package nl.ggz.contracts.eventstore.log;
 import nl.ggz.contracts.eventstore.checkpoint.AuditSigningKey;
 import org.springframework.stereotype.Component;
 
+import nl.ggz.contracts.eventstore.AuditEventReader;
+import nl.ggz.contracts.eventstore.EventTable;
+
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +56,78 @@ public class VerifiableLog {
         LogHead head = head(insurer);
         return SignedNote.sign(SignedNote.body(head.origin(), head.size(), head.root()), head.origin(),
                 key.keyPair().getPrivate(), key.keyPair().getPublic());
+    }
+
+    /** The signed note of the log's head at {@code size} leaves (at most its current size). */
+    public String checkpoint(String insurer, long size) {
+        byte[] root = read(store -> new LogProofs(store.subtrees(name(insurer))).root(size));
+        return SignedNote.sign(SignedNote.body(origin(insurer), size, root), origin(insurer),
+                key.keyPair().getPrivate(), key.keyPair().getPublic());
+    }
+
+    /** How many leaves of the log are events at or below {@code position}. */
+    public long sizeAt(String insurer, long position) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement size = connection.prepareStatement("SELECT leaf_index + 1 FROM audit_log_leaf WHERE "
+                     + "log = ? AND position <= ? ORDER BY position DESC LIMIT 1")) {
+            size.setString(1, name(insurer));
+            size.setLong(2, position);
+            try (ResultSet rows = size.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the verifiable log", e);
+        }
+    }
+
+    /** Whether the log holds every committed event up to {@code position} (the appender has passed it). */
+    public boolean covers(long position) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement behind = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM " + EventTable.NAME
+                     + " WHERE globalindex <= ? AND globalindex > COALESCE((SELECT last_position FROM audit_log_head "
+                     + "WHERE log = ?), 0))")) {
+            behind.setLong(1, position);
+            behind.setString(2, LogStore.GLOBAL);
+            try (ResultSet rows = behind.executeQuery()) {
+                rows.next();
+                return !rows.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the verifiable log", e);
+        }
+    }
+
+    /**
+     * The log's first {@code size} leaves in order, each with its event's stream and sequence, through a database
+     * cursor (memory stays flat however long the log).
+     */
+    public void leaves(String insurer, long size, LogLeaf.Sink sink) throws IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (PreparedStatement leaves = connection.prepareStatement("""
+                    SELECT l.leaf_index, l.position, e.aggregateidentifier, e.sequencenumber, l.leaf_hash
+                    FROM audit_log_leaf l LEFT JOIN %s e ON e.globalindex = l.position
+                    WHERE l.log = ? AND l.leaf_index < ? ORDER BY l.leaf_index
+                    """.formatted(EventTable.NAME))) {
+                leaves.setFetchSize(AuditEventReader.FETCH_SIZE);
+                leaves.setString(1, name(insurer));
+                leaves.setLong(2, size);
+                try (ResultSet rows = leaves.executeQuery()) {
+                    while (rows.next()) {
+                        long sequence = rows.getLong(4);
+                        sink.accept(new LogLeaf(rows.getLong(1), rows.getLong(2), rows.getString(3),
+                                rows.wasNull() ? null : sequence, rows.getBytes(5)));
+                    }
+                }
+            } finally {
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the leaves of the verifiable log", e);
+        }
     }
 
     /** The proof of the event at {@code position} in the log's first {@code treeSize} leaves, if it is one of them. */

@@ -8,18 +8,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The two parameters of {@code GET /api/audit/bundle}, both required and read as strictly as the export's filters:
- * a bundle handed to the NZa must be the insurer and year that were meant, never a guess.
+ * The parameters of {@code GET /api/audit/bundle}, read as strictly as the export's filters: a bundle handed to the
+ * NZa must be the insurer and year that were meant, never a guess. {@code insurer} and {@code year} are required;
+ * {@code since} (optional) is the size of the insurer's log head the regulator received last, for a consistency proof
+ * from it (null: none).
  */
-record BundleParameters(String insurer, int year) {
+record BundleParameters(String insurer, int year, Long since) {
 
-    static final List<String> NAMES = List.of("insurer", "year");
+    static final List<String> NAMES = List.of("insurer", "year", "since");
 
     static BundleParameters parse(Map<String, String[]> parameters) {
         for (String name : parameters.keySet()) {
             if (!NAMES.contains(name)) {
-                throw new InvalidValueException("unknown parameter '" + Echo.of(name) + "'; a bundle takes insurer "
-                        + "and year");
+                throw new InvalidValueException("unknown parameter '" + Echo.of(name) + "'; a bundle takes insurer, "
+                        + "year and since");
             }
         }
         String insurer = ExportParameters.single(parameters, "insurer");
@@ -33,6 +35,8 @@ record BundleParameters(String insurer, int year) {
             throw new InvalidValueException("year is required: the contract year (2000 to 2100) whose events the "
                     + "bundle holds");
         }
-        return new BundleParameters(code, ExportParameters.year(year));
+        Long since = parameters.containsKey("since") ? LogParameters.positive(parameters, "since",
+                "the size of the insurer's log head received last") : null;
+        return new BundleParameters(code, ExportParameters.year(year), since);
     }
 }

@@ -54,16 +54,18 @@ final class BundleTally {
 
     /** Each stream's head with its inclusion proof in the checkpoint's tree, in order of aggregate id. */
     List<BundleStream> streams(MerkleTree tree) {
-        return heads.values().stream().map(head -> {
-            int index = head.hash() == null ? -1 : tree.indexOf(head.aggregateId());
-            if (index < 0) {
-                // stored before the chain existed: no leaf, nothing to prove
-                return new BundleStream(head.aggregateId(), head.sequence(), Hex.of(head.hash()), null, null,
-                        null);
-            }
-            InclusionProof proof = tree.proof(index);
-            return new BundleStream(head.aggregateId(), head.sequence(), Hex.of(head.hash()), proof.leafIndex(),
-                    proof.treeSize(), proof.path().stream().map(Hex::of).toList());
-        }).toList();
+        return heads.values().stream().map(head -> proved(head, tree)).toList();
+    }
+
+    /** A stream's head with its inclusion proof in the checkpoint's tree. */
+    static BundleStream proved(StreamHead head, MerkleTree tree) {
+        int index = head.hash() == null ? -1 : tree.indexOf(head.aggregateId());
+        if (index < 0) {
+            // stored before the chain existed: no leaf, nothing to prove
+            return new BundleStream(head.aggregateId(), head.sequence(), Hex.of(head.hash()), null, null, null);
+        }
+        InclusionProof proof = tree.proof(index);
+        return new BundleStream(head.aggregateId(), head.sequence(), Hex.of(head.hash()), proof.leafIndex(),
+                proof.treeSize(), proof.path().stream().map(Hex::of).toList());
     }
 }
