@@ -111,8 +111,9 @@ final class BundleCompleteness {
                             + "sequence " + expected + " was next");
                 } else if (expected == 0 && (leaf.position() != stream.position()
                         || !Arrays.equals(leaf.leafHash(), stream.leafHash()))) {
-                    first = verdict(Tampering.BUNDLE, ": the leaf at " + at + " is not the first event of the stream "
-                            + "in " + BundleLayout.FIRST_EVENTS + " (position " + stream.position() + ")");
+                    first = verdict(Tampering.REWRITTEN, ": the first event of stream " + stream.aggregateId() + " in "
+                            + BundleLayout.FIRST_EVENTS + " (position " + stream.position() + ") is not the leaf the "
+                            + "log appended (" + at + "): it was changed after it was appended, or the leaf list was");
                 }
                 nextSequence.put(stream.aggregateId(), expected + 1);
                 lastLeaf.put(stream.aggregateId(), leaf.leafHash());

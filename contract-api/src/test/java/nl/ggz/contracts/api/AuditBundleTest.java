@@ -8,6 +8,9 @@ import nl.ggz.contracts.audit.BundleLayout;
 import nl.ggz.contracts.audit.BundleVerifier;
 import nl.ggz.contracts.audit.CheckpointSignature;
 import nl.ggz.contracts.audit.Tampering;
+import nl.ggz.contracts.audit.TrustedState;
+import nl.ggz.contracts.eventstore.checkpoint.AuditSigningKey;
+import nl.ggz.contracts.eventstore.log.SignedNote;
 import nl.ggz.contracts.audit.Verdict;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +59,9 @@ class AuditBundleTest extends ApplicationTest {
     @Autowired
     private DataSource dataSource;
 
+    @Autowired
+    private AuditSigningKey signingKey;
+
     @TempDir
     Path folder;
 
@@ -103,7 +109,7 @@ class AuditBundleTest extends ApplicationTest {
         JsonNode manifest = json(bundle.text(BundleLayout.MANIFEST));
         long last = lines.get(lines.size() - 1).path("position").asLong();
         assertThat(checkpoint.path("upToPosition").asLong()).isGreaterThanOrEqualTo(last);
-        assertThat(manifest.path("format").asText()).isEqualTo("ggz-audit-bundle/1");
+        assertThat(manifest.path("format").asText()).isEqualTo("ggz-audit-bundle/2");
         assertThat(manifest.path("insurer").asText()).isEqualTo(insurer);
         assertThat(manifest.path("year").asInt()).isEqualTo(YEAR);
         assertThat(manifest.path("eventCount").asLong()).isEqualTo(lines.size());
@@ -172,7 +178,7 @@ class AuditBundleTest extends ApplicationTest {
                 .endsWith("(the key given)");
         assertThat(verdict.lines().get(2)).isEqualTo("HEADS OK: the last event of each of the 5 streams is in the "
                 + "checkpoint's root (inclusion proofs)");
-        assertThat(verdict.report()).doesNotContain("warning");
+        assertThat(verdict.report()).doesNotContain("warning").contains("COMPLETE OK: the ");
 
         Verdict bundledKeyOnly = verify(bundle.files(), null);
         assertThat(bundledKeyOnly.intact()).as(bundledKeyOnly.report()).isTrue();
@@ -209,7 +215,7 @@ class AuditBundleTest extends ApplicationTest {
     }
 
     @Test
-    void aStreamRewrittenInTheDatabaseAfterItsCheckpointFailsItsHeadsInclusionProof() throws Exception {
+    void aStreamRewrittenInTheDatabaseAfterItsCheckpointIsNamedByTheEventThatNoLongerIsItsLeaf() throws Exception {
         String insurer = newInsurer();
         String contractId = contractOf(insurer, "R");
         String ceiling = ceilingOf(contractId);
@@ -232,13 +238,12 @@ class AuditBundleTest extends ApplicationTest {
                 .isEqualTo(signed);
         assertThat(rewritten.text(BundleLayout.EVENTS)).contains("\"W-2-");
         Verdict verdict = verify(rewritten.files(), publicKey());
-        assertThat(verdict.failure()).as(verdict.report()).isEqualTo(Tampering.HEAD);
-        // any rewrite below the checkpoint fails every head's proof: each proof path covers every other head
-        assertThat(verdict.lines()).containsExactly("HEAD of stream " + contractId + " (sequence 1): its inclusion "
-                + "proof does not lead to the root of checkpoint " + signed + ": the history up to the checkpoint is "
-                + "not what was signed (rewritten or cut short since, in this stream or in any other: a proof depends "
-                + "on every head), or the proof was changed", "  the proofs of 2 of the 2 streams fail: " + contractId
-                + ", " + ceiling);
+        // the insurer's log still has the leaf appended before the rewrite: the changed event is named (the heads'
+        // proofs would fail as well, each covering every other head, but name no event)
+        assertThat(verdict.failure()).as(verdict.report()).isEqualTo(Tampering.REWRITTEN);
+        assertThat(verdict.lines()).hasSize(1);
+        assertThat(verdict.report()).startsWith("REWRITTEN: the event at position " + eventPosition(ceiling, 2)
+                + " (aggregate " + ceiling + ", sequence 2) is not the leaf the log appended there");
     }
 
     @Test
@@ -298,7 +303,14 @@ class AuditBundleTest extends ApplicationTest {
         cases.put("insurer=7095&year=1999", "year is a contract year between 2000 and 2100, got '1999'");
         cases.put("insurer=7095&year=twenty", "year is a contract year between 2000 and 2100, got 'twenty'");
         cases.put("insurer=7095&year=" + YEAR + "&provider=94001234", "unknown parameter 'provider'; a bundle takes "
-                + "insurer and year");
+                + "insurer, year and since");
+        cases.put("insurer=7095&year=" + YEAR + "&since=0", "since is the size of the insurer's log head received "
+                + "last, a whole number of 1 or more, got '0'");
+        cases.put("insurer=7095&year=" + YEAR + "&since=-3", "a whole number of 1 or more, got '-3'");
+        cases.put("insurer=7095&year=" + YEAR + "&since=", "since is required");
+        cases.put("insurer=7095&year=" + YEAR + "&since=1&since=2", "since is given 2 times");
+        cases.put("insurer=7095&year=" + YEAR + "&since=999999999999999999", "since is 999999999999999999, but "
+                + "the insurer's log head of this bundle has ");
         cases.put("insurer=7095&insurer=3311&year=" + YEAR, "insurer is given 2 times");
         long events = eventCount();
         long checkpoints = checkpointCount();
@@ -311,6 +323,112 @@ class AuditBundleTest extends ApplicationTest {
         }
         assertThat(eventCount()).isEqualTo(events);
         assertThat(checkpointCount()).isEqualTo(checkpoints);
+    }
+
+    @Test
+    void aBundleShowsTheInsurersStreamsOutsideItsYearByTheirFirstEventsAndProvesItselfComplete() throws Exception {
+        String insurer = newInsurer();
+        openIncreaseWindow(insurer);
+        String contractId = contractOf(insurer, "Y");
+        String policy = insurer + "-" + YEAR;
+        long leaves = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier IN (?, ?, ?)",
+                Long.class, contractId, ceilingOf(contractId), policy);
+
+        // the year after: the contract of this year, its ceiling and this year's policy lie outside it
+        Bundle next = bundle(insurer, YEAR + 1);
+        assertThat(next.text(BundleLayout.EVENTS)).isEmpty();
+        assertThat(next.text(BundleLayout.FIRST_EVENTS).lines().map(l -> json(l).path("aggregateId").asText()))
+                .containsExactlyInAnyOrder(contractId, ceilingOf(contractId), policy);
+        assertThat(next.text(BundleLayout.LOG_CHECKPOINT)).startsWith("ggz-contracts/log/insurer/" + insurer + "\n"
+                + leaves + "\n");
+        assertThat(next.text(BundleLayout.LOG_LEAVES).lines()).hasSize((int) leaves);
+        assertThat(json(next.text(BundleLayout.MANIFEST)).path("outOfScope")).hasSize(3);
+        Verdict outside = verify(next.files(), publicKey());
+        assertThat(outside.intact()).as(outside.report()).isTrue();
+        assertThat(outside.report()).contains("COMPLETE OK: the " + leaves + " leaves of ggz-contracts/log/insurer/"
+                + insurer + " up to its head are the 0 events of the bundle and " + leaves + " events of 3 streams "
+                + "outside " + (YEAR + 1));
+
+        Bundle same = bundle(insurer, YEAR);
+        assertThat(same.text(BundleLayout.FIRST_EVENTS)).isEmpty();
+        Verdict inside = verify(same.files(), publicKey());
+        assertThat(inside.intact()).as(inside.report()).isTrue();
+        assertThat(inside.report()).contains("are the " + leaves + " events of the bundle and 0 events of 0 streams");
+    }
+
+    @Test
+    void anEventLeftOutOfTheBundleWithTheManifestFixedUpFailsCompletenessNamingItsPosition() throws Exception {
+        String insurer = newInsurer();
+        String contractId = contractOf(insurer, "M");
+        String ceiling = ceilingOf(contractId);
+        long removed = eventPosition(ceiling, 2);
+        Map<String, byte[]> files = bundle(insurer, YEAR).files();
+        Map<String, byte[]> without = fixedUp(replaced(files, BundleLayout.EVENTS, text -> String.join("", text
+                .lines().filter(l -> json(l).path("position").asLong() != removed).map(l -> l + "\n").toList())));
+        assertThat(new String(without.get(BundleLayout.EVENTS), StandardCharsets.UTF_8)).doesNotContain("\"M-2-");
+
+        Verdict verdict = verify(without, publicKey());
+        assertThat(verdict.failure()).as(verdict.report()).isEqualTo(Tampering.INCOMPLETE);
+        assertThat(verdict.report()).startsWith("INCOMPLETE: the insurer's event at position " + removed
+                + " (aggregate " + ceiling + ", sequence 2; leaf ").contains(" is not in the bundle: events.ndjson "
+                + "lacks it, and first-events.ndjson does not show its stream outside " + YEAR);
+    }
+
+    @Test
+    void aWholeStreamLeftOutOfTheBundleBySuperuserFailsCompletenessAtItsFirstEvent() throws Exception {
+        String insurer = newInsurer();
+        String kept = contractOf(insurer, "K");
+        String dropped = contractOf(insurer, "D");
+        long first = eventPosition(dropped, 0);
+        Bundle intact = bundle(insurer, YEAR);
+        // a superuser takes the contract off the insurer's list of streams: the bundle no longer finds it
+        superuser("DELETE FROM audit_log_stream WHERE aggregate_id = '" + dropped + "'", "audit_log_stream");
+        try {
+            Bundle bundle = bundle(insurer, YEAR);
+            assertThat(bundle.text(BundleLayout.EVENTS)).contains(kept).doesNotContain("\"aggregateId\":\"" + dropped + "\",");
+            assertThat(bundle.text(BundleLayout.LOG_LEAVES)).isEqualTo(intact.text(BundleLayout.LOG_LEAVES));
+            Verdict verdict = verify(bundle.files(), publicKey());
+            assertThat(verdict.failure()).as(verdict.report()).isEqualTo(Tampering.INCOMPLETE);
+            assertThat(verdict.report()).startsWith("INCOMPLETE: the insurer's event at position " + first
+                    + " (aggregate " + dropped + ", sequence 0; leaf ");
+        } finally {
+            superuser("INSERT INTO audit_log_stream (aggregate_id, insurer) VALUES ('" + dropped + "', '" + insurer
+                    + "')", "audit_log_stream");
+        }
+    }
+
+    @Test
+    void aBundleWithAConsistencyProofFromTheHeadReceivedBeforeExtendsItInTheStateAndAForkedHeadFails()
+            throws Exception {
+        String insurer = newInsurer();
+        String contractId = contractOf(insurer, "S");
+        TrustedState state = TrustedState.empty();
+        Bundle first = bundle(insurer, YEAR);
+        Verdict accepted = verify(first.files(), publicKey(), state);
+        assertThat(accepted.intact()).as(accepted.report()).isTrue();
+        long size = state.head("ggz-contracts/log/insurer/" + insurer).treeSize();
+        assertThat(accepted.report()).contains("LOG OK: ggz-contracts/log/insurer/" + insurer + " at size " + size
+                + ", root ", "trusted on first use");
+
+        assertThat(declare(declaration("S-5-" + contractId, contractId, 2_005)).status()).isEqualTo(200);
+        Bundle later = bundle(insurer, YEAR, "&since=" + size);
+        JsonNode proof = json(later.text(BundleLayout.LOG_CONSISTENCY));
+        assertThat(proof.path("fromSize").asLong()).isEqualTo(size);
+        assertThat(proof.path("toSize").asLong()).isEqualTo(size + 1);
+        Verdict extended = verify(later.files(), publicKey(), state);
+        assertThat(extended.intact()).as(extended.report()).isTrue();
+        assertThat(extended.report()).contains("a consistent extension of the stored head of size " + size);
+        assertThat(state.head("ggz-contracts/log/insurer/" + insurer).treeSize()).isEqualTo(size + 1);
+
+        // another head of the same size, signed with the installation's key: the log shows two histories
+        String origin = "ggz-contracts/log/insurer/" + insurer;
+        String forged = SignedNote.sign(SignedNote.body(origin, size + 1, new byte[32]), origin,
+                signingKey.keyPair().getPrivate(), signingKey.keyPair().getPublic());
+        Verdict fork = verify(replaced(later.files(), BundleLayout.LOG_CHECKPOINT, text -> forged), publicKey(),
+                state);
+        assertThat(fork.failure()).as(fork.report()).isEqualTo(Tampering.FORK);
+        assertThat(fork.report()).startsWith("FORK " + origin + " at size " + (size + 1) + ": the stored head of the "
+                + "same size has root ");
     }
 
     /** A signed one-year contract of the insurer with four declarations {@code prefix-1-…} to {@code prefix-4-…}. */
@@ -330,8 +448,12 @@ class AuditBundleTest extends ApplicationTest {
     }
 
     private Bundle bundle(String insurer, int year) throws IOException, InterruptedException {
+        return bundle(insurer, year, "");
+    }
+
+    private Bundle bundle(String insurer, int year, String more) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://localhost:" + port + "/api/audit/bundle?insurer=" + insurer + "&year=" + year))
+                        "http://localhost:" + port + "/api/audit/bundle?insurer=" + insurer + "&year=" + year + more))
                 .header("Authorization", "Bearer " + api.token(Api.Identity.regulator()))
                 .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
@@ -347,6 +469,10 @@ class AuditBundleTest extends ApplicationTest {
 
     /** Writes the files as an archive and verifies it as the regulator would, with the key given or the bundled one. */
     private Verdict verify(Map<String, byte[]> files, PublicKey key) throws IOException {
+        return verify(files, key, null);
+    }
+
+    private Verdict verify(Map<String, byte[]> files, PublicKey key, TrustedState state) throws IOException {
         Path archive = Files.createTempFile(folder, "bundle-", ".zip");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
@@ -356,7 +482,7 @@ class AuditBundleTest extends ApplicationTest {
             }
         }
         Files.write(archive, bytes.toByteArray());
-        return BundleVerifier.verify(archive, key);
+        return BundleVerifier.verify(archive, key, state);
     }
 
     private static Map<String, byte[]> replaced(Map<String, byte[]> files, String name, UnaryOperator<String> change) {
@@ -364,6 +490,35 @@ class AuditBundleTest extends ApplicationTest {
         copy.put(name, change.apply(new String(files.get(name), StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.UTF_8));
         return copy;
+    }
+
+    /** The manifest made to match the events again: checksum, counts and positions. */
+    private static Map<String, byte[]> fixedUp(Map<String, byte[]> files) throws Exception {
+        String events = new String(files.get(BundleLayout.EVENTS), StandardCharsets.UTF_8);
+        List<JsonNode> lines = events.lines().map(AuditBundleTest::json).toList();
+        String checksum = sha256(files.get(BundleLayout.EVENTS));
+        return replaced(files, BundleLayout.MANIFEST, text -> {
+            ObjectNode manifest = (ObjectNode) json(text);
+            manifest.put("eventsSha256", checksum);
+            manifest.put("eventCount", lines.size());
+            ObjectNode byType = manifest.putObject("eventsByType");
+            Map<String, Long> counts = new TreeMap<>();
+            lines.forEach(line -> counts.merge(line.path("eventType").asText(), 1L, Long::sum));
+            counts.forEach(byType::put);
+            manifest.put("firstPosition", lines.get(0).path("position").asLong());
+            manifest.put("lastPosition", lines.get(lines.size() - 1).path("position").asLong());
+            return manifest.toPrettyString();
+        });
+    }
+
+    /** A statement only a superuser can run past the append-only trigger of the table. */
+    private void superuser(String sql, String table) {
+        jdbc.execute("ALTER TABLE " + table + " DISABLE TRIGGER " + table + "_append_only");
+        try {
+            assertThat(jdbc.update(sql)).as(sql).isEqualTo(1);
+        } finally {
+            jdbc.execute("ALTER TABLE " + table + " ENABLE TRIGGER " + table + "_append_only");
+        }
     }
 
     private PublicKey publicKey() {

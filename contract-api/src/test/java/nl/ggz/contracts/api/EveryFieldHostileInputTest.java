@@ -450,8 +450,9 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                 Field.query("eventType", Kind.EVENT_TYPE, false), Field.query("after", Kind.POSITION, false),
                 Field.query("limit", Kind.LIMIT, false).range(1, Long.MAX_VALUE)), true));
         all.add(new Endpoint("GET", "/api/audit/bundle", regulator, Map.of(), raw("insurer", insurer,
-                "year", Integer.toString(YEAR)), null, null, List.of(Field.query("insurer", Kind.INSURER, true),
-                Field.query("year", Kind.YEAR, true)), true));
+                "year", Integer.toString(YEAR), "since", "1"), null, null, List.of(
+                Field.query("insurer", Kind.INSURER, true), Field.query("year", Kind.YEAR, true),
+                Field.query("since", Kind.LOG_SIZE, false)), true));
         all.add(new Endpoint("GET", "/api/policies/{insurerUzovi}/{year}", regulator,
                 raw("insurerUzovi", insurer, "year", Integer.toString(YEAR)), Map.of(), null, null,
                 List.of(Field.path("insurerUzovi", Kind.INSURER), Field.path("year", Kind.YEAR)), true));

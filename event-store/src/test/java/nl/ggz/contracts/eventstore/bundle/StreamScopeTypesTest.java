@@ -1,0 +1,32 @@
+package nl.ggz.contracts.eventstore.bundle;
+
+import nl.ggz.contracts.audit.StreamScope;
+import nl.ggz.contracts.domain.ceiling.CeilingAgreed;
+import nl.ggz.contracts.domain.contract.ContractOffered;
+import nl.ggz.contracts.domain.policy.PurchasingPolicyPublished;
+import nl.ggz.contracts.domain.privacy.PatientDataErased;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The verifier decides a stream's scope by the stored type name of its first event; a renamed or moved event class
+ * would make every stream undecided (in full in every bundle), so the names are held to the domain's classes here.
+ */
+class StreamScopeTypesTest {
+
+    @Test
+    void theFirstEventsTheScopeRuleKnowsAreTheDomainsClassesByStoredName() throws Exception {
+        for (Class<?> type : new Class<?>[]{ContractOffered.class, CeilingAgreed.class,
+                PurchasingPolicyPublished.class, PatientDataErased.class}) {
+            var field = StreamScope.class.getDeclaredField(switch (type.getSimpleName()) {
+                case "ContractOffered" -> "CONTRACT_OFFERED";
+                case "CeilingAgreed" -> "CEILING_AGREED";
+                case "PurchasingPolicyPublished" -> "POLICY_PUBLISHED";
+                default -> "PATIENT_DATA_ERASED";
+            });
+            field.setAccessible(true);
+            assertThat(field.get(null)).as(type.getSimpleName()).isEqualTo(type.getName());
+        }
+    }
+}
