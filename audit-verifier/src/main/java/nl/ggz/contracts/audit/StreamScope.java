@@ -23,10 +23,10 @@ import java.util.Optional;
  */
 public record StreamScope(String insurer, int firstYear, int lastYear) {
 
-    static final String CONTRACT_OFFERED = "nl.ggz.contracts.domain.contract.ContractOffered";
-    static final String CEILING_AGREED = "nl.ggz.contracts.domain.ceiling.CeilingAgreed";
-    static final String POLICY_PUBLISHED = "nl.ggz.contracts.domain.policy.PurchasingPolicyPublished";
-    static final String PATIENT_DATA_ERASED = "nl.ggz.contracts.domain.privacy.PatientDataErased";
+    public static final String CONTRACT_OFFERED = "nl.ggz.contracts.domain.contract.ContractOffered";
+    public static final String CEILING_AGREED = "nl.ggz.contracts.domain.ceiling.CeilingAgreed";
+    public static final String POLICY_PUBLISHED = "nl.ggz.contracts.domain.policy.PurchasingPolicyPublished";
+    public static final String PATIENT_DATA_ERASED = "nl.ggz.contracts.domain.privacy.PatientDataErased";
 
     public boolean covers(int year) {
         return firstYear <= year && year <= lastYear;
