@@ -16,6 +16,7 @@ import nl.ggz.contracts.writestore.policy.PostgresPurchasingPolicies;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -58,7 +59,7 @@ public class AxonConfiguration {
             ContractChangesToCeilings.PROCESSING_GROUP);
 
     @Bean
-    ConfigurerModule aggregates(GgzProperties settings) {
+    ConfigurerModule aggregates(GgzProperties settings, ThreadPoolTaskExecutor snapshotExecutor) {
         // the ceiling is the hot aggregate: cached on this node, and snapshotted so that loading stays short
         Cache ceilingCache = new BoundedAggregateCache(settings.cache().ceilings());
         return configurer -> configurer
@@ -67,7 +68,9 @@ public class AxonConfiguration {
                                 c.snapshotter(), settings.snapshots().contractThreshold())))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(CeilingAgreement.class)
                         .configureCache(c -> ceilingCache)
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                        // snapshots of the cached ceiling itself, without reading its events again (issue 19)
+                        .configureSnapshotTrigger(c -> new CachedAggregateSnapshots(ceilingCache, c.eventStore(),
+                                c.serializer(), c.getComponent(TransactionManager.class), snapshotExecutor,
                                 c.snapshotter(), settings.snapshots().ceilingThreshold())))
                 .configureAggregate(PurchasingPolicy.class)
                 // issue 16: one erasure of a patient pseudonym
