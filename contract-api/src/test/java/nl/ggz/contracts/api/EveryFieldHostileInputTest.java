@@ -50,7 +50,6 @@ import static org.quicktheories.generators.SourceDSL.strings;
  * Prints a line per endpoint (inputs, 4xx, lines REJECTED, 5xx, events stored by refused inputs) and writes them to
  * {@code target/hostile-input-figures.md}.
  */
-@org.springframework.context.annotation.Import(DecisionLeadTimeTest.Clocks.class)
 class EveryFieldHostileInputTest extends ApplicationTest {
 
     /** Moved back into last year only to offer and sign a contract of a year that is over (to settle). */
@@ -242,12 +241,12 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                 "providerType", text("INSTITUTION"), "kind", text("DIGITAL"), "termStart", text(YEAR + "-01-01"),
                 "termEnd", text(YEAR + "-12-31"), "settings", "[2,3]", "tariffPercentage", text("92.50"),
                 "tariffPercentages", "{\"3\":\"95.00\"}", "ceilingCents", "1000000",
-                "offerExpiresAt", text(Instant.now().plus(Duration.ofDays(30)).toString()),
+                "offerExpiresAt", text(now().plus(Duration.ofDays(30)).toString()),
                 "excludedPrestatieCodes", "[\"XX9999\"]", "excludedSettings", "[3]");
         Map<String, String> line = raw("declarationId", text("H-" + UUID.randomUUID()), "contractId", text(signed),
                 "treatmentDate", text(YEAR + "-01-16"), "setting", "2", "prestatieCode", text("CO0142"),
                 "patientRef", text("p-hostile"), "amountCents", "1000", "duplicateOf", text(declared));
-        String now = Instant.now().toString();
+        String now = now().toString();
 
         List<Endpoint> all = new ArrayList<>();
         // writing
@@ -285,7 +284,7 @@ class EveryFieldHostileInputTest extends ApplicationTest {
         // renewal (issue 14, seed 001): a contract of its own, renewed by its control; then the yearly round, whose
         // control renews what else of the insurer is signed and skips the rest
         String toRenew = signedContract(insurer, newProvider(), 1_000_000);
-        String renewalExpiry = text(Instant.now().plus(Duration.ofDays(30)).toString());
+        String renewalExpiry = text(now().plus(Duration.ofDays(30)).toString());
         all.add(contractAct("renewal", toRenew, purchaser, raw("ceilingCents", "1000000",
                 "offerExpiresAt", renewalExpiry), List.of(Field.body("ceilingCents", Kind.CENTS, false),
                 Field.body("offerExpiresAt", Kind.INSTANT, false))));
@@ -321,7 +320,7 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                 List.of(Field.body("reason", Kind.FREE_TEXT, false))));
         all.add(contractAct("amendments", signed, purchaser, raw("excludedPrestatieCodes", "[\"XX9999\"]",
                 "excludedSettings", "[3]", "reason", text("regel 1\nregel 2"),
-                "effectiveDate", text(java.time.LocalDate.now(nl.ggz.contracts.domain.shared.DomainTime.AMSTERDAM)
+                "effectiveDate", text(today()
                         .toString()), "backdatingReason", text("afspraak\nvan 1 juni")), List.of(
                 Field.body("excludedPrestatieCodes", Kind.CODE_LIST, false).range(0, 1000),
                 Field.body("excludedSettings", Kind.INT_LIST, false).range(1, 8),
@@ -520,8 +519,7 @@ class EveryFieldHostileInputTest extends ApplicationTest {
     private String lastYearsContract(String insurer) {
         api.mintTokensWith(clock::inRealTime);
         clock.shiftDays((int) java.time.temporal.ChronoUnit.DAYS.between(
-                java.time.LocalDate.now(nl.ggz.contracts.domain.shared.DomainTime.AMSTERDAM),
-                java.time.LocalDate.of(YEAR - 1, 3, 1)));
+                today(), java.time.LocalDate.of(YEAR - 1, 3, 1)));
         try {
             Map<String, Object> body = offerBody(insurer, "DIGITAL", 100_000);
             body.put("providerAgb", newProvider());

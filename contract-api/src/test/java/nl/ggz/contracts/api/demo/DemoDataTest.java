@@ -50,7 +50,7 @@ class DemoDataTest extends ApplicationTest {
      */
     @BeforeAll
     static void theYearHasRunLongEnough() {
-        assumeTrue(LocalDate.now(DomainTime.AMSTERDAM).getMonthValue() >= 8,
+        assumeTrue(today().getMonthValue() >= 8,
                 "the demo shows every case from 1 August (DemoPlanTest); before, it leaves out the future");
     }
 
@@ -162,7 +162,7 @@ class DemoDataTest extends ApplicationTest {
         JsonNode raised = raisedContract();
         String contractId = raised.path("contractId").asText();
         String ceilingId = raised.path("ceilingId").asText();
-        LocalDate today = LocalDate.now(DomainTime.AMSTERDAM);
+        LocalDate today = today();
         await().untilAsserted(() -> {
             JsonNode timeline = get("/api/contracts/" + contractId + "/timeline");
             Instant offered = at(timeline, "ContractOffered");
@@ -200,7 +200,7 @@ class DemoDataTest extends ApplicationTest {
             List<Instant> moments = new ArrayList<>();
             timeline.forEach(e -> moments.add(Instant.parse(e.path("at").asText())));
             assertThat(moments).as("in the order they happened").isSorted();
-            assertThat(moments.get(moments.size() - 1)).as("nothing after the first start").isBefore(Instant.now());
+            assertThat(moments.get(moments.size() - 1)).as("nothing after the first start").isBefore(now());
             assertThat(Duration.between(moments.get(0), moments.get(moments.size() - 1)))
                     .as("a year of history, not the minutes of the first start").isGreaterThan(Duration.ofDays(300));
         });
@@ -235,7 +235,7 @@ class DemoDataTest extends ApplicationTest {
             Instant due = Instant.parse(overdue.path("decisionDueAt").asText());
             JsonNode ceilingTimeline = get("/api/contracts/"
                     + CeilingIds.contractIdOf(overdue.path("ceilingId").asText()) + "/timeline");
-            assertThat(at(ceilingTimeline, "IncreaseDecisionOverdue")).isEqualTo(due).isBefore(Instant.now());
+            assertThat(at(ceilingTimeline, "IncreaseDecisionOverdue")).isEqualTo(due).isBefore(now());
         });
     }
 
@@ -256,7 +256,7 @@ class DemoDataTest extends ApplicationTest {
         assertThat(backwards).as("events dated before their predecessor in the stream").isZero();
         Instant latest = jdbc.queryForObject("SELECT max(timestamp::timestamptz) FROM domainevententry",
                 java.sql.Timestamp.class).toInstant();
-        assertThat(latest).isBefore(Instant.now());
+        assertThat(latest).isBefore(now());
         Instant earliest = jdbc.queryForObject("SELECT min(timestamp::timestamptz) FROM domainevententry",
                 java.sql.Timestamp.class).toInstant();
         // last year's policy, published on 1 April before last year (its contracts are settled this spring)
@@ -295,7 +295,7 @@ class DemoDataTest extends ApplicationTest {
     @Test
     void thePurchasersRenewedTheYearsContractsOnFiveOctoberWithTheCeilingInForce() {
         Instant renewal = LocalDate.of(YEAR, 10, 5).atTime(10, 0).atZone(DomainTime.AMSTERDAM).toInstant();
-        assumeTrue(Instant.now().isAfter(renewal.plus(Duration.ofDays(1))),
+        assumeTrue(now().isAfter(renewal.plus(Duration.ofDays(1))),
                 "the demo renews the year's contracts on 5 October; before, it leaves out the future");
         await().untilAsserted(() -> {
             int carried = 0;
