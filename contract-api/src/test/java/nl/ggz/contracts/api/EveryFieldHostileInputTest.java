@@ -222,7 +222,7 @@ class EveryFieldHostileInputTest extends ApplicationTest {
         String toComplete = increaseRequest(ceiling);
         assertThat(api.post("/api/ceilings/" + ceiling + "/increase-requests/" + toComplete + "/information-request",
                 Map.of("question", "FTE?")).status()).isEqualTo(200);
-        String toSettle = lastYearsContract(insurer) + "-" + (YEAR - 1);
+        String toSettle = closedYearsContract(insurer) + "-" + CLOSED_YEAR;
         String addendum = api.post("/api/ceilings/" + ceiling + "/increase-requests/" + increaseRequest(ceiling)
                 + "/approval", Map.of("amountCents", 1_000)).text("addendumId");
         long checkpoint = api.as(operator).post("/api/audit/checkpoints", Map.of()).body().path("id").asLong();
@@ -513,18 +513,24 @@ class EveryFieldHostileInputTest extends ApplicationTest {
     }
 
     /**
-     * A contract of last year, offered and signed on a day of it (the server's clock moved there; tokens issued in
+     * Two years back: a year over on the server's clock and in real time too, whatever day the server lives on
+     * (MovableClock), so that the deadline recording the contract's end — on the scheduler's real clock — fires at once.
+     */
+    private static final int CLOSED_YEAR = YEAR - 2;
+
+    /**
+     * A contract of a closed year, offered and signed on a day of it (the server's clock moved there; tokens issued in
      * real time), so that its year is over and can be settled.
      */
-    private String lastYearsContract(String insurer) {
+    private String closedYearsContract(String insurer) {
         api.mintTokensWith(clock::inRealTime);
         clock.shiftDays((int) java.time.temporal.ChronoUnit.DAYS.between(
-                today(), java.time.LocalDate.of(YEAR - 1, 3, 1)));
+                today(), java.time.LocalDate.of(CLOSED_YEAR, 3, 1)));
         try {
             Map<String, Object> body = offerBody(insurer, "DIGITAL", 100_000);
             body.put("providerAgb", newProvider());
-            body.put("termStart", (YEAR - 1) + "-01-01");
-            body.put("termEnd", (YEAR - 1) + "-12-31");
+            body.put("termStart", CLOSED_YEAR + "-01-01");
+            body.put("termEnd", CLOSED_YEAR + "-12-31");
             body.put("offerExpiresAt", Instant.now().plus(Duration.ofDays(30)).toString());
             Api.Response offered = api.post("/api/contracts", body);
             assertThat(offered.status()).as(offered.body().toString()).isEqualTo(201);
