@@ -30,7 +30,17 @@ final class MovableClock extends Clock {
     /** Days the server lives ahead of real time for the whole run. */
     static final int BASE_SHIFT = baseShift(LocalDate.now(DomainTime.AMSTERDAM));
 
+    private final int base;
     private volatile int dayShift;
+
+    MovableClock() {
+        this(BASE_SHIFT);
+    }
+
+    /** A clock {@code base} days ahead of real time (0: real time, for an application whose story runs on it). */
+    MovableClock(int base) {
+        this.base = base;
+    }
     private volatile boolean realTime;
 
     /** The Dutch calendar day the server lives on while the clock is not moved: the tests' "today". */
@@ -78,7 +88,7 @@ final class MovableClock extends Clock {
         if (realTime) {
             return Instant.now();
         }
-        return Instant.now().atZone(DomainTime.AMSTERDAM).plusDays(BASE_SHIFT + (long) dayShift).toInstant();
+        return Instant.now().atZone(DomainTime.AMSTERDAM).plusDays(base + (long) dayShift).toInstant();
     }
 
     @Override

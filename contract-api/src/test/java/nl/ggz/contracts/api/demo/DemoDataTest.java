@@ -34,10 +34,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * quick); the cast and the scenarios are those of a real first start.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ggz.demo.enabled=true", "ggz.demo.scale=10"})
+        properties = {"ggz.demo.enabled=true", "ggz.demo.scale=10", "test.server-clock=real"})
 // no other class shares this context: closed after the class, not left for the JVM's exit with the cached ones
 @DirtiesContext
 class DemoDataTest extends ApplicationTest {
+
+    /**
+     * The demo's story runs on real time (its deadlines fall due on the scheduler's real clock), so this context's
+     * server clock is real time, and its year the real one: not the other tests' moved day (MovableClock).
+     */
+    private static final int YEAR = LocalDate.now(DomainTime.AMSTERDAM).getYear();
 
     private static final List<String> INSURERS = DemoCast.INSURERS.stream().map(DemoInsurer::uzovi).toList();
 
@@ -50,7 +56,7 @@ class DemoDataTest extends ApplicationTest {
      */
     @BeforeAll
     static void theYearHasRunLongEnough() {
-        assumeTrue(today().getMonthValue() >= 8,
+        assumeTrue(LocalDate.now(DomainTime.AMSTERDAM).getMonthValue() >= 8,
                 "the demo shows every case from 1 August (DemoPlanTest); before, it leaves out the future");
     }
 
@@ -162,7 +168,7 @@ class DemoDataTest extends ApplicationTest {
         JsonNode raised = raisedContract();
         String contractId = raised.path("contractId").asText();
         String ceilingId = raised.path("ceilingId").asText();
-        LocalDate today = today();
+        LocalDate today = LocalDate.now(DomainTime.AMSTERDAM);
         await().untilAsserted(() -> {
             JsonNode timeline = get("/api/contracts/" + contractId + "/timeline");
             Instant offered = at(timeline, "ContractOffered");
@@ -200,7 +206,7 @@ class DemoDataTest extends ApplicationTest {
             List<Instant> moments = new ArrayList<>();
             timeline.forEach(e -> moments.add(Instant.parse(e.path("at").asText())));
             assertThat(moments).as("in the order they happened").isSorted();
-            assertThat(moments.get(moments.size() - 1)).as("nothing after the first start").isBefore(now());
+            assertThat(moments.get(moments.size() - 1)).as("nothing after the first start").isBefore(Instant.now());
             assertThat(Duration.between(moments.get(0), moments.get(moments.size() - 1)))
                     .as("a year of history, not the minutes of the first start").isGreaterThan(Duration.ofDays(300));
         });
@@ -235,7 +241,7 @@ class DemoDataTest extends ApplicationTest {
             Instant due = Instant.parse(overdue.path("decisionDueAt").asText());
             JsonNode ceilingTimeline = get("/api/contracts/"
                     + CeilingIds.contractIdOf(overdue.path("ceilingId").asText()) + "/timeline");
-            assertThat(at(ceilingTimeline, "IncreaseDecisionOverdue")).isEqualTo(due).isBefore(now());
+            assertThat(at(ceilingTimeline, "IncreaseDecisionOverdue")).isEqualTo(due).isBefore(Instant.now());
         });
     }
 
@@ -256,7 +262,7 @@ class DemoDataTest extends ApplicationTest {
         assertThat(backwards).as("events dated before their predecessor in the stream").isZero();
         Instant latest = jdbc.queryForObject("SELECT max(timestamp::timestamptz) FROM domainevententry",
                 java.sql.Timestamp.class).toInstant();
-        assertThat(latest).isBefore(now());
+        assertThat(latest).isBefore(Instant.now());
         Instant earliest = jdbc.queryForObject("SELECT min(timestamp::timestamptz) FROM domainevententry",
                 java.sql.Timestamp.class).toInstant();
         // last year's policy, published on 1 April before last year (its contracts are settled this spring)
@@ -295,7 +301,7 @@ class DemoDataTest extends ApplicationTest {
     @Test
     void thePurchasersRenewedTheYearsContractsOnFiveOctoberWithTheCeilingInForce() {
         Instant renewal = LocalDate.of(YEAR, 10, 5).atTime(10, 0).atZone(DomainTime.AMSTERDAM).toInstant();
-        assumeTrue(now().isAfter(renewal.plus(Duration.ofDays(1))),
+        assumeTrue(Instant.now().isAfter(renewal.plus(Duration.ofDays(1))),
                 "the demo renews the year's contracts on 5 October; before, it leaves out the future");
         await().untilAsserted(() -> {
             int carried = 0;
