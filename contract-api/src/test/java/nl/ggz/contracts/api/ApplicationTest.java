@@ -5,6 +5,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -12,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +36,32 @@ import static org.assertj.core.api.Assertions.assertThat;
         "ggz.webhooks.retry.max-backoff=400ms", "ggz.webhooks.retry.max-attempts=6"})
 // the Prometheus registry as in production (Spring Boot's tests leave metrics export off by default)
 @AutoConfigureObservability(tracing = false)
+// the server's clock lives on the tests' today (MovableClock): one clock, so that every class shares one application
+@Import(ApplicationTest.ServerClock.class)
 public abstract class ApplicationTest {
 
-    /** The running year: declarations and increase requests are judged against today. */
-    protected static final int YEAR = LocalDate.now(DomainTime.AMSTERDAM).getYear();
+    /** The tests' year: declarations and increase requests are judged against the server's today. */
+    protected static final int YEAR = MovableClock.today().getYear();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ServerClock {
+        /** {@code test.server-clock=real}: real time, for a context whose story needs the scheduler's deadlines. */
+        @Bean
+        @Primary
+        MovableClock movableClock(org.springframework.core.env.Environment environment) {
+            return "real".equals(environment.getProperty("test.server-clock")) ? new MovableClock(0) : new MovableClock();
+        }
+    }
+
+    /** The Dutch calendar day the server lives on (see MovableClock): not necessarily the real today. */
+    protected static LocalDate today() {
+        return MovableClock.today();
+    }
+
+    /** The server's now while its clock is not moved by a test: real time plus the tests' base shift. */
+    protected static Instant now() {
+        return Instant.now().atZone(DomainTime.AMSTERDAM).plusDays(MovableClock.BASE_SHIFT).toInstant();
+    }
 
     static {
         // streaming views lag the write; on a busy 2-core CI machine that can take more than awaitility's 10 s

@@ -68,7 +68,7 @@ class BadInputTest extends ApplicationTest {
     void anOfferWhoseExpiryHasPassedIsRefused() {
         long events = eventCount();
         Map<String, Object> body = offerBody(newInsurer(), "DIGITAL", 1_000);
-        body.put("offerExpiresAt", OffsetDateTime.now().minusDays(1).toString());
+        body.put("offerExpiresAt", now().minus(java.time.Duration.ofDays(1)).toString());
         Api.Response response = api.post("/api/contracts", body);
         assertProblem(response, 422);
         assertThat(response.text("detail")).contains("offerExpiresAt");

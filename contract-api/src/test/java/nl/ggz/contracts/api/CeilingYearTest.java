@@ -4,7 +4,6 @@ import nl.ggz.contracts.api.Responses.Ceiling;
 import nl.ggz.contracts.api.Responses.DeclarationResult;
 import nl.ggz.contracts.api.Responses.Threshold;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Import;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +18,6 @@ import static org.awaitility.Awaitility.await;
  * declared, the marks are those of the ceiling in force, the year is settled once it has ended, and declarations
  * after the policy's claims cut-off are refused. The server's clock is set to the day each rule is about.
  */
-@Import(DecisionLeadTimeTest.Clocks.class)
 class CeilingYearTest extends ServerDateTest {
 
     /** A contract year that is over, whatever today is. */

@@ -138,7 +138,7 @@ class ContractLifecycleTest extends ApplicationTest {
 
         // an amendment without an effective date holds for care from the day it is made (seed 002 §5.4, issue 14)
         Map<String, Object> today = declaration("X-1", contractId, 1_000);
-        today.put("treatmentDate", LocalDate.now(nl.ggz.contracts.domain.shared.DomainTime.AMSTERDAM).toString());
+        today.put("treatmentDate", today().toString());
         DeclarationResult result = declare(today).as(DeclarationResults.class).first();
         assertThat(result.status()).isEqualTo("REJECTED");
         assertThat(result.reason()).contains("excluded");

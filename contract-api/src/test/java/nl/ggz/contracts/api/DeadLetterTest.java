@@ -145,7 +145,7 @@ class DeadLetterTest extends ApplicationTest {
 
         // past the edge's text rules (the command as the domain takes it): a stored event that PostgreSQL text refuses
         commands.sendAndWait(new AmendContract(poisoned, Set.of(new PrestatieCode("CO0142")), Set.of(), "x\u0000y",
-                Instant.now()));
+                now()));
         assertThat(api.post("/api/contracts/" + healthy + "/amendments",
                 Map.of("excludedPrestatieCodes", List.of("CO0142"), "reason", "na overleg")).status()).isEqualTo(200);
 

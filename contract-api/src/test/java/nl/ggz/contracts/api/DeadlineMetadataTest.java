@@ -1,6 +1,7 @@
 package nl.ggz.contracts.api;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,11 +18,17 @@ import static org.awaitility.Awaitility.await;
  */
 class DeadlineMetadataTest extends ApplicationTest {
 
+    @Autowired
+    private MovableClock clock;
+
     @Test
     void anEventADeadlineCausesNamesTheSystemAndItsCause() {
         Map<String, Object> offer = offerBody(newInsurer(), "DIGITAL", 1_000_000);
         offer.put("offerExpiresAt", Instant.now().plus(3, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS).toString());
-        String contractId = api.post("/api/contracts", offer).text("contractId");
+        // offered in real time: the deadline runs on the scheduler's (real) clock, and must come in three seconds
+        String[] contract = new String[1];
+        clock.inRealTime(() -> contract[0] = api.post("/api/contracts", offer).text("contractId"));
+        String contractId = contract[0];
 
         await().untilAsserted(() -> assertThat(api.get("/api/contracts/" + contractId).text("status"))
                 .isEqualTo("EXPIRED"));

@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 import java.time.Duration;
 import java.util.Map;
@@ -19,17 +15,7 @@ import static org.awaitility.Awaitility.await;
  * Seed 003 §4.2: how long decisions on increase requests take — within 4 weeks, 1 to 3 months, over 3 months, or
  * still open — and requests decided too late. The server's clock is moved by whole days between request and decision.
  */
-@Import(DecisionLeadTimeTest.Clocks.class)
 class DecisionLeadTimeTest extends ReportingTest {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-    }
 
     @Autowired
     private MovableClock clock;
@@ -88,8 +74,9 @@ class DecisionLeadTimeTest extends ReportingTest {
         awaitReportingCaughtUp();
         JsonNode before = monitor(YEAR).path("byProviderType");
 
-        // requested two days ago: the decision was due yesterday, and the deadline fires at once
-        clock.shiftDays(-2);
+        // requested two real days ago: the decision was due yesterday, and the deadline (on the scheduler's real
+        // clock) fires at once
+        clock.shiftDays(-2 - MovableClock.BASE_SHIFT);
         String requestId = requestIncrease(contractId, 100_000);
         clock.reset();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
@@ -98,7 +85,10 @@ class DecisionLeadTimeTest extends ReportingTest {
                         "INSTITUTION.increaseRequestsOverdue", 1L,
                         "INSTITUTION.decisionLeadTimes.OPEN", 1L)));
 
+        // decided today in real time: two days after the request
+        clock.shiftDays(-MovableClock.BASE_SHIFT);
         approve(contractId, requestId, 100_000);
+        clock.reset();
         await().untilAsserted(() -> assertThat(difference(before, monitor(YEAR).path("byProviderType")))
                 .isEqualTo(Map.of(
                         "INSTITUTION.increaseRequests", 1L,

@@ -50,7 +50,6 @@ import static org.quicktheories.generators.SourceDSL.strings;
  * Prints a line per endpoint (inputs, 4xx, lines REJECTED, 5xx, events stored by refused inputs) and writes them to
  * {@code target/hostile-input-figures.md}.
  */
-@org.springframework.context.annotation.Import(DecisionLeadTimeTest.Clocks.class)
 class EveryFieldHostileInputTest extends ApplicationTest {
 
     /** Moved back into last year only to offer and sign a contract of a year that is over (to settle). */
@@ -223,7 +222,7 @@ class EveryFieldHostileInputTest extends ApplicationTest {
         String toComplete = increaseRequest(ceiling);
         assertThat(api.post("/api/ceilings/" + ceiling + "/increase-requests/" + toComplete + "/information-request",
                 Map.of("question", "FTE?")).status()).isEqualTo(200);
-        String toSettle = lastYearsContract(insurer) + "-" + (YEAR - 1);
+        String toSettle = closedYearsContract(insurer) + "-" + CLOSED_YEAR;
         String addendum = api.post("/api/ceilings/" + ceiling + "/increase-requests/" + increaseRequest(ceiling)
                 + "/approval", Map.of("amountCents", 1_000)).text("addendumId");
         long checkpoint = api.as(operator).post("/api/audit/checkpoints", Map.of()).body().path("id").asLong();
@@ -242,12 +241,12 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                 "providerType", text("INSTITUTION"), "kind", text("DIGITAL"), "termStart", text(YEAR + "-01-01"),
                 "termEnd", text(YEAR + "-12-31"), "settings", "[2,3]", "tariffPercentage", text("92.50"),
                 "tariffPercentages", "{\"3\":\"95.00\"}", "ceilingCents", "1000000",
-                "offerExpiresAt", text(Instant.now().plus(Duration.ofDays(30)).toString()),
+                "offerExpiresAt", text(now().plus(Duration.ofDays(30)).toString()),
                 "excludedPrestatieCodes", "[\"XX9999\"]", "excludedSettings", "[3]");
         Map<String, String> line = raw("declarationId", text("H-" + UUID.randomUUID()), "contractId", text(signed),
                 "treatmentDate", text(YEAR + "-01-16"), "setting", "2", "prestatieCode", text("CO0142"),
                 "patientRef", text("p-hostile"), "amountCents", "1000", "duplicateOf", text(declared));
-        String now = Instant.now().toString();
+        String now = now().toString();
 
         List<Endpoint> all = new ArrayList<>();
         // writing
@@ -285,7 +284,7 @@ class EveryFieldHostileInputTest extends ApplicationTest {
         // renewal (issue 14, seed 001): a contract of its own, renewed by its control; then the yearly round, whose
         // control renews what else of the insurer is signed and skips the rest
         String toRenew = signedContract(insurer, newProvider(), 1_000_000);
-        String renewalExpiry = text(Instant.now().plus(Duration.ofDays(30)).toString());
+        String renewalExpiry = text(now().plus(Duration.ofDays(30)).toString());
         all.add(contractAct("renewal", toRenew, purchaser, raw("ceilingCents", "1000000",
                 "offerExpiresAt", renewalExpiry), List.of(Field.body("ceilingCents", Kind.CENTS, false),
                 Field.body("offerExpiresAt", Kind.INSTANT, false))));
@@ -321,7 +320,7 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                 List.of(Field.body("reason", Kind.FREE_TEXT, false))));
         all.add(contractAct("amendments", signed, purchaser, raw("excludedPrestatieCodes", "[\"XX9999\"]",
                 "excludedSettings", "[3]", "reason", text("regel 1\nregel 2"),
-                "effectiveDate", text(java.time.LocalDate.now(nl.ggz.contracts.domain.shared.DomainTime.AMSTERDAM)
+                "effectiveDate", text(today()
                         .toString()), "backdatingReason", text("afspraak\nvan 1 juni")), List.of(
                 Field.body("excludedPrestatieCodes", Kind.CODE_LIST, false).range(0, 1000),
                 Field.body("excludedSettings", Kind.INT_LIST, false).range(1, 8),
@@ -515,19 +514,24 @@ class EveryFieldHostileInputTest extends ApplicationTest {
     }
 
     /**
-     * A contract of last year, offered and signed on a day of it (the server's clock moved there; tokens issued in
+     * Two years back: a year over on the server's clock and in real time too, whatever day the server lives on
+     * (MovableClock), so that the deadline recording the contract's end — on the scheduler's real clock — fires at once.
+     */
+    private static final int CLOSED_YEAR = YEAR - 2;
+
+    /**
+     * A contract of a closed year, offered and signed on a day of it (the server's clock moved there; tokens issued in
      * real time), so that its year is over and can be settled.
      */
-    private String lastYearsContract(String insurer) {
+    private String closedYearsContract(String insurer) {
         api.mintTokensWith(clock::inRealTime);
         clock.shiftDays((int) java.time.temporal.ChronoUnit.DAYS.between(
-                java.time.LocalDate.now(nl.ggz.contracts.domain.shared.DomainTime.AMSTERDAM),
-                java.time.LocalDate.of(YEAR - 1, 3, 1)));
+                today(), java.time.LocalDate.of(CLOSED_YEAR, 3, 1)));
         try {
             Map<String, Object> body = offerBody(insurer, "DIGITAL", 100_000);
             body.put("providerAgb", newProvider());
-            body.put("termStart", (YEAR - 1) + "-01-01");
-            body.put("termEnd", (YEAR - 1) + "-12-31");
+            body.put("termStart", CLOSED_YEAR + "-01-01");
+            body.put("termEnd", CLOSED_YEAR + "-12-31");
             body.put("offerExpiresAt", Instant.now().plus(Duration.ofDays(30)).toString());
             Api.Response offered = api.post("/api/contracts", body);
             assertThat(offered.status()).as(offered.body().toString()).isEqualTo(201);

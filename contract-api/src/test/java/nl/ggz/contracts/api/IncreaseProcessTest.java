@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.ggz.contracts.api.Responses.Ceiling;
 import nl.ggz.contracts.api.Responses.IncreaseRequest;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Import;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +18,6 @@ import static org.awaitility.Awaitility.await;
  * the decision clock stopped, decided within the policy's period for the contract's kind (or by a fixed day under
  * supplementary contracting), due at the end of the due day in Amsterdam, and rejected for reasons the NZa counts.
  */
-@Import(DecisionLeadTimeTest.Clocks.class)
 class IncreaseProcessTest extends ServerDateTest {
 
     @Test

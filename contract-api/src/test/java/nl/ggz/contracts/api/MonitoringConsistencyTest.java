@@ -11,7 +11,6 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import static org.awaitility.Awaitility.await;
  * the ceiling in force; and a settled year keeps the figures it was settled on, takes no declaration or credit after
  * it, and counts the claw-backs after it as recoveries (issue 15). The server's clock is moved to settle a year.
  */
-@Import(DecisionLeadTimeTest.Clocks.class)
 class MonitoringConsistencyTest extends ServerDateTest {
 
     private static final int SEQUENCES = 12;

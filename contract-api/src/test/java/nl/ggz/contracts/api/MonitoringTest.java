@@ -113,7 +113,7 @@ class MonitoringTest extends ApplicationTest {
         String insurer = newInsurer();
         String huge = signedContract(insurer, 10_000_000_000_000L);
         Map<String, Object> recent = declaration("H-1-" + huge, huge, 1);
-        recent.put("treatmentDate", LocalDate.now(DomainTime.AMSTERDAM).toString());
+        recent.put("treatmentDate", today().toString());
         assertThat(declare(recent).status()).isEqualTo(200);
 
         String path = "/api/monitoring/ceilings?insurer=" + insurer + "&year=" + YEAR;

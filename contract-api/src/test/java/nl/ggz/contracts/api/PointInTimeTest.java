@@ -101,7 +101,7 @@ class PointInTimeTest extends ApplicationTest {
         assertThat(before.status()).isEqualTo(404);
         assertThat(before.contentType()).startsWith("application/problem+json");
         assertThat(before.as(Problem.class).detail()).contains("was not offered yet at " + beforeOffer);
-        Instant future = Instant.now().plus(400, ChronoUnit.DAYS);
+        Instant future = now().plus(400, ChronoUnit.DAYS);
         assertThat(toTheMillisecond(api.get("/api/contracts/" + contractId + "?asOf=" + future).body()))
                 .isEqualTo(toTheMillisecond(api.get("/api/contracts/" + contractId).body()));
         assertThat(toTheMillisecond(api.get(ceiling + "?asOf=" + future).body()))

@@ -67,7 +67,7 @@ class PolicyParametersApiTest extends ApplicationTest {
         Map<String, Object> body = offerBody(insurer, "NEGOTIATED", 1_000_000);
         body.put("providerAgb", provider);
         String contractId = api.post("/api/contracts", body).text("contractId");
-        Instant before = Instant.now();
+        Instant before = now();
         Contract proposed = api.as(Identity.provider(provider)).post("/api/contracts/" + contractId + "/proposals",
                 Map.of("ceilingCents", 1_200_000)).as(Contract.class);
         Instant due = before.atZone(DomainTime.AMSTERDAM).plusDays(10).toInstant();

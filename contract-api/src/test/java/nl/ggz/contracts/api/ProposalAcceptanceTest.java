@@ -26,7 +26,7 @@ class ProposalAcceptanceTest extends ApplicationTest {
         String insurer = newInsurer();
         String provider = newProvider();
         String contractId = negotiatedOffer(insurer, provider);
-        Instant before = Instant.now();
+        Instant before = now();
 
         Api.Response proposed = api.as(Identity.provider(provider)).post("/api/contracts/" + contractId
                 + "/proposals", Map.of("ceilingCents", 6_000_000, "tariffPercentage", "96.00"));
@@ -38,7 +38,7 @@ class ProposalAcceptanceTest extends ApplicationTest {
         // seed 002 §6.3: "binnen zes weken" — the default policy's quoteResponseDays, 42
         assertThat(awaiting.proposalAnswerDueAt()).isBetween(
                 before.atZone(DomainTime.AMSTERDAM).plusDays(42).toInstant().minusSeconds(1),
-                Instant.now().atZone(DomainTime.AMSTERDAM).plusDays(42).toInstant().plusSeconds(1));
+                now().atZone(DomainTime.AMSTERDAM).plusDays(42).toInstant().plusSeconds(1));
 
         Api.Response signing = api.post("/api/contracts/" + contractId + "/signature", Map.of("signedBy", "dr. Bos"));
         assertThat(signing.status()).as(signing.raw()).isEqualTo(409);
@@ -134,7 +134,7 @@ class ProposalAcceptanceTest extends ApplicationTest {
     private String negotiatedOffer(String insurer, String provider) {
         Map<String, Object> body = offerBody(insurer, "NEGOTIATED", 5_000_000);
         body.put("providerAgb", provider);
-        body.put("offerExpiresAt", Instant.now().plus(Duration.ofDays(60)).toString());
+        body.put("offerExpiresAt", now().plus(Duration.ofDays(60)).toString());
         Api.Response offered = api.post("/api/contracts", body);
         assertThat(offered.status()).as(offered.raw()).isEqualTo(201);
         return offered.text("contractId");

@@ -24,7 +24,7 @@ class ProposalRoundsApiTest extends ApplicationTest {
         String provider = newProvider();
         Map<String, Object> body = offerBody(insurer, "NEGOTIATED", 5_000_000);
         body.put("providerAgb", provider);
-        body.put("offerExpiresAt", Instant.now().plus(Duration.ofDays(60)).toString());
+        body.put("offerExpiresAt", now().plus(Duration.ofDays(60)).toString());
         String contractId = api.post("/api/contracts", body).text("contractId");
         Api asProvider = api.as(Identity.provider(provider));
         assertThat(asProvider.post("/api/contracts/" + contractId + "/proposals",

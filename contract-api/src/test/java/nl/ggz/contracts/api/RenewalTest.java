@@ -80,7 +80,7 @@ class RenewalTest extends ApplicationTest {
         String insurer = newInsurer();
         String contractId = signedContract(insurer, newProvider(), 1_000_000);
 
-        Instant expires = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+        Instant expires = now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
         Api.Response renewed = api.post("/api/contracts/" + contractId + "/renewal",
                 Map.of("ceilingCents", 900_000, "offerExpiresAt", expires.toString()));
 
@@ -175,7 +175,7 @@ class RenewalTest extends ApplicationTest {
         assertThat(wards.body().path("offered").asInt()).isEqualTo(1);
         assertThat(results(wards)).containsOnlyKeys(ward);
 
-        Instant expires = Instant.now().plus(Duration.ofDays(20)).truncatedTo(ChronoUnit.SECONDS);
+        Instant expires = now().plus(Duration.ofDays(20)).truncatedTo(ChronoUnit.SECONDS);
         Api.Response all = purchaser.post("/api/policies/" + insurer + "/" + YEAR + "/renewals",
                 Map.of("offerExpiresAt", expires.toString()));
         assertThat(all.status()).as(all.raw()).isEqualTo(200);

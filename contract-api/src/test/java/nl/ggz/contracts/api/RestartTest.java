@@ -20,7 +20,10 @@ import static org.awaitility.Awaitility.await;
 /** Stop the application and start it again on the same data folder: state and pending deadlines survive. */
 class RestartTest {
 
-    private static final int YEAR = ApplicationTest.YEAR;
+    /** This application runs on the real clock (not the tests' MovableClock): its year, and care of today. */
+    private static final java.time.LocalDate TODAY =
+            java.time.LocalDate.now(nl.ggz.contracts.domain.shared.DomainTime.AMSTERDAM);
+    private static final int YEAR = TODAY.getYear();
 
     @TempDir
     Path dataFolder;
@@ -36,13 +39,13 @@ class RestartTest {
         try (ConfigurableApplicationContext app = start()) {
             Api api = Api.actingParty(port(app));
             contractId = signed(api);
-            Map<String, Object> first = ApplicationTest.declaration("R-1", contractId, 750_000);
+            Map<String, Object> first = careOfToday("R-1", contractId, 750_000);
             assertThat(api.post("/api/declarations", Map.of("declarations", java.util.List.of(first))).status())
                     .isEqualTo(200);
             // enough events for a snapshot of the ceiling (threshold 250), so that the restart loads from it
             many = new java.util.ArrayList<>();
             for (int i = 0; i < 300; i++) {
-                many.add(ApplicationTest.declaration("S-" + i, contractId, 100));
+                many.add(careOfToday("S-" + i, contractId, 100));
             }
             assertThat(api.post("/api/declarations", Map.of("declarations", many)).status()).isEqualTo(200);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -70,9 +73,9 @@ class RestartTest {
             // the aggregate is rebuilt from its snapshot and the events after it: a repeat is still a duplicate,
             // and a new line lands on the right side of the ceiling (780,000 counted of 1,000,000)
             JsonNode results = api.post("/api/declarations", Map.of("declarations", java.util.List.of(
-                    ApplicationTest.declaration("R-1", contractId, 750_000),
-                    ApplicationTest.declaration("S-7", contractId, 100),
-                    ApplicationTest.declaration("R-2", contractId, 250_000)))).body().path("results");
+                    careOfToday("R-1", contractId, 750_000),
+                    careOfToday("S-7", contractId, 100),
+                    careOfToday("R-2", contractId, 250_000)))).body().path("results");
             assertThat(results.get(0).path("status").asText()).isEqualTo("DUPLICATE");
             assertThat(results.get(1).path("status").asText()).isEqualTo("DUPLICATE");
             assertThat(results.get(2).path("status").asText()).isEqualTo("ACCEPTED");
@@ -111,6 +114,12 @@ class RestartTest {
 
     private static int port(ConfigurableApplicationContext app) {
         return ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    private static Map<String, Object> careOfToday(String id, String contractId, long amountCents) {
+        Map<String, Object> line = ApplicationTest.declaration(id, contractId, amountCents);
+        line.put("treatmentDate", TODAY.toString());
+        return line;
     }
 
     private static Map<String, Object> offerBody(String provider) {

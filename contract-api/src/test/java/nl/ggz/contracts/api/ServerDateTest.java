@@ -14,8 +14,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * For tests of rules that hang on the date: the server's clock ({@link MovableClock}, imported by the concrete class as
- * {@code @Import(DecisionLeadTimeTest.Clocks.class)}, so that they share one application) is set to a Dutch calendar
+ * For tests of rules that hang on the date: the server's clock ({@link MovableClock}, the one every
+ * application test has) is set to a Dutch calendar
  * day of the test's choosing, and back to today after each test.
  */
 abstract class ServerDateTest extends ReportingTest {
@@ -36,7 +36,13 @@ abstract class ServerDateTest extends ReportingTest {
 
     /** From now on the server lives on this Dutch calendar day (at today's clock time). */
     protected void serverDate(LocalDate day) {
-        clock.shiftDays((int) ChronoUnit.DAYS.between(LocalDate.now(DomainTime.AMSTERDAM), day));
+        clock.shiftDays((int) ChronoUnit.DAYS.between(today(), day));
+    }
+
+    /** Thirty days after the later of the server's (moved) now and real time. */
+    protected java.time.Instant openUntil() {
+        java.time.Instant later = clock.instant().isAfter(now()) ? clock.instant() : now();
+        return later.plus(java.time.Duration.ofDays(30));
     }
 
     /** Publishes the insurer's policy for the year; fields left out keep their defaults. */
@@ -51,8 +57,8 @@ abstract class ServerDateTest extends ReportingTest {
         body.put("providerAgb", newProvider());
         body.put("termStart", year + "-01-01");
         body.put("termEnd", year + "-12-31");
-        // open in real time: the offer's expiry deadline runs on the scheduler's (real) clock
-        body.put("offerExpiresAt", java.time.Instant.now().plus(java.time.Duration.ofDays(30)).toString());
+        // open on both clocks: the server judges it by its own (moved) one, the deadline runs on the scheduler's (real)
+        body.put("offerExpiresAt", openUntil().toString());
         Api.Response offered = api.post("/api/contracts", body);
         assertThat(offered.status()).as(offered.body().toString()).isEqualTo(201);
         String contractId = offered.text("contractId");

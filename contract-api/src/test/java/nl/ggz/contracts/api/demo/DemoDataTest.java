@@ -34,10 +34,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * quick); the cast and the scenarios are those of a real first start.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ggz.demo.enabled=true", "ggz.demo.scale=10"})
+        properties = {"ggz.demo.enabled=true", "ggz.demo.scale=10", "test.server-clock=real"})
 // no other class shares this context: closed after the class, not left for the JVM's exit with the cached ones
 @DirtiesContext
 class DemoDataTest extends ApplicationTest {
+
+    /**
+     * The demo's story runs on real time (its deadlines fall due on the scheduler's real clock), so this context's
+     * server clock is real time, and its year the real one: not the other tests' moved day (MovableClock).
+     */
+    private static final int YEAR = LocalDate.now(DomainTime.AMSTERDAM).getYear();
 
     private static final List<String> INSURERS = DemoCast.INSURERS.stream().map(DemoInsurer::uzovi).toList();
 

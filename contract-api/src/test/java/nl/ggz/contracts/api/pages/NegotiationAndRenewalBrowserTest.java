@@ -258,7 +258,7 @@ class NegotiationAndRenewalBrowserTest extends BrowserTest {
         body.put("providerAgb", provider);
         body.put("termStart", NEXT + "-01-01");
         body.put("termEnd", NEXT + "-12-31");
-        body.put("offerExpiresAt", Instant.now().plus(Duration.ofDays(60)).toString());
+        body.put("offerExpiresAt", now().plus(Duration.ofDays(60)).toString());
         Api.Response offered = purchaser.post("/api/contracts", body);
         assertThat(offered.status()).as(offered.raw()).isEqualTo(201);
         return offered.text("contractId");
