@@ -88,7 +88,7 @@ public class ReadModelRebuild {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "read-model-rebuild");
+        Thread thread = new Thread(task, "read-model-rebuild-watch");
         thread.setDaemon(true);
         return thread;
     });
@@ -259,7 +259,9 @@ public class ReadModelRebuild {
         List<StreamingEventProcessor> live = current.groups.stream().map(this::processor).toList();
         boolean swapped = false;
         try {
-            live.forEach(StreamingEventProcessor::shutDown);
+            // at once: each finishes its batch and releases its segments
+            live.stream().map(StreamingEventProcessor::shutdownAsync).toList()
+                    .forEach(java.util.concurrent.CompletableFuture::join);
             long target = current.groups.stream().map(tokens::lowestPosition)
                     .mapToLong(p -> p.orElse(0)).max().orElse(0);
             awaitShadow(current, target);

@@ -6,12 +6,12 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
@@ -21,9 +21,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one streaming processor of a blue/green rebuild: it reads and deserialises the event stream once for every
@@ -36,6 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One segment: at the swap its single token says exactly which events the new tables hold, and it is written into
  * every segment of the live groups (more segments would each stop at a different place). On two cores more segments
  * would only compete with the live processors and ingestion for the same CPU.
+ * <p>
+ * A tracking processor, not a pooled one: its one thread reads a batch and applies it. Axon's pooled processor hands
+ * events to its workers through a queue of 1,024 and, when the queue is full — always, while replaying — waits 100 ms
+ * before it reads on, which held a rebuild at about 6,500 events/s (BENCHMARKS.md, measurement 8).
  */
 final class ShadowProcessor {
 
@@ -43,9 +44,7 @@ final class ShadowProcessor {
     static final String NAME = "read-model-rebuild";
     private static final String DEAD_LETTER_PREFIX = "rebuild:";
 
-    private final PooledStreamingEventProcessor processor;
-    private final ScheduledExecutorService coordinator;
-    private final ScheduledExecutorService workers;
+    private final TrackingEventProcessor processor;
 
     /**
      * @param projections per group being rebuilt, fresh instances of its projection classes
@@ -74,19 +73,20 @@ final class ShadowProcessor {
                     .enableSequenceIdentifierCache()
                     .build());
         });
-        this.coordinator = Executors.newScheduledThreadPool(1, named(NAME + "-coordinator"));
-        this.workers = Executors.newScheduledThreadPool(1, named(NAME + "-worker"));
-        this.processor = PooledStreamingEventProcessor.builder()
+        this.processor = TrackingEventProcessor.builder()
                 .name(NAME)
-                .eventHandlerInvoker(new MultiEventHandlerInvoker(invokers))
+                .eventHandlerInvoker(new ShadowInvoker(invokers))
                 .messageSource(events)
                 .tokenStore(tokens)
                 .transactionManager(transactions)
-                .coordinatorExecutor(coordinator)
-                .workerExecutor(workers)
-                .initialSegmentCount(1)
-                .initialToken(StreamableMessageSource::createTailToken)
-                .batchSize(batchSize)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(batchSize)
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken)
+                        .andThreadFactory(name -> task -> {
+                            Thread thread = new Thread(task, NAME);
+                            thread.setDaemon(true);
+                            return thread;
+                        }))
                 .build();
         // the search path first: the isolation's savepoints then lie inside it, and a rollback to one keeps it
         processor.registerHandlerInterceptor(ShadowSearchPath.interceptor(dataSource, ShadowTables.SCHEMA));
@@ -101,14 +101,9 @@ final class ShadowProcessor {
         processor.start();
     }
 
-    /** Finishes the batch at hand and releases the segment; the executors go with it. */
+    /** Finishes the batch at hand and releases the segment. */
     void shutDown() {
-        try {
-            processor.shutDown();
-        } finally {
-            coordinator.shutdownNow();
-            workers.shutdownNow();
-        }
+        processor.shutDown();
     }
 
     boolean isRunning() {
@@ -121,14 +116,5 @@ final class ShadowProcessor {
 
     boolean isError() {
         return processor.isError() || segments().stream().anyMatch(EventTrackerStatus::isErrorState);
-    }
-
-    private static java.util.concurrent.ThreadFactory named(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }
