@@ -123,6 +123,35 @@ public class DeadLetters {
         return count == null ? 0 : count;
     }
 
+    /**
+     * In the caller's transaction: the letters of {@code from} become those of {@code to}, whose own letters go (a
+     * rebuild's letters replace those of the tables it replaces).
+     */
+    void handOver(String from, String to) {
+        String table = schema.deadLetterTable();
+        String group = schema.processingGroupColumn();
+        jdbc.update("DELETE FROM " + table + " WHERE " + group + " = ?", to);
+        jdbc.update("UPDATE " + table + " SET " + group + " = ? WHERE " + group + " = ?", to, from);
+    }
+
+    /** The letters of a group that is gone (an aborted rebuild's). */
+    void deleteAll(String processingGroup) {
+        jdbc.update("DELETE FROM " + schema.deadLetterTable() + " WHERE " + schema.processingGroupColumn() + " = ?",
+                processingGroup);
+    }
+
+    /** Deletes the letters of every group whose name starts so; how many there were. */
+    int deleteGroupsStartingWith(String prefix) {
+        return jdbc.update("DELETE FROM " + schema.deadLetterTable() + " WHERE starts_with("
+                + schema.processingGroupColumn() + ", ?)", prefix);
+    }
+
+    long count(String processingGroup) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM " + schema.deadLetterTable() + " WHERE "
+                + schema.processingGroupColumn() + " = ?", Long.class, processingGroup);
+        return count == null ? 0 : count;
+    }
+
     /** Axon writes these columns as ISO-8601 text. */
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         String text = rs.getString(column);

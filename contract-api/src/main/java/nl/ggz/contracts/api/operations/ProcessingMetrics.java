@@ -7,10 +7,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,18 +24,15 @@ public class ProcessingMetrics implements MeterBinder {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final DeadLetterSchema deadLetters;
-    private final TokenSchema tokens;
-    private final Serializer serializer;
+    private final StoredTokens tokens;
     private final JdbcTemplate jdbc;
 
     public ProcessingMetrics(EventProcessingConfiguration processing, EventStore eventStore,
-                             DeadLetterSchema deadLetters, TokenSchema tokens, Serializer serializer,
-                             JdbcTemplate jdbc) {
+                             DeadLetterSchema deadLetters, StoredTokens tokens, JdbcTemplate jdbc) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.deadLetters = deadLetters;
         this.tokens = tokens;
-        this.serializer = serializer;
         this.jdbc = jdbc;
     }
 
@@ -70,24 +64,9 @@ public class ProcessingMetrics implements MeterBinder {
                 .mapToLong(status -> status.getCurrentPosition().orElse(0))
                 .min();
         if (slowest.isEmpty()) {
-            slowest = storedPositions(processor.getName());
+            slowest = tokens.lowestPosition(processor.getName());
         }
         return Math.max(0, head - slowest.orElse(0));
-    }
-
-    private OptionalLong storedPositions(String processorName) {
-        return jdbc.query("SELECT " + tokens.tokenColumn() + ", " + tokens.tokenTypeColumn() + " FROM "
-                        + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?",
-                (rs, row) -> position(rs.getBytes(1), rs.getString(2)), processorName)
-                .stream().mapToLong(Long::longValue).min();
-    }
-
-    private long position(byte[] token, String type) {
-        if (token == null || type == null) {
-            return 0;
-        }
-        TrackingToken stored = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
-        return stored == null ? 0 : stored.position().orElse(0);
     }
 
     private double deadLetterCount(String processingGroup) {

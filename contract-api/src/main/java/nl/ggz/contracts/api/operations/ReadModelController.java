@@ -4,6 +4,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Live rebuild of the streaming read models. JSON by default; {@code Accept: text/plain} gives the one-line summary
+ * Live blue/green rebuild of the streaming read models: start (POST), follow (GET), abort (DELETE). JSON by default; {@code Accept: text/plain} gives the one-line summary
  * that bin/rebuild-read-models prints, so the script needs nothing but curl (errors stay problem+json).
  */
 @RestController
@@ -29,6 +30,12 @@ public class ReadModelController {
     public ResponseEntity<Object> start(@RequestParam(required = false) String group,
                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         return answer(HttpStatus.ACCEPTED, rebuild.start(group), accept);
+    }
+
+    /** Aborts the running rebuild: its shadow schema goes, the live read models serve as before. */
+    @DeleteMapping
+    public ResponseEntity<Object> abort(@RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return answer(HttpStatus.OK, rebuild.abort(), accept);
     }
 
     @GetMapping
