@@ -37,5 +37,9 @@ public enum Tampering {
      */
     REWRITTEN,
     /** An inclusion proof of the log does not lead from the event's leaf to the signed root of the size it names. */
-    INCLUSION
+    INCLUSION,
+    /** A witness given has no valid cosignature (C2SP tlog-cosignature) on the log's signed head. */
+    COSIGNATURE,
+    /** An RFC 3161 timestamp token does not hold for the head: another imprint, changed, or not the TSA's. */
+    TIMESTAMP
 }
