@@ -23,7 +23,7 @@ public record WitnessKey(String name, byte[] keyId, PublicKey key) {
 
     /** Reads one vkey; refuses (naming what is wrong) one that is malformed or whose key ID does not match. */
     public static WitnessKey parse(String vkey) {
-        String[] parts = vkey.strip().split("\\+", -1);
+        String[] parts = vkey.strip().split("\\+", 3); // base64 may hold '+' too
         if (parts.length != 3) {
             throw new IllegalArgumentException("a witness key is <name>+<key ID in hex>+<base64 key>");
         }

@@ -6,6 +6,7 @@ import nl.ggz.contracts.audit.WitnessKey;
 import nl.ggz.contracts.domain.shared.Echo;
 import nl.ggz.contracts.domain.shared.InvalidValueException;
 import nl.ggz.contracts.domain.shared.StateConflictException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -45,6 +46,7 @@ public class LogCosignatures {
     private final Map<String, WitnessKey> witnesses = new LinkedHashMap<>();
     private final Clock clock;
 
+    @Autowired
     public LogCosignatures(DataSource dataSource, VerifiableLog log, LogWitnessProperties settings) {
         this(dataSource, log, settings, Clock.systemUTC());
     }

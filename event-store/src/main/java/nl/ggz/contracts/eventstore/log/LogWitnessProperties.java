@@ -16,7 +16,7 @@ import java.util.List;
  */
 @Validated
 @ConfigurationProperties(prefix = "ggz.audit.log")
-public record LogWitnessProperties(@NotNull List<@Pattern(regexp = "[^+\\s]{1,200}\\+[0-9a-f]{8}\\+[A-Za-z0-9+/]{43}=",
+public record LogWitnessProperties(@NotNull List<@Pattern(regexp = "[^+\\s]{1,200}\\+[0-9a-f]{8}\\+[A-Za-z0-9+/]{44}",
         message = "must be a witness vkey: <name>+<key ID, 8 hex digits>+<base64 of 0x04 and the 32-byte Ed25519 key>")
         String> witnesses) {
 }
