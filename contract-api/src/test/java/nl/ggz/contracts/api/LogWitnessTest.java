@@ -29,7 +29,7 @@ class LogWitnessTest extends ApplicationTest {
 
     /** The private half of {@link ApplicationTest#WITNESS_VKEY} (PKCS#8). */
     private static final String WITNESS_PRIVATE = "MC4CAQAwBQYDK2VwBCIEIHAbs62SZcS4XF18yyIMqLGJ4dQ3uMaNnmOnlwcmh1z+";
-    private static final WitnessKey WITNESS = WitnessKey.parse(WITNESS_VKEY);
+    static final WitnessKey WITNESS = WitnessKey.parse(WITNESS_VKEY);
     private static final String TEXT = "text/plain; charset=utf-8";
 
     @Autowired
@@ -152,7 +152,7 @@ class LogWitnessTest extends ApplicationTest {
         return text.body();
     }
 
-    private static PrivateKey witnessKey() throws Exception {
+    static PrivateKey witnessKey() throws Exception {
         return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(
                 Base64.getDecoder().decode(WITNESS_PRIVATE)));
     }
