@@ -42,7 +42,8 @@ public final class VerifyExport {
         System.exit(run(args));
     }
 
-    static int run(String[] args) {
+    /** The same as {@link #main} without exiting: the exit code (the benchmark runs it in its own JVM). */
+    public static int run(String[] args) {
         String export = null;
         String checkpointFile = null;
         String publicKeyFile = null;
