@@ -3,6 +3,7 @@ package nl.ggz.contracts.benchmarks.ceiling;
 import nl.ggz.contracts.domain.ceiling.DeclarationLedger;
 import nl.ggz.contracts.domain.ceiling.PrestatieCatalogue;
 import nl.ggz.contracts.domain.policy.PurchasingPolicies;
+import nl.ggz.contracts.domain.privacy.PatientPseudonyms;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.annotation.FixedValueParameterResolver;
 import org.axonframework.messaging.annotation.ParameterResolver;
@@ -16,12 +17,12 @@ import java.util.List;
 /**
  * Axon inspects every handler of CeilingAgreement when it builds the aggregate model, command handlers included, and
  * refuses a parameter it cannot resolve. Loading never handles a command, so the application's services those
- * handlers take (ledger, catalogue, policies, deadlines) are stubs here that fail if they are ever called.
+ * handlers take (ledger, catalogue, policies, patient pseudonyms, deadlines) are stubs here that fail if they are ever called.
  */
 public final class HandlerParameterStubs implements ParameterResolverFactory {
 
     private static final List<Class<?>> STUBBED = List.of(DeclarationLedger.class, PrestatieCatalogue.class,
-            PurchasingPolicies.class, DeadlineManager.class);
+            PurchasingPolicies.class, PatientPseudonyms.class, DeadlineManager.class);
 
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
