@@ -103,6 +103,17 @@ public final class LogVerifier {
         return new Verdict(null, report);
     }
 
+    /** Whether the checkpoint carries a valid signature of the log's own key (its origin as key name). */
+    public static Verdict signedByTheLog(LogCheckpoint checkpoint, PublicKey key) {
+        if (checkpoint.signedBy(checkpoint.origin(), key)) {
+            return new Verdict(null, List.of());
+        }
+        return failure(Tampering.INCONSISTENT, " " + checkpoint.origin() + " at size " + checkpoint.treeSize()
+                + ": no valid signature by key " + checkpoint.origin() + "+"
+                + HexFormat.of().formatHex(LogCheckpoint.keyHash(checkpoint.origin(), key)) + " (the checkpoint was "
+                + "changed after it was signed, or not signed with the public key given)");
+    }
+
     /** Whether the event of an inclusion proof is in the signed head given (RFC 9162 §2.1.3.2). */
     public static Verdict inclusion(LogCheckpoint checkpoint, PublicKey key, LogInclusionProof proof) {
         String at = " position " + proof.position() + " (leaf " + proof.leafIndex() + ") in " + checkpoint.origin()
@@ -120,6 +131,45 @@ public final class LogVerifier {
             return failure(Tampering.INCLUSION, at + ": the proof does not lead from the leaf to the signed root");
         }
         return new Verdict(null, List.of("INCLUSION OK:" + at + ", leaf hash " + shortHex(proof.leafHash()) + "…"));
+    }
+
+    /**
+     * Whether each witness cosigned this head (C2SP tlog-cosignature): {@code COSIGNED OK by <witness> at <time>} for
+     * each, or the first witness without a valid cosignature ({@link Tampering#COSIGNATURE}).
+     */
+    public static Verdict cosigned(LogCheckpoint checkpoint, List<WitnessKey> witnesses) {
+        String head = checkpoint.origin() + " at size " + checkpoint.treeSize();
+        List<String> report = new ArrayList<>();
+        for (WitnessKey witness : witnesses) {
+            java.util.Optional<java.time.Instant> at = Cosignature.on(checkpoint, witness);
+            if (at.isEmpty()) {
+                boolean named = checkpoint.signatures().stream().anyMatch(s -> s.keyName().equals(witness.name()));
+                return failure(Tampering.COSIGNATURE, " " + head + ": " + (named ? "the line of witness "
+                        + witness.name() + " does not verify with its key " + HexFormat.of().formatHex(witness.keyId())
+                        + " (changed, made over another head, or by another key)" : "no cosignature of witness "
+                        + witness.name() + " on this checkpoint (ask for the checkpoint of a size it cosigned, "
+                        + "GET /api/audit/log/checkpoint?size=)"));
+            }
+            report.add("COSIGNED OK by " + witness.name() + " at " + at.get() + ": " + head + ", root "
+                    + shortHex(checkpoint.rootHash()) + "…");
+        }
+        return new Verdict(null, report);
+    }
+
+    /**
+     * Whether an RFC 3161 token timestamps this head's note body, signed by the TSA certificate given:
+     * {@code TIMESTAMP OK} with its genTime, or why not ({@link Tampering#TIMESTAMP}).
+     */
+    public static Verdict timestamped(LogCheckpoint checkpoint, TimestampToken token,
+                                      java.security.cert.X509Certificate tsa) {
+        String head = checkpoint.origin() + " at size " + checkpoint.treeSize();
+        String problem = token.problem(checkpoint.body(), tsa);
+        if (problem != null) {
+            return failure(Tampering.TIMESTAMP, " " + head + ": " + problem);
+        }
+        return new Verdict(null, List.of("TIMESTAMP OK: " + head + ", root " + shortHex(checkpoint.rootHash())
+                + "…, existed at " + token.genTime() + " (genTime, signed by " + tsa.getSubjectX500Principal().getName()
+                + ")"));
     }
 
     /** The block size to recompute an export with: the stored head's, else {@link #BLOCK_SIZE}. */

@@ -42,5 +42,9 @@ public enum Tampering {
      * A bundle lacks an event of its insurer's log up to the signed head: the event is not in {@code events.ndjson},
      * and its stream is not shown to lie outside the bundle's year (by its first event).
      */
-    INCOMPLETE
+    INCOMPLETE,
+    /** A witness given has no valid cosignature (C2SP tlog-cosignature) on the log's signed head. */
+    COSIGNATURE,
+    /** An RFC 3161 timestamp token does not hold for the head: another imprint, changed, or not the TSA's. */
+    TIMESTAMP
 }

@@ -32,7 +32,9 @@ public final class VerifyExport {
             + "       java -jar audit-verifier.jar --state <nza-heads.json> --checkpoint <checkpoint.txt> "
             + "--public-key <public.pem> [--consistency <proof.json>] [<export.ndjson>]" + System.lineSeparator()
             + "       java -jar audit-verifier.jar --checkpoint <checkpoint.txt> --public-key <public.pem> "
-            + "--inclusion <proof.json> [--state <nza-heads.json> …]";
+            + "--inclusion <proof.json> [--state <nza-heads.json> …]" + System.lineSeparator()
+            + "       … --checkpoint <checkpoint.txt> --public-key <public.pem> [--witness-key <witnesses.vkey>] "
+            + "[--timestamp <checkpoint.tsr> --tsa-cert <tsa.pem>]";
 
     private VerifyExport() {
     }
@@ -41,7 +43,8 @@ public final class VerifyExport {
         System.exit(run(args));
     }
 
-    static int run(String[] args) {
+    /** The same as {@link #main} without exiting: the exit code (the benchmark runs it in its own JVM). */
+    public static int run(String[] args) {
         String export = null;
         String checkpointFile = null;
         String publicKeyFile = null;
@@ -50,6 +53,9 @@ public final class VerifyExport {
         String logCheckpoint = null;
         String consistency = null;
         String inclusion = null;
+        String witnessKeys = null;
+        String timestamp = null;
+        String tsaCert = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--checkpoints" -> checkpointFile = i + 1 < args.length ? args[++i] : "";
@@ -59,6 +65,9 @@ public final class VerifyExport {
                 case "--checkpoint" -> logCheckpoint = i + 1 < args.length ? args[++i] : "";
                 case "--consistency" -> consistency = i + 1 < args.length ? args[++i] : "";
                 case "--inclusion" -> inclusion = i + 1 < args.length ? args[++i] : "";
+                case "--witness-key" -> witnessKeys = i + 1 < args.length ? args[++i] : "";
+                case "--timestamp" -> timestamp = i + 1 < args.length ? args[++i] : "";
+                case "--tsa-cert" -> tsaCert = i + 1 < args.length ? args[++i] : "";
                 default -> {
                     if (args[i].startsWith("-") || export != null) {
                         return usage();
@@ -71,13 +80,17 @@ public final class VerifyExport {
             return export != null || checkpointFile != null || bundle.isEmpty() || state.isEmpty()
                     || publicKeyFile == null || publicKeyFile.isEmpty() ? usage() : bundle(bundle, publicKeyFile, state);
         }
-        if (state != null || logCheckpoint != null || consistency != null || inclusion != null) {
+        if (state != null || logCheckpoint != null || consistency != null || inclusion != null || witnessKeys != null
+                || timestamp != null || tsaCert != null) {
             if (bundle != null || checkpointFile != null || logCheckpoint == null || publicKeyFile == null
-                    || (state == null && inclusion == null) || (consistency != null && state == null)
-                    || Stream.of(state, logCheckpoint, consistency, inclusion, publicKeyFile).anyMatch(""::equals)) {
+                    || (state == null && inclusion == null && witnessKeys == null && timestamp == null)
+                    || (consistency != null && state == null) || (timestamp == null) != (tsaCert == null)
+                    || Stream.of(state, logCheckpoint, consistency, inclusion, publicKeyFile, witnessKeys, timestamp,
+                    tsaCert).anyMatch(""::equals)) {
                 return usage();
             }
-            return log(export, state, logCheckpoint, publicKeyFile, consistency, inclusion);
+            return log(export, state, logCheckpoint, publicKeyFile, consistency, inclusion,
+                    new HeadEvidence(witnessKeys, timestamp, tsaCert));
         }
         if (bundle != null) {
             return export != null || checkpointFile != null || bundle.isEmpty() || "".equals(publicKeyFile) ? usage()
@@ -140,9 +153,16 @@ public final class VerifyExport {
         }
     }
 
-    /** The log: the chains of the export (when given), then the head against the trusted state, then inclusion. */
+    /** The files that vouch for a head besides the log's own signature: witnesses' keys, a timestamp and its TSA. */
+    private record HeadEvidence(String witnessKeys, String timestamp, String tsaCert) {
+    }
+
+    /**
+     * The log: the chains of the export (when given), then the head against the trusted state, its cosignatures and
+     * timestamp (all before the state is written), then inclusion.
+     */
     private static int log(String export, String stateFile, String checkpointFile, String publicKeyFile,
-                           String consistencyFile, String inclusionFile) {
+                           String consistencyFile, String inclusionFile, HeadEvidence evidence) {
         String reading = publicKeyFile;
         try {
             PublicKey publicKey = CheckpointSignature.publicKey(Files.readString(Path.of(publicKeyFile),
@@ -163,6 +183,23 @@ public final class VerifyExport {
                 try (Reader json = Files.newBufferedReader(Path.of(inclusionFile), StandardCharsets.UTF_8)) {
                     inclusion = LogInclusionProof.read(json);
                 }
+            }
+            List<WitnessKey> witnesses = List.of();
+            if (evidence.witnessKeys() != null) {
+                reading = evidence.witnessKeys();
+                witnesses = WitnessKey.parseAll(Files.readString(Path.of(evidence.witnessKeys()),
+                        StandardCharsets.UTF_8));
+                if (witnesses.isEmpty()) {
+                    throw new IllegalArgumentException("no witness key in it (one vkey a line: name+keyID+base64key)");
+                }
+            }
+            TimestampToken token = null;
+            java.security.cert.X509Certificate tsa = null;
+            if (evidence.timestamp() != null) {
+                reading = evidence.timestamp();
+                token = TimestampToken.read(Files.readAllBytes(Path.of(evidence.timestamp())));
+                reading = evidence.tsaCert();
+                tsa = certificate(Files.readAllBytes(Path.of(evidence.tsaCert())));
             }
             TrustedState state = null;
             if (stateFile != null) {
@@ -195,6 +232,23 @@ public final class VerifyExport {
                     System.out.println(String.join(System.lineSeparator(), report));
                     return 1;
                 }
+            } else if (!witnesses.isEmpty() || token != null) {
+                Verdict signed = LogVerifier.signedByTheLog(checkpoint, publicKey);
+                if (!signed.intact()) {
+                    report.addAll(signed.lines());
+                    System.out.println(String.join(System.lineSeparator(), report));
+                    return 1;
+                }
+            }
+            for (Verdict vouched : List.of(LogVerifier.cosigned(checkpoint, witnesses),
+                    token == null ? new Verdict(null, List.of()) : LogVerifier.timestamped(checkpoint, token, tsa))) {
+                report.addAll(vouched.lines());
+                if (!vouched.intact()) {
+                    System.out.println(String.join(System.lineSeparator(), report));
+                    return 1;
+                }
+            }
+            if (state != null) {
                 reading = stateFile;
                 state.write(Path.of(stateFile));
                 report.add("STATE: " + stateFile + " holds the head of " + checkpoint.origin() + " at size "
@@ -212,6 +266,16 @@ public final class VerifyExport {
             return 0;
         } catch (IOException | IllegalArgumentException e) {
             return unreadable(reading, e);
+        }
+    }
+
+    /** An X.509 certificate, PEM or DER, as {@code openssl} writes it. */
+    private static java.security.cert.X509Certificate certificate(byte[] bytes) {
+        try {
+            return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(bytes));
+        } catch (java.security.cert.CertificateException | ClassCastException e) {
+            throw new IllegalArgumentException("not an X.509 certificate (PEM or DER)");
         }
     }
 

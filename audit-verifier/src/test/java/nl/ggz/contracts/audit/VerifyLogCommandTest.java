@@ -97,6 +97,58 @@ class VerifyLogCommandTest {
     }
 
     @Test
+    void aHeadCosignedByTheWitnessAndTimestampedIsReportedSoOtherwiseTheStateIsLeftAsItWas() throws IOException {
+        List<String> lines = LogVerifierTest.events(20);
+        Path key = write("public.pem", CheckpointSignature.publicKeyPem(LogCheckpointTest.KEY.getPublic()));
+        Path witnesses = write("witnesses.vkey", "# the NZa's witness\n" + CosignatureTest.NZA.vkey() + "\n");
+        String note = LogVerifierTest.note(lines, 20);
+        String body = LogCheckpoint.parse(note).body();
+        java.time.Instant at = java.time.Instant.parse("2026-12-04T10:15:30Z");
+        Path cosigned = write("c20.txt", note + Cosignature.line(body, CosignatureTest.NZA,
+                CosignatureTest.WITNESS.getPrivate(), at));
+        TestTimestampAuthority tsa = new TestTimestampAuthority("Test TSA");
+        Path token = Files.write(folder.resolve("c20.tsr"), tsa.reply(body));
+        Path tsaCert = write("tsa.pem", tsa.certificatePem());
+        Path state = folder.resolve("nza-heads.json");
+
+        Run ok = run("--state", state.toString(), "--checkpoint", cosigned.toString(), "--public-key", key.toString(),
+                "--witness-key", witnesses.toString(), "--timestamp", token.toString(), "--tsa-cert", tsaCert.toString());
+        assertThat(ok.exit()).as(ok.out()).isZero();
+        assertThat(ok.out()).contains("LOG OK: " + ORIGIN + " at size 20")
+                .contains("COSIGNED OK by nza.nl/witness at 2026-12-04T10:15:30Z: " + ORIGIN + " at size 20")
+                .contains("TIMESTAMP OK: " + ORIGIN + " at size 20").contains("(genTime, signed by CN=Test TSA)")
+                .contains("STATE: " + state);
+
+        // the next head, not cosigned, and a token of the head before it: refused, the state kept
+        String before = Files.readString(state);
+        List<String> more = LogVerifierTest.events(30);
+        Path next = write("c30.txt", LogVerifierTest.note(more, 30));
+        Run uncosigned = run("--state", state.toString(), "--checkpoint", next.toString(), "--public-key",
+                key.toString(), "--consistency", write("p.json", consistencyJson(more, 20, 30)).toString(),
+                "--witness-key", witnesses.toString());
+        assertThat(uncosigned.exit()).as(uncosigned.out()).isEqualTo(1);
+        assertThat(uncosigned.out()).contains("COSIGNATURE " + ORIGIN + " at size 30: no cosignature of witness "
+                + "nza.nl/witness");
+        Run otherImprint = run("--checkpoint", next.toString(), "--public-key", key.toString(), "--timestamp",
+                token.toString(), "--tsa-cert", tsaCert.toString());
+        assertThat(otherImprint.exit()).isEqualTo(1);
+        assertThat(otherImprint.out()).startsWith("TIMESTAMP " + ORIGIN + " at size 30: its message imprint is not "
+                + "the SHA-256 of this checkpoint's note body");
+        assertThat(Files.readString(state)).isEqualTo(before);
+
+        // wrong use: a token without the TSA's certificate, a certificate that is none, a key file without keys
+        assertThat(run("--checkpoint", cosigned.toString(), "--public-key", key.toString(), "--timestamp",
+                token.toString()).exit()).isEqualTo(2);
+        Run notACertificate = run("--checkpoint", cosigned.toString(), "--public-key", key.toString(), "--timestamp",
+                token.toString(), "--tsa-cert", key.toString());
+        assertThat(notACertificate.exit()).isEqualTo(2);
+        assertThat(notACertificate.out()).contains("could not read " + key + ": not an X.509 certificate");
+        Run noKeys = run("--checkpoint", cosigned.toString(), "--public-key", key.toString(), "--witness-key",
+                write("empty.vkey", "# none\n").toString());
+        assertThat(noKeys.exit()).isEqualTo(2);
+    }
+
+    @Test
     void theLogCommandsMisusedOrUnreadableExitTwo() throws IOException {
         Path key = write("public.pem", CheckpointSignature.publicKeyPem(LogCheckpointTest.KEY.getPublic()));
         Path checkpoint = write("c.txt", LogVerifierTest.note(LogVerifierTest.events(3), 3));

@@ -8,6 +8,7 @@ import nl.ggz.contracts.benchmarks.app.StreamingCatchUp;
 import nl.ggz.contracts.benchmarks.app.TokenIssuer;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ final class AppMeasurements {
     private static final String BIG_CEILING_INSURER = "8003";
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
     private static final Duration REBUILD_LIMIT = Duration.ofMinutes(15);
+    /** The application's ggz.audit.log.batch-size. */
+    private static final int LOG_BATCH = 20_000;
 
     private final BenchmarkSizes sizes;
     private final DeclarationSamples samples;
@@ -107,6 +110,26 @@ final class AppMeasurements {
         }
         awaitStreaming(appDatabase, "after measurement 3w");
 
+        // issue 18: what appending to the verifiable log costs that ingestion (the appender running, then paused)
+        try {
+            BenchmarkMain.say("measurement 9a: " + sizes.logSeconds() + " s of batches as in 3 with the log's appender "
+                    + "running, then " + sizes.logSeconds() + " s with it paused");
+            List<String> withLog = new ArrayList<>();
+            List<String> withoutLog = new ArrayList<>();
+            for (int i = 0; i < sizes.hotCeilings(); i++) {
+                withLog.add(contract(client, issuer, LOAD_INSURER, 110 + i));
+                withoutLog.add(contract(client, issuer, LOAD_INSURER, 120 + i));
+            }
+            LogBenchmark.AppendCost[] cost = new LogBenchmark.AppendCost[1];
+            cpu.accounted("9a", () -> cost[0] = LogBenchmark.appendCost(appDatabase, loadClaims, withLog, withoutLog,
+                    sizes, samples, "LOG-" + run));
+            LogBenchmark.report(results, cost[0], null, null, LOG_BATCH);
+        } catch (Exception e) {
+            BenchmarkMain.say("9a log append cost FAILED: " + e);
+            results.failed("9a", "verifiable log: append cost during ingestion", e);
+        }
+        awaitStreaming(appDatabase, "after measurement 9a");
+
         HttpIngestionLoad.Outcome[] ingestion = new HttpIngestionLoad.Outcome[1];
         cpu.accounted("5a", () -> ingestion[0] = bigCeiling(bigClaims, big));
         HttpIngestionLoad.Outcome bigIngestion = ingestion[0];
@@ -141,10 +164,49 @@ final class AppMeasurements {
             results.failed("8", "read-model rebuild", e);
         }
 
+        Path logFolder = workDirectory.resolve("log-verification");
+        boolean fetched = false;
+        try {
+            BenchmarkMain.say("measurement 9c: the export and the global log's checkpoint for the offline verifier");
+            Files.createDirectories(logFolder);
+            LogBenchmark.fetchForVerification(appDatabase, regulator, logFolder);
+            fetched = true;
+        } catch (Exception e) {
+            BenchmarkMain.say("9c fetching the export and checkpoint FAILED: " + e);
+            results.failed("9c", "verifiable log: verifying it offline", e);
+        }
+
         // the snapshotter runs after the commit on a thread of its own; a graceful stop lets it finish
         BenchmarkMain.say("stopping the application");
         cleanup.close(heap);
         cleanup.close(app);
+
+        // issue 18: verify the log offline, then build it again from leaf 0 (the application stopped for both)
+        LogBenchmark.Verification verification = null;
+        if (fetched) {
+            try {
+                BenchmarkMain.say("measurement 9c: the verifier over the export against the global checkpoint");
+                LogBenchmark.Verification[] verified = new LogBenchmark.Verification[1];
+                cpu.accounted("9c", () -> verified[0] = LogBenchmark.verify(logFolder));
+                verification = verified[0];
+            } catch (Exception e) {
+                BenchmarkMain.say("9c verifying the log FAILED: " + e);
+                results.failed("9c", "verifiable log: verifying it offline", e);
+            } finally {
+                Files.deleteIfExists(logFolder.resolve("export.ndjson"));
+            }
+        }
+        LogBenchmark.Build build = null;
+        try {
+            BenchmarkMain.say("measurement 9b: building the verifiable log from leaf 0 over the whole store");
+            LogBenchmark.Build[] built = new LogBenchmark.Build[1];
+            cpu.accounted("9b", () -> built[0] = LogBenchmark.rebuild(appDatabase, LOG_BATCH));
+            build = built[0];
+        } catch (Exception e) {
+            BenchmarkMain.say("9b building the log FAILED: " + e);
+            results.failed("9b", "verifiable log: built from leaf 0", e);
+        }
+        LogBenchmark.report(results, null, build, verification, LOG_BATCH);
 
         // a batch refused as a whole (e.g. a timeout) stored nothing: the ceiling is still exactly what was accepted
         if (bigIngestion.differences().isEmpty()) {
@@ -153,6 +215,7 @@ final class AppMeasurements {
         } else {
             results.row("5b", "load the ceiling", "SKIPPED", "the ceiling does not show what was accepted");
         }
+
     }
 
     private void hotCeilings(AppClient claims, List<String> hot, AppClient probeClaims, AppClient probePurchaser,

@@ -76,7 +76,7 @@ public final class BenchmarkMain {
             Path log = temporary.resolve("app.log");
             try {
                 if (sizes.runs("app")) {
-                    measure("3–8", "application", database, () -> new AppMeasurements(sizes, samples, results,
+                    measure("3–9", "application", database, () -> new AppMeasurements(sizes, samples, results,
                             figures, this::accounted).run(database, appJar, temporary, cleanup));
                 }
             } finally {

@@ -23,6 +23,7 @@ public record BenchmarkSizes(boolean quick,
                              int ceilingClients,
                              int ceilingLoads,
                              int ceilingReplays,
+                             int logSeconds,
                              String appHeap,
                              String only) {
 
@@ -48,6 +49,7 @@ public record BenchmarkSizes(boolean quick,
                 intProperty("bench.ceiling.clients", 4),
                 intProperty("bench.ceiling.loads", quick ? 5 : 20),
                 intProperty("bench.ceiling.replays", quick ? 2 : 3),
+                intProperty("bench.log.seconds", quick ? 10 : 30),
                 System.getProperty("bench.app.heap", "1g"),
                 System.getProperty("bench.only", "raw,baseline,app"));
     }
@@ -67,6 +69,7 @@ public record BenchmarkSizes(boolean quick,
                 "bench.ceiling.declarations: " + ceilingDeclarations + " in batches of bench.ceiling.batch: "
                         + ceilingBatch + " by bench.ceiling.clients: " + ceilingClients
                         + "; bench.ceiling.loads: " + ceilingLoads + ", bench.ceiling.replays: " + ceilingReplays,
+                "bench.log.seconds (measurement 9a, each of its two loads): " + logSeconds,
                 "bench.app.heap (the application's -Xmx): " + appHeap + "; bench.only: " + only);
     }
 

@@ -199,6 +199,28 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Sends the bytes with this Content-Type (none when null): a text/plain note, or bytes that are no UTF-8. */
+    public Response postBytes(String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(URI.create(base + path)), "POST", path, null);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A GET whose answer is kept as bytes (a DER timestamp reply), with its status and headers. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(authorized(HttpRequest.newBuilder(URI.create(base + path)), "GET", path, null).GET()
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends the text without a declared length (chunked), as a streaming client would. */
     public Response postStreamed(String path, String body) {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);

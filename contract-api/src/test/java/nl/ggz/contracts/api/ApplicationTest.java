@@ -33,12 +33,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 // webhooks (WebhookDeliveryTest): a short retry schedule, so that a failing receiver is DEAD within seconds
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"ggz.demo.enabled=false",
         "ggz.webhooks.poll-interval=100ms", "ggz.webhooks.retry.initial-backoff=50ms",
-        "ggz.webhooks.retry.max-backoff=400ms", "ggz.webhooks.retry.max-attempts=6"})
+        "ggz.webhooks.retry.max-backoff=400ms", "ggz.webhooks.retry.max-attempts=6",
+        // issue 18: the regulator's witness whose cosignatures are accepted (its private key: LogWitnessTest)
+        "ggz.audit.log.witnesses=" + ApplicationTest.WITNESS_VKEY})
 // the Prometheus registry as in production (Spring Boot's tests leave metrics export off by default)
 @AutoConfigureObservability(tracing = false)
 // the server's clock lives on the tests' today (MovableClock): one clock, so that every class shares one application
 @Import(ApplicationTest.ServerClock.class)
 public abstract class ApplicationTest {
+
+    /** The test witness's verifier key (C2SP vkey); its private key is LogWitnessTest's. */
+    static final String WITNESS_VKEY = "nza.example/witness+75910c10+BFXsK0k8VJHXp3ALJlI+nKyBoPQnkHId1VmIiCLmKLSB";
 
     /** The tests' year: declarations and increase requests are judged against the server's today. */
     protected static final int YEAR = MovableClock.today().getYear();

@@ -138,6 +138,8 @@ class EveryFieldHostileInputTest extends ApplicationTest {
     private final List<String> failures = new ArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final String run = Long.toString(System.nanoTime(), 36);
+    /** The insurer whose log the cosignature bodies are about (set by {@link #endpoints()}). */
+    private String logInsurer;
 
     @Test
     void everyBadValueInEveryFieldOfEveryEndpointIsRefused4xxAndStoresNothing() throws IOException {
@@ -157,6 +159,7 @@ class EveryFieldHostileInputTest extends ApplicationTest {
             }
             structural(endpoint);
         }
+        cosignatureBodies();
         long eventsAfter = eventCount();
         countEventsStored(firstPosition);
         double seconds = (System.nanoTime() - startedAt) / 1e9;
@@ -232,6 +235,7 @@ class EveryFieldHostileInputTest extends ApplicationTest {
                 Long.class, insurer, logged) == 1);
         long logSize = jdbc.queryForObject("SELECT size FROM audit_log_head WHERE log = 'global'", Long.class);
         long insurerLogSize = jdbc.queryForObject("SELECT size FROM audit_log_head WHERE log = ?", Long.class, insurer);
+        logInsurer = insurer;
         // issue 17: a webhook subscription to a receiver that refuses connections (it soon gives up: DEAD)
         String subscription = api.as(operator).post("/api/admin/webhooks", Map.of("insurerUzovi", insurer,
                 "url", "https://127.0.0.1:1/hostile")).body().path("subscription").path("subscriptionId").asText();
@@ -458,7 +462,12 @@ class EveryFieldHostileInputTest extends ApplicationTest {
         all.add(new Endpoint("GET", "/api/audit/checkpoints/{id}", regulator, raw("id", Long.toString(checkpoint)),
                 Map.of(), null, null, List.of(Field.path("id", Kind.CHECKPOINT_ID)), true));
         all.add(new Endpoint("GET", "/api/audit/log/checkpoint", regulator, Map.of(), raw("insurer", insurer), null,
-                null, List.of(Field.query("insurer", Kind.INSURER, false)), true));
+                null, List.of(Field.query("insurer", Kind.INSURER, false), Field.query("size", Kind.LOG_SIZE, false)),
+                true));
+        // no TSA in the tests' application: nothing is timestamped, so the template itself is a 404 (no control)
+        all.add(new Endpoint("GET", "/api/audit/log/checkpoint/timestamp", regulator, Map.of(), raw("insurer",
+                insurer, "size", "1"), null, null, List.of(Field.query("insurer", Kind.INSURER, false),
+                Field.query("size", Kind.LOG_SIZE, false)), false));
         all.add(new Endpoint("GET", "/api/audit/log/proof/inclusion", regulator, Map.of(), raw("position",
                 Long.toString(logged), "treeSize", Long.toString(logSize)), null, null, List.of(
                 Field.query("position", Kind.LOG_SIZE, true), Field.query("treeSize", Kind.LOG_SIZE, true)), true));
@@ -875,6 +884,90 @@ class EveryFieldHostileInputTest extends ApplicationTest {
         }
     }
 
+    /**
+     * Issue 18: {@code POST /api/audit/log/cosignatures} takes a text/plain note, not JSON: hostile notes, bytes and
+     * content types are refused as problems and no cosignature is kept; a valid one is accepted (the control).
+     */
+    private void cosignatureBodies() {
+        Endpoint endpoint = new Endpoint("POST", "/api/audit/log/cosignatures", Identity.regulator(), Map.of(),
+                Map.of(), null, null, List.of(), false);
+        tallies.put(endpoint.name(), new Tally());
+        Field note = new Field("(note)", Where.BODY, Kind.FREE_TEXT, true, 0, 0);
+        String checkpoint = api.as(Identity.regulator()).getText("/api/audit/log/checkpoint?insurer=" + logInsurer,
+                null).body();
+        nl.ggz.contracts.audit.LogCheckpoint head = nl.ggz.contracts.audit.LogCheckpoint.parse(checkpoint);
+        String body = head.body();
+        String[] lines = body.split("\n");
+        String line;
+        java.security.PrivateKey key;
+        try {
+            key = LogWitnessTest.witnessKey();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        line = nl.ggz.contracts.audit.Cosignature.line(body, LogWitnessTest.WITNESS, key, Instant.now());
+        String signatures = checkpoint.substring(body.length());
+        java.util.function.Function<String, String> withBody = other -> other + signatures + line;
+        byte[] otherRoot = head.rootHash().clone();
+        otherRoot[3] ^= 1;
+        String blob = line.substring(line.lastIndexOf(' ') + 1).strip();
+        long cosignaturesBefore = jdbc.queryForObject("SELECT count(*) FROM audit_log_cosignature", Long.class);
+
+        List<String> bad = new ArrayList<>(List.of("", "x", "\n", "\n\n", "\u0000", checkpoint, body,
+                checkpoint + line.strip(), checkpoint.replace("\n\n", "\n\u0000\n") + line,
+                "\u202e" + checkpoint + line, "\ufeff" + checkpoint + line, checkpoint + line + line,
+                checkpoint + "\u2014 nza.example/witness " + blob.substring(4) + "\n",
+                checkpoint + "\u2014 nza.example/witness !!!\n", checkpoint + "\u2014 \n", checkpoint + "-- x y\n",
+                checkpoint + "\u2014 " + "w".repeat(5_000) + " " + blob + "\n",
+                checkpoint + "\u2014 someone.example/witness " + blob + "\n",
+                withBody.apply(lines[0] + "\n0\n" + lines[2] + "\n"),
+                withBody.apply(lines[0] + "\n0" + lines[1] + "\n" + lines[2] + "\n"),
+                withBody.apply(lines[0] + "\n-1\n" + lines[2] + "\n"),
+                withBody.apply(lines[0] + "\n1e3\n" + lines[2] + "\n"),
+                withBody.apply(lines[0] + "\n99999999999999999999\n" + lines[2] + "\n"),
+                withBody.apply(lines[0] + "\n999999999999999999\n" + lines[2] + "\n"),
+                withBody.apply(lines[0] + "\n" + lines[1] + "\n" + lines[2].substring(1) + "\n"),
+                withBody.apply(lines[0] + "\n" + lines[1] + "\n" + java.util.Base64.getEncoder().encodeToString(
+                        otherRoot) + "\n"),
+                withBody.apply("example.com/log\n" + lines[1] + "\n" + lines[2] + "\n"),
+                withBody.apply(lines[0] + "0\n" + lines[1] + "\n" + lines[2] + "\n"),
+                withBody.apply(body + "extension line\n"),
+                withBody.apply(lines[1] + "\n" + lines[2] + "\n"),
+                checkpoint + nl.ggz.contracts.audit.Cosignature.line(body, LogWitnessTest.WITNESS, key,
+                        Instant.now().plus(Duration.ofDays(1))),
+                checkpoint + "a".repeat(70_000) + line));
+        for (String text : bad) {
+            check(endpoint, note, exchange("POST", url(endpoint, null, null), endpoint.who(),
+                    HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8), correlation(endpoint),
+                    "text/plain; charset=utf-8"), text);
+        }
+        for (byte[] bytes : List.of(new byte[]{(byte) 0xC0, (byte) 0x80}, new byte[]{(byte) 0xED, (byte) 0xA0,
+                (byte) 0x80}, new byte[]{(byte) 0xE2, (byte) 0x80}, new byte[]{(byte) 0xFF})) {
+            byte[] text = (checkpoint + line).getBytes(StandardCharsets.UTF_8);
+            byte[] broken = java.util.Arrays.copyOf(text, text.length + bytes.length);
+            System.arraycopy(bytes, 0, broken, text.length, bytes.length);
+            check(endpoint, note, exchange("POST", url(endpoint, null, null), endpoint.who(),
+                    HttpRequest.BodyPublishers.ofByteArray(broken), correlation(endpoint), "text/plain"),
+                    "bytes " + java.util.HexFormat.of().formatHex(bytes));
+        }
+        for (String type : java.util.Arrays.asList(null, "application/json", "text/html", "application/x-www-form-"
+                + "urlencoded", "text", "multipart/form-data; boundary=x")) {
+            check(endpoint, note, exchange("POST", url(endpoint, null, null), endpoint.who(),
+                    HttpRequest.BodyPublishers.ofString(checkpoint + line), correlation(endpoint), type),
+                    "Content-Type " + type);
+        }
+        check(endpoint, new Field("unknown", Where.QUERY, Kind.ID, false, 0, 0), exchange("POST",
+                url(endpoint, null, null) + "?x=1", endpoint.who(), HttpRequest.BodyPublishers.ofString(checkpoint
+                        + line), correlation(endpoint), "text/plain"), "x=1");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log_cosignature", Long.class))
+                .as("cosignatures kept from refused bodies").isEqualTo(cosignaturesBefore);
+
+        // the control: the witness's valid cosignature of that head is accepted
+        Answer valid = exchange("POST", url(endpoint, null, null), endpoint.who(), HttpRequest.BodyPublishers.ofString(
+                checkpoint + line, StandardCharsets.UTF_8), "control-" + run + "-cosignature", "text/plain");
+        assertThat(valid.status()).as(valid.body()).isEqualTo(200);
+    }
+
     // --- trying ---
 
     private String tryInput(Endpoint endpoint, Field field, String bad) {
@@ -993,9 +1086,16 @@ class EveryFieldHostileInputTest extends ApplicationTest {
 
     private Answer exchange(String method, String url, Identity who, HttpRequest.BodyPublisher body,
                             String correlation) {
+        return exchange(method, url, who, body, correlation, "application/json");
+    }
+
+    private Answer exchange(String method, String url, Identity who, HttpRequest.BodyPublisher body,
+                            String correlation, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("X-Correlation-Id", correlation).header("Content-Type", "application/json")
-                .method(method, body);
+                .header("X-Correlation-Id", correlation).method(method, body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
         if (who != null) {
             request.header("Authorization", "Bearer " + api.token(who));
         }

@@ -16,6 +16,6 @@ public class EventStoreTables implements TableOwner {
     public List<String> tables() {
         return List.of(EventTable.NAME, "snapshotevententry", "tokenentry", "sagaentry", "associationvalueentry",
                 "deadletterentry", "scheduled_tasks", "audit_checkpoint", "audit_log_leaf",
-                "audit_log_node", "audit_log_stream", "audit_log_head");
+                "audit_log_node", "audit_log_stream", "audit_log_head", "audit_log_timestamp", "audit_log_cosignature");
     }
 }

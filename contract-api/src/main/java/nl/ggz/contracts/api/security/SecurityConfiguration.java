@@ -133,8 +133,11 @@ public class SecurityConfiguration {
                         // a checkpoint adds a record but changes no contract: the operator's job, or its schedule
                         .requestMatchers(POST, "/api/audit/checkpoints").hasRole(OPERATOR.name())
                         // issue 18: the verifiable log; a purchaser its own insurer's log only (AuditLogController)
-                        .requestMatchers(GET, "/api/audit/log/checkpoint", "/api/audit/log/proof/inclusion",
-                                "/api/audit/log/proof/consistency").hasAnyRole(REGULATOR.name(), PURCHASER.name())
+                        .requestMatchers(GET, "/api/audit/log/checkpoint", "/api/audit/log/checkpoint/timestamp",
+                                "/api/audit/log/proof/inclusion", "/api/audit/log/proof/consistency")
+                        .hasAnyRole(REGULATOR.name(), PURCHASER.name())
+                        // the NZa as witness: cosignatures of the log's heads (C2SP tlog-cosignature)
+                        .requestMatchers(POST, "/api/audit/log/cosignatures").hasRole(REGULATOR.name())
                         .requestMatchers(GET, "/api/audit/**").hasRole(REGULATOR.name())
 
                         .requestMatchers("/api/admin/**", "/actuator/**").hasRole(OPERATOR.name())

@@ -3,6 +3,8 @@ package nl.ggz.contracts.api.settings;
 import nl.ggz.contracts.api.security.ClaimMapping;
 import nl.ggz.contracts.eventstore.AuditProperties;
 import nl.ggz.contracts.eventstore.EventStoreProperties;
+import nl.ggz.contracts.eventstore.log.LogTimestampProperties;
+import nl.ggz.contracts.eventstore.log.LogWitnessProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +32,7 @@ class SettingsValidationTest {
     /** Only the settings: they bind and are validated as in the application, without a database or a web server. */
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({GgzProperties.class, EventStoreProperties.class, AuditProperties.class,
-            ClaimMapping.class})
+            ClaimMapping.class, LogTimestampProperties.class, LogWitnessProperties.class})
     static class Settings {
     }
 
@@ -43,6 +45,10 @@ class SettingsValidationTest {
             assertThat(context.getBean(AuditProperties.class).maxWaitForWrites()).isEqualTo(Duration.ofSeconds(30));
             // the claim names of TokenClaims, the names the embedded issuer writes
             assertThat(context.getBean(ClaimMapping.class)).isEqualTo(ClaimMapping.standard());
+            // issue 18: no TSA and no witness unless configured
+            assertThat(context.getBean(LogTimestampProperties.class).enabled()).isFalse();
+            assertThat(context.getBean(LogTimestampProperties.class).interval()).isEqualTo(Duration.ofMinutes(10));
+            assertThat(context.getBean(LogWitnessProperties.class).witnesses()).isEmpty();
         }
     }
 
@@ -61,6 +67,11 @@ class SettingsValidationTest {
             "ggz.audit.checkpoint-interval | 0s | ggz.audit.checkpointInterval | must be longer than or equal to 1 sec",
             "ggz.audit.max-wait-for-writes | 0s | ggz.audit.maxWaitForWrites | must be longer than or equal to 1 milli",
             "ggz.security.claims.role | ' ' | ggz.security.claims.role | must not be blank",
+            "ggz.audit.log.timestamp.url | ftp://tsa.example | ggz.audit.log.timestamp.url | must be empty (no "
+                    + "timestamps) or an http(s) URL",
+            "ggz.audit.log.timestamp.interval | 0s | ggz.audit.log.timestamp.interval | must be longer than or equal "
+                    + "to 1 sec",
+            "ggz.audit.log.witnesses | nza | ggz.audit.log.witnesses[0] | must be a witness vkey",
     })
     void anImpossibleValueStopsTheStartNamingTheProperty(String property, String value, String reported,
                                                          String reason, CapturedOutput output) {

@@ -40,8 +40,8 @@ import java.util.concurrent.TimeUnit;
 public class LogAppender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LogAppender.class);
-    /** "ggz-log" as a number: the advisory lock of the appender */
-    static final long LOCK = 0x67677a2d6c6f67L;
+    /** "ggz-log" as a number: the advisory lock of the appender (held elsewhere, it pauses the appender) */
+    public static final long LOCK = 0x67677a2d6c6f67L;
 
     private static final String EVENTS = """
             SELECT globalindex, aggregateidentifier, sequencenumber, hash,

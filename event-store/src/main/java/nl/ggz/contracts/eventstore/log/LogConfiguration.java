@@ -5,6 +5,6 @@ import org.springframework.context.annotation.Configuration;
 
 /** The verifiable log's settings ({@link LogProperties}); its appender and reader are components of this package. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LogProperties.class)
+@EnableConfigurationProperties({LogProperties.class, LogTimestampProperties.class, LogWitnessProperties.class})
 public class LogConfiguration {
 }

@@ -51,11 +51,43 @@ public class VerifiableLog {
         });
     }
 
-    /** The signed note of the current head, key name = origin. */
+    /** The signed note of the current head, key name = origin, with the witnesses' cosignatures of it. */
     public String checkpoint(String insurer) {
-        LogHead head = head(insurer);
-        return SignedNote.sign(SignedNote.body(head.origin(), head.size(), head.root()), head.origin(),
-                key.keyPair().getPrivate(), key.keyPair().getPublic());
+        return checkpoint(insurer, null);
+    }
+
+    /**
+     * The signed note of the head of {@code size} leaves (1 ≤ size ≤ the log's size; null: the current head), with
+     * the cosignature lines witnesses gave for exactly that head (origin, size, root) appended.
+     */
+    public String checkpoint(String insurer, Long size) {
+        String log = name(insurer);
+        return read((connection, store) -> {
+            long treeSize = size == null ? store.head(log)[0] : size;
+            byte[] root = new LogProofs(store.subtrees(log)).root(treeSize);
+            String note = SignedNote.sign(SignedNote.body(origin(insurer), treeSize, root), origin(insurer),
+                    key.keyPair().getPrivate(), key.keyPair().getPublic());
+            StringBuilder cosigned = new StringBuilder(note);
+            try (PreparedStatement lines = connection.prepareStatement("SELECT line FROM audit_log_cosignature"
+                    + " WHERE log = ? AND tree_size = ? AND root = ? ORDER BY received_at, witness")) {
+                lines.setString(1, log);
+                lines.setLong(2, treeSize);
+                lines.setBytes(3, root);
+                try (ResultSet rows = lines.executeQuery()) {
+                    while (rows.next()) {
+                        cosigned.append(rows.getString(1)).append('\n');
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not read the cosignatures of " + origin(insurer), e);
+            }
+            return cosigned.toString();
+        });
+    }
+
+    /** MTH of the log's first {@code size} leaves, 0 ≤ size ≤ the log's size. */
+    public byte[] root(String insurer, long size) {
+        return read(store -> new LogProofs(store.subtrees(name(insurer))).root(size));
     }
 
     /** The signed note of the log's head at {@code size} leaves (at most its current size). */
@@ -148,8 +180,12 @@ public class VerifiableLog {
     }
 
     private <T> T read(Function<LogStore, T> reading) {
+        return read((connection, store) -> reading.apply(store));
+    }
+
+    private <T> T read(java.util.function.BiFunction<Connection, LogStore, T> reading) {
         try (Connection connection = dataSource.getConnection(); LogStore store = new LogStore(connection)) {
-            return reading.apply(store);
+            return reading.apply(connection, store);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the verifiable log", e);
         }
